@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+'use strict';
+const path = require('path');
+const fs = require('fs');
+const entry = path.join(__dirname, '..', 'dist', 'cli', 'nianbao.js');
+if (!fs.existsSync(entry)) {
+  process.stderr.write('命令行程序尚未构建，请在项目目录运行 npm ci（或 npm run build:cli）。\n');
+  process.exit(2);
+}
+const { run } = require(entry);
+run(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+}).then((code) => {
+  process.exitCode = code;
+});

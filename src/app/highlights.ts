@@ -1,0 +1,71 @@
+/** Which cells to highlight for a list of findings, and the notes to attach, restoring any note we covered. */
+import type { Finding } from '../rules/types';
+import type { SheetMeta, Mark } from '../model/sheet-meta';
+import type { SheetData, SheetHighlights } from '../ports/workbook-port';
+
+const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示' } as const;
+/** A finding over many cells (a whole column's items) marks only its likeliest culprit. */
+const MAX_MARKED_CELLS = 7;
+
+export function markedCells(f: Finding): string[] {
+  if (f.fix) return [f.fix.cell];
+  return f.cells.length <= MAX_MARKED_CELLS ? f.cells : f.cells.slice(0, 1);
+}
+
+function fixText(f: Finding, labelOf: (id: string) => string): string {
+  return f.fix ? `\n建议：将${labelOf(f.fix.cell)}改为 ${f.fix.value}，可消除 ${f.fix.resolves} 项问题。` : '';
+}
+
+/**
+ * Builds the highlights of one sheet: replaces ours, keeps the user's own notes
+ * (restored on clear), and records what it covered in the sheet's metadata.
+ */
+export function computeHighlights(
+  sheet: SheetData,
+  meta: SheetMeta,
+  findings: Finding[],
+  addressOf: (cellId: string) => string | undefined,
+  labelOf: (cellId: string) => string,
+): SheetHighlights {
+  const previous = meta.marks ?? {};
+  const notes: Record<string, string | null> = {};
+  for (const [addr, mark] of Object.entries(previous)) notes[addr] = mark.note;
+
+  const severityAt = new Map<string, 'error' | 'warning'>();
+  const textAt = new Map<string, string[]>();
+  for (const f of findings) {
+    if (f.severity === 'info') continue;
+    const cells = markedCells(f);
+    cells.forEach((id, i) => {
+      const addr = addressOf(id);
+      if (!addr) return;
+      if (severityAt.get(addr) !== 'error') severityAt.set(addr, f.severity as 'error' | 'warning');
+      if (i === 0) textAt.set(addr, [...(textAt.get(addr) ?? []), `【${SEVERITY_TEXT[f.severity]}】${f.message}${fixText(f, labelOf)}`]);
+    });
+  }
+
+  const marks: Record<string, Mark> = {};
+  for (const [addr, texts] of textAt) {
+    const original = addr in previous ? previous[addr].note : (sheet.notes.get(addr) ?? null);
+    marks[addr] = { note: original };
+    notes[addr] = `年报助手校验：\n${texts.join('\n')}${original ? `\n——原批注：${original}` : ''}`;
+  }
+  const nextMeta: SheetMeta = { ...meta };
+  if (Object.keys(marks).length) nextMeta.marks = marks;
+  else delete nextMeta.marks;
+  return {
+    name: sheet.name,
+    ranges: [...severityAt].map(([address, severity]) => ({ address, severity })),
+    notes,
+    meta: nextMeta,
+  };
+}
+
+/** Removes every highlight and note of ours, restoring the notes they covered. */
+export function clearedHighlights(sheet: SheetData, meta: SheetMeta): SheetHighlights {
+  const notes: Record<string, string | null> = {};
+  for (const [addr, mark] of Object.entries(meta.marks ?? {})) notes[addr] = mark.note;
+  const nextMeta: SheetMeta = { ...meta };
+  delete nextMeta.marks;
+  return { name: sheet.name, ranges: [], notes, meta: nextMeta };
+}

@@ -1,0 +1,131 @@
+/**
+ * The workflows the pane and the ribbon run, written against the WorkbookPort:
+ * read in one batch, compute in memory, write in one batch.
+ */
+import { formats as defaultRegistry, FIRST_YEAR, type FormatRegistry } from '../formats';
+import { buildSheetPlan } from '../layout/sheet-plan';
+import { freshSheetName, reportSheetName } from '../layout/sheet-name';
+import type { Level, Report } from '../model/report';
+import { reportFromOurSheet } from '../model/sheet-report';
+import type { SheetMeta } from '../model/sheet-meta';
+import { cellLabel } from '../rules/messages';
+import { validate } from '../rules/engine';
+import { findingKey, type Finding, type RuleSettings } from '../rules/types';
+import type { SheetData, SheetHighlights, WorkbookPort } from '../ports/workbook-port';
+import { clearedHighlights, computeHighlights } from './highlights';
+
+export class UserError extends Error {}
+
+export interface GenerateRequest {
+  office: string;
+  year: number;
+  level?: Level;
+  /** The sheet name to use; when omitted, the default name must be free. */
+  name?: string;
+}
+
+export type GenerateResult = { ok: true; name: string } | { ok: false; taken: string; suggestion: string };
+
+export function checkYear(year: number, registry: FormatRegistry = defaultRegistry) {
+  if (!Number.isInteger(year)) throw new UserError('请填写四位数的报告年度，例如 2024。');
+  const format = registry.forYear(year);
+  if (!format) throw new UserError(`${year} 年度没有法定表格格式：年度报告格式自 ${FIRST_YEAR} 年度起施行。`);
+  return format;
+}
+
+export async function generateTemplate(port: WorkbookPort, req: GenerateRequest): Promise<GenerateResult> {
+  const office = req.office.trim();
+  if (!office) throw new UserError('请填写填报单位名称。');
+  const format = checkYear(req.year);
+  const wanted = req.name ?? reportSheetName(office, req.year);
+  const taken = (await port.listSheets()).map((s) => s.name);
+  if (taken.some((t) => t.toLowerCase() === wanted.toLowerCase()))
+    return { ok: false, taken: wanted, suggestion: freshSheetName(wanted, taken) };
+  const plan = buildSheetPlan(format, { office, year: req.year, level: req.level, name: wanted });
+  await port.writeSheet(plan, { activate: true });
+  return { ok: true, name: wanted };
+}
+
+export interface SheetResult {
+  sheet: string;
+  report?: Report;
+  findings: Finding[];
+  confirmed: { finding: Finding; explanation: string }[];
+  /** Why the sheet could not be read as a report. */
+  problem?: string;
+  /** Cell id → A1 address in the sheet. */
+  addresses: Record<string, string>;
+  labels: Record<string, string>;
+}
+
+export interface ValidateRequest {
+  /** Sheets to validate; omitted: every report sheet. */
+  sheets?: string[];
+  settings?: Partial<RuleSettings>;
+  /** Paint highlights and notes (the default); false only lists. */
+  paint?: boolean;
+}
+
+function labelsOf(report: Report | undefined, registry: FormatRegistry): Record<string, string> {
+  const format = report && registry.byId(report.format);
+  if (!format) return {};
+  return Object.fromEntries(format.cells.map((c) => [c.id, cellLabel(c)]));
+}
+
+export async function validateSheets(port: WorkbookPort, req: ValidateRequest = {}): Promise<SheetResult[]> {
+  const registry = defaultRegistry;
+  const infos = await port.listSheets();
+  const names = req.sheets ?? infos.filter((s) => s.meta).map((s) => s.name);
+  if (names.length === 0) return [];
+  const sheets = await port.readSheets(names);
+  const results: SheetResult[] = [];
+  const highlights: SheetHighlights[] = [];
+  for (const sheet of sheets) {
+    const read = reportFromOurSheet(sheet, registry, sheet.name);
+    if ('problem' in read) {
+      results.push({ sheet: sheet.name, findings: [], confirmed: [], problem: read.problem, addresses: {}, labels: {} });
+      continue;
+    }
+    const { findings, confirmed } = validate(read.report, { settings: req.settings });
+    const labels = labelsOf(read.report, registry);
+    results.push({ sheet: sheet.name, report: read.report, findings, confirmed, addresses: read.plan.addresses, labels });
+    if (req.paint !== false)
+      highlights.push(
+        computeHighlights(sheet, sheet.meta!, findings, (id) => read.plan.addresses[id], (id) => labels[id] ?? id),
+      );
+  }
+  if (highlights.length) await port.applyHighlights(highlights);
+  return results;
+}
+
+export async function clearSheets(port: WorkbookPort, names?: string[]): Promise<number> {
+  const infos = await port.listSheets();
+  const targets = infos.filter((s) => s.meta?.marks && (!names || names.includes(s.name)));
+  if (targets.length === 0) return 0;
+  const sheets: SheetData[] = targets.map((t) => ({ name: t.name, meta: t.meta, cells: new Map(), notes: new Map() }));
+  await port.applyHighlights(sheets.map((s) => clearedHighlights(s, s.meta!)));
+  return targets.length;
+}
+
+/** Applies a fix suggestion: the one value change the user asked for. */
+export async function applyFix(port: WorkbookPort, result: SheetResult, fix: NonNullable<Finding['fix']>): Promise<void> {
+  const addr = result.addresses[fix.cell];
+  if (!addr) throw new UserError('找不到要修改的单元格，请重新校验后再试。');
+  await port.setValues(result.sheet, { [addr]: fix.value });
+}
+
+/** Stores a confirmed warning with its explanation (出错说明) in the sheet. */
+export async function confirmWarning(port: WorkbookPort, sheet: string, finding: Finding, explanation: string): Promise<void> {
+  const text = explanation.trim();
+  if (finding.severity !== 'warning') throw new UserError('只有“警告”可以确认；错误必须改正。');
+  if (!text) throw new UserError('请填写出错说明。');
+  const info = (await port.listSheets()).find((s) => s.name === sheet);
+  if (!info?.meta) throw new UserError('该工作表不是年报表格。');
+  const meta: SheetMeta = { ...info.meta, confirmed: { ...info.meta.confirmed, [findingKey(finding)]: text } };
+  await port.setValues(sheet, {}, meta);
+}
+
+export async function selectFinding(port: WorkbookPort, result: SheetResult, finding: Finding): Promise<void> {
+  const addrs = finding.cells.map((c) => result.addresses[c]).filter((a): a is string => !!a);
+  if (addrs.length) await port.select(result.sheet, addrs);
+}

@@ -1,0 +1,239 @@
+/** `nianbao`: the command line of spec/contract.md. */
+import { Command, CommanderError } from 'commander';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { formats } from '../formats';
+import { buildSheetPlan } from '../layout/sheet-plan';
+import { LEVELS, type Level, type Report } from '../model/report';
+import { InputError, reportToJson } from '../model/report-json';
+import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
+import { countBySeverity, validate } from '../rules/engine';
+import { checkYear, UserError } from '../app/operations';
+import { readReports } from '../io/read-reports';
+import { formatReportText } from './text-output';
+
+const EXIT_OK = 0;
+const EXIT_ERRORS = 1;
+const EXIT_INPUT = 2;
+
+class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly code = EXIT_INPUT,
+  ) {
+    super(message);
+  }
+}
+
+function parseYear(v: string): number {
+  if (!/^\d{4}$/.test(v.trim())) throw new CliFailure(`年度“${v}”无效，请写四位数年份，例如 2024`);
+  return Number(v);
+}
+
+function parseLevel(v: string): Level {
+  if (!(LEVELS as string[]).includes(v)) throw new CliFailure(`行政层级“${v}”无效，可选：${LEVELS.join('、')}`);
+  return v as Level;
+}
+
+async function loadFile(file: string): Promise<{ reports: Report[]; problems: string[] }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliFailure(`${file}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹，不是文件' : '无法读取该文件'}`);
+  }
+  try {
+    const r = await readReports(path.basename(file) === file ? file : file, bytes, formats);
+    if (r.reports.length === 0)
+      throw new CliFailure(`${file}：未找到可识别的报表${r.problems.length ? `（${r.problems.join('；')}）` : ''}`);
+    return r;
+  } catch (e) {
+    if (e instanceof InputError) throw new CliFailure(`${file}：${e.message}`);
+    throw e;
+  }
+}
+
+/** Loads every input; a bad file is reported and the rest still processed. */
+async function loadAll(files: string[], stderr: string[]): Promise<{ reports: Report[]; failed: boolean }> {
+  const reports: Report[] = [];
+  let failed = false;
+  for (const f of files) {
+    try {
+      const r = await loadFile(f);
+      reports.push(...r.reports);
+      for (const p of r.problems) stderr.push(`${f}：${p}`);
+    } catch (e) {
+      if (!(e instanceof CliFailure)) throw e;
+      stderr.push(e.message);
+      failed = true;
+    }
+  }
+  return { reports, failed };
+}
+
+/** Writes through a temporary file and a rename, so an interrupted run never leaves a truncated file. */
+async function writeOutput(out: string, data: Uint8Array, inputs: string[]) {
+  const target = path.resolve(out);
+  if (inputs.some((i) => path.resolve(i) === target)) throw new CliFailure(`输出文件 ${out} 与输入文件相同，为保护原文件，已拒绝覆盖`);
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, target);
+  } catch {
+    await fs.rm(tmp, { force: true });
+    throw new CliFailure(`无法写入输出文件 ${out}，请检查路径和权限`);
+  }
+}
+
+function matchPrevious(report: Report, previous: Report[]): Report | undefined {
+  const same = previous.find((p) => p.office === report.office && p.year === report.year - 1);
+  if (same) return same;
+  const lastYear = previous.filter((p) => p.year === report.year - 1);
+  return lastYear.length === 1 ? lastYear[0] : undefined;
+}
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const errors: string[] = [];
+  let code = EXIT_OK;
+  const program = new Command('nianbao');
+  program
+    .description('政府信息公开工作年度报告：生成法定表格、校验、导入')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .configureHelp({
+      styleTitle: (t: string) =>
+        ({ 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：' })[t] ?? t,
+    })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
+    .exitOverride();
+
+  program
+    .command('template')
+    .description('生成一个法定表格模板工作簿')
+    .requiredOption('--year <YYYY>', '报告年度', parseYear)
+    .option('--office <名称>', '填报单位', '')
+    .option('--level <层级>', `行政层级（${LEVELS.join('、')}）`, parseLevel)
+    .requiredOption('--out <文件.xlsx>', '输出文件')
+    .action(async (o: { year: number; office: string; level?: Level; out: string }) => {
+      const format = checkYear(o.year);
+      const port = ExceljsWorkbookPort.empty();
+      await port.writeSheet(buildSheetPlan(format, { office: o.office, year: o.year, level: o.level }));
+      await writeOutput(o.out, await port.toBuffer(), []);
+      io.stdout(`已生成 ${o.out}（${o.year} 年度，${format.def.name}，${format.def.notice}）\n`);
+    });
+
+  program
+    .command('validate')
+    .description('校验文件中的每一份报表')
+    .argument('<文件...>', '.xlsx 或 .json 文件')
+    .option('--previous <文件>', '上一年度的报表，用于跨年度核对')
+    .option('--year <YYYY>', '指定报告年度（覆盖从标题读取的年度）', parseYear)
+    .option('--office <名称>', '指定填报单位（覆盖从标题读取的名称）')
+    .option('--json', '输出 JSON')
+    .action(async (files: string[], o: { previous?: string; year?: number; office?: string; json?: boolean }) => {
+      const { reports, failed } = await loadAll(files, errors);
+      let previous: Report[] = [];
+      if (o.previous) {
+        const p = await loadAll([o.previous], errors);
+        if (p.failed) code = EXIT_INPUT;
+        previous = p.reports;
+      }
+      const out = [];
+      let anyError = false;
+      const text: string[] = [];
+      for (const r of reports) {
+        if (o.year !== undefined) r.year = o.year;
+        if (o.office !== undefined) r.office = o.office;
+        const v = validate(r, { previous: matchPrevious(r, previous) });
+        if (countBySeverity(v.findings).error > 0) anyError = true;
+        out.push(reportToJson(r, v.findings, formats, v.confirmed));
+        text.push(formatReportText(r, v, formats));
+      }
+      if (o.json) io.stdout(JSON.stringify({ reports: out }, null, 2) + '\n');
+      else io.stdout(text.join('\n'));
+      code = failed || code === EXIT_INPUT ? EXIT_INPUT : anyError ? EXIT_ERRORS : EXIT_OK;
+    });
+
+  program
+    .command('import')
+    .description('把可识别的报表转换为标准模板工作簿')
+    .argument('<文件>', '输入文件')
+    .requiredOption('--out <文件.xlsx>', '输出文件')
+    .action(async (file: string, o: { out: string }) => {
+      const { reports } = await loadFile(file);
+      const port = ExceljsWorkbookPort.empty();
+      const used: string[] = [];
+      for (const r of reports) {
+        const format = formats.byId(r.format)!;
+        const plan = buildSheetPlan(format, {
+          office: r.office,
+          year: r.year,
+          level: r.level,
+          totals: 'values',
+          readings: r.readings,
+          extraMeta: r.members ? { members: r.members } : {},
+        });
+        let name = plan.name;
+        for (let n = 2; used.includes(name); n++) name = `${plan.name.slice(0, 27)}(${n})`;
+        used.push(name);
+        await port.writeSheet({ ...plan, name });
+      }
+      await writeOutput(o.out, await port.toBuffer(), [file]);
+      io.stdout(`已导入 ${reports.length} 份报表，写入 ${o.out}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return EXIT_OK;
+      io.stderr(commanderMessage(e) + '\n');
+      return EXIT_INPUT;
+    }
+    if (e instanceof CliFailure || e instanceof UserError || e instanceof InputError) {
+      for (const m of errors) io.stderr(m + '\n');
+      io.stderr(`错误：${e.message}\n`);
+      return e instanceof CliFailure ? e.code : EXIT_INPUT;
+    }
+    for (const m of errors) io.stderr(m + '\n');
+    io.stderr(`内部错误：${(e as Error).message}。请把输入文件和这条信息反馈给维护人员。\n`);
+    return EXIT_INPUT;
+  }
+  for (const m of errors) io.stderr(`错误：${m}\n`);
+  return code;
+}
+
+function commanderMessage(e: CommanderError): string {
+  const arg = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.missingMandatoryOptionValue':
+      return `缺少必填选项 ${arg}。用 nianbao help 查看用法。`;
+    case 'commander.optionMissingArgument':
+      return `选项 ${arg} 后面需要一个值。`;
+    case 'commander.missingArgument':
+      return `缺少参数 ${arg}（例如要处理的文件）。`;
+    case 'commander.unknownOption':
+      return `未知选项 ${arg}。用 nianbao help 查看用法。`;
+    case 'commander.unknownCommand':
+      return `未知命令 ${arg}。可用命令：template、validate、consolidate、import。`;
+    case 'commander.invalidArgument':
+      return e.message.replace(/^error: /, '');
+    default:
+      return `命令行有误：${e.message}`;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+  }).then((c) => {
+    process.exitCode = c;
+  });
+}

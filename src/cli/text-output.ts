@@ -1,0 +1,27 @@
+/** Chinese plain-text presentation of a report's findings. */
+import type { FormatRegistry } from '../formats';
+import type { Report } from '../model/report';
+import { countBySeverity, type Validation } from '../rules/engine';
+import { cellLabel } from '../rules/messages';
+
+const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
+
+export function formatReportText(report: Report, v: Validation, registry: FormatRegistry): string {
+  const format = registry.byId(report.format);
+  const n = countBySeverity(v.findings);
+  const lines = [
+    `■ ${report.office || '（未注明单位）'} ${report.year} 年度（${format?.def.name ?? report.format}）  来源：${report.source}`,
+    n.error + n.warning + n.info === 0
+      ? '  未发现问题。'
+      : `  错误 ${n.error} 项，警告 ${n.warning} 项，提示 ${n.info} 项`,
+  ];
+  for (const f of v.findings) {
+    lines.push(`  [${SEVERITY[f.severity]}] ${f.message}  （${f.rule}）`);
+    if (f.fix && format) {
+      const cell = format.cells[format.index.get(f.fix.cell)!];
+      lines.push(`         建议：将${cellLabel(cell)}改为 ${f.fix.value}，可消除 ${f.fix.resolves} 项问题。`);
+    }
+  }
+  for (const c of v.confirmed) lines.push(`  [已确认] ${c.finding.message}  出错说明：${c.explanation}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,248 @@
+/**
+ * Expands a declarative format into flat cell and relation lists that the
+ * engine, the layout and consolidation index by number.
+ */
+import type { FormatDef, HeaderNode, RelationDef, Severity, TableDef, Term, ValueKind } from './types';
+
+export interface CellDef {
+  id: string;
+  index: number;
+  table: string;
+  row: string;
+  column: string;
+  kind: ValueKind;
+  rowLabel: string;
+  columnLabel: string;
+}
+
+export interface RelationTerm {
+  index: number;
+  coef: 1 | -1;
+  previous: boolean;
+  label: string;
+}
+
+/** One instance of a relation: sum(left) op sum(right), left/right as signed terms. */
+export interface CompiledRelation {
+  rule: string;
+  severity: Severity;
+  table: string;
+  op: '=' | '<=';
+  left: RelationTerm[];
+  right: RelationTerm[];
+  scope: string;
+  leftLabel: string;
+  rightLabel: string;
+  /** Formula target (the total cell) and its parts, for relations the template fills with SUM. */
+  formula?: { target: number; parts: number[] };
+  crossYear: boolean;
+  acrossFormats: boolean;
+}
+
+export interface CompiledShare {
+  rule: string;
+  severity: Severity;
+  part: number[];
+  whole: number;
+  setting: 'otherShareMax';
+}
+
+export interface TableAxes {
+  rows: { id: string; label: string }[];
+  columns: { id: string; label: string }[];
+}
+
+export interface CompiledFormat {
+  def: FormatDef;
+  id: string;
+  cells: CellDef[];
+  index: Map<string, number>;
+  relations: CompiledRelation[];
+  shares: CompiledShare[];
+  axes: Map<string, TableAxes>;
+}
+
+interface Leaf {
+  ids: string[];
+  labels: string[];
+  short: string;
+}
+
+export function headerLeaves(nodes: HeaderNode[], ids: string[] = [], labels: string[] = []): Leaf[] {
+  const out: Leaf[] = [];
+  for (const n of nodes) {
+    const nextIds = n.id ? [...ids, n.id] : ids;
+    const nextLabels = [...labels, n.label];
+    if (n.children?.length) out.push(...headerLeaves(n.children, nextIds, nextLabels));
+    else out.push({ ids: nextIds, labels: nextLabels, short: n.short ?? n.label });
+  }
+  return out;
+}
+
+function groupLabel(labels: string[]): string {
+  return labels.join('／');
+}
+
+/** The table's cells in reading order, with their row and column labels. */
+function tableCells(t: TableDef): Omit<CellDef, 'index'>[] {
+  const out: Omit<CellDef, 'index'>[] = [];
+  if (t.layout === 'sections') {
+    for (const s of t.sections)
+      for (const r of s.rows)
+        for (const c of s.columns)
+          out.push({
+            id: `${t.id}.${r.id}.${c.id}`,
+            table: t.id,
+            row: r.id,
+            column: c.id,
+            kind: c.kind ?? 'count',
+            rowLabel: r.label,
+            columnLabel: c.label,
+          });
+  } else if (t.layout === 'matrix') {
+    const leaves = headerLeaves(t.columns);
+    for (const r of t.rows)
+      for (const l of leaves) {
+        const col = l.ids.join('.');
+        out.push({
+          id: `${t.id}.${r.id}.${col}`,
+          table: t.id,
+          row: r.id,
+          column: col,
+          kind: 'count',
+          rowLabel: r.short,
+          columnLabel: l.short,
+        });
+      }
+  } else {
+    for (const l of headerLeaves(t.columns)) {
+      const row = l.ids.slice(0, -1).join('.');
+      const col = l.ids[l.ids.length - 1];
+      out.push({
+        id: `${t.id}.${row}.${col}`,
+        table: t.id,
+        row,
+        column: col,
+        kind: 'count',
+        rowLabel: groupLabel(l.labels.slice(0, -1)),
+        columnLabel: l.short,
+      });
+    }
+  }
+  return out;
+}
+
+function axesOf(cells: Omit<CellDef, 'index'>[]): TableAxes {
+  const rows = new Map<string, string>();
+  const columns = new Map<string, string>();
+  for (const c of cells) {
+    if (!rows.has(c.row)) rows.set(c.row, c.rowLabel);
+    if (!columns.has(c.column)) columns.set(c.column, c.columnLabel);
+  }
+  const list = (m: Map<string, string>) => [...m].map(([id, label]) => ({ id, label }));
+  return { rows: list(rows), columns: list(columns) };
+}
+
+function normTerm(t: Term): { id: string; sign: 1 | -1; previous: boolean } {
+  return typeof t === 'string' ? { id: t, sign: 1, previous: false } : { id: t.id, sign: t.sign ?? 1, previous: !!t.previous };
+}
+
+function sideLabel(terms: RelationTerm[]): string {
+  if (terms.length === 0) return '0';
+  return terms
+    .map((t, i) => {
+      const text = (t.previous ? '上年度' : '') + t.label;
+      if (i === 0) return t.coef < 0 ? `−${text}` : text;
+      return `${t.coef < 0 ? ' − ' : ' + '}${text}`;
+    })
+    .join('');
+}
+
+function expandRelation(
+  def: RelationDef,
+  axes: TableAxes,
+  index: Map<string, number>,
+  formatId: string,
+): CompiledRelation[] {
+  const scopes: { id: string | null; label: string }[] = def.each
+    ? (def.each.ids ?? (def.each.axis === 'row' ? axes.rows : axes.columns).map((x) => x.id)).map((id) => {
+        const list = def.each!.axis === 'row' ? axes.rows : axes.columns;
+        const found = list.find((x) => x.id === id);
+        if (!found) throw new Error(`${formatId}: relation ${def.rule} names unknown ${def.each!.axis} ${id}`);
+        return { id, label: `「${found.label}」${def.each!.axis === 'row' ? '行' : '列'}` };
+      })
+    : [{ id: null, label: '' }];
+
+  return scopes.map((scope) => {
+    const build = (terms: Term[]): RelationTerm[] =>
+      terms.map((raw) => {
+        const t = normTerm(raw);
+        let cellId: string;
+        let label: string;
+        if (!def.each) {
+          cellId = `${def.table}.${t.id}`;
+          label = t.id;
+        } else if (def.each.axis === 'row') {
+          cellId = `${def.table}.${scope.id}.${t.id}`;
+          label = axes.columns.find((c) => c.id === t.id)?.label ?? t.id;
+        } else {
+          cellId = `${def.table}.${t.id}.${scope.id}`;
+          label = axes.rows.find((r) => r.id === t.id)?.label ?? t.id;
+        }
+        const idx = index.get(cellId);
+        if (idx === undefined) throw new Error(`${formatId}: relation ${def.rule} names unknown cell ${cellId}`);
+        return { index: idx, coef: t.sign, previous: t.previous, label };
+      });
+    const left = build(def.left);
+    const right = build(def.right);
+    const crossYear = [...left, ...right].some((t) => t.previous);
+    const rel: CompiledRelation = {
+      rule: def.rule,
+      severity: def.severity,
+      table: def.table,
+      op: def.op,
+      left,
+      right,
+      scope: scope.label,
+      leftLabel: def.leftLabel ?? sideLabel(left),
+      rightLabel: def.rightLabel ?? sideLabel(right),
+      crossYear,
+      acrossFormats: !!def.acrossFormats,
+    };
+    if (def.formula) {
+      if (right.length !== 1 || def.op !== '=' || crossYear)
+        throw new Error(`${formatId}: formula relation ${def.rule} needs one total cell on the right`);
+      rel.formula = { target: right[0].index, parts: left.map((t) => t.index) };
+    }
+    return rel;
+  });
+}
+
+export function compileFormat(def: FormatDef): CompiledFormat {
+  const cells: CellDef[] = [];
+  const index = new Map<string, number>();
+  const axes = new Map<string, TableAxes>();
+  for (const t of def.tables) {
+    const list = tableCells(t);
+    axes.set(t.id, axesOf(list));
+    for (const c of list) {
+      if (index.has(c.id)) throw new Error(`${def.id}: duplicate cell id ${c.id}`);
+      index.set(c.id, cells.length);
+      cells.push({ ...c, index: cells.length });
+    }
+  }
+  const relations = def.relations.flatMap((r) => {
+    const ax = axes.get(r.table);
+    if (!ax) throw new Error(`${def.id}: relation ${r.rule} names unknown table ${r.table}`);
+    return expandRelation(r, ax, index, def.id);
+  });
+  const shares = def.shares.map((s) => {
+    const cell = (local: string) => {
+      const i = index.get(`${s.table}.${local}`);
+      if (i === undefined) throw new Error(`${def.id}: share ${s.rule} names unknown cell ${s.table}.${local}`);
+      return i;
+    };
+    return { rule: s.rule, severity: s.severity, part: s.part.map(cell), whole: cell(s.whole), setting: s.setting };
+  });
+  return { def, id: def.id, cells, index, relations, shares, axes };
+}

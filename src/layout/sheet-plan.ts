@@ -1,0 +1,398 @@
+/**
+ * Turns a format into a declarative sheet plan: the three statutory tables on
+ * a 15-column grid, with merges, styles, live formulas, conditional formats,
+ * data validation and the sheet's metadata. Both workbook adapters execute it.
+ */
+import type { CompiledFormat, CompiledRelation } from '../formats/compile';
+import type { HeaderNode, MatrixTable, SectionsTable, HeaderRowTable, ValueKind, Severity } from '../formats/types';
+import { encodeMeta, type SheetMeta } from '../model/sheet-meta';
+import type { Reading } from '../model/values';
+import { address, compactRanges } from './a1';
+import { reportSheetName } from './sheet-name';
+
+export const GRID_COLUMNS = 15;
+export const META_COLUMN = 16;
+export const META_ROW = 1;
+
+export type StyleName =
+  | 'title'
+  | 'subtitle'
+  | 'tableTitle'
+  | 'caption'
+  | 'header'
+  | 'label'
+  | 'input'
+  | 'inputMoney'
+  | 'inputSigned'
+  | 'total'
+  | 'meta';
+
+export interface PlanStyle {
+  bold?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  border?: boolean;
+  hAlign?: 'left' | 'center' | 'right';
+  wrap?: boolean;
+  numFmt?: string;
+  locked?: boolean;
+}
+
+export const FONT = '宋体';
+export const INPUT_FILL = 'FFFBE6';
+export const TOTAL_FILL = 'EDEDED';
+export const HEADER_FILL = 'F2F2F2';
+export const MARK_FILL: Record<'error' | 'warning', string> = { error: 'FFC7CE', warning: 'FFEB9C' };
+
+export const STYLES: Record<StyleName, PlanStyle> = {
+  title: { bold: true, size: 16, hAlign: 'center', locked: true },
+  subtitle: { size: 10, color: '595959', hAlign: 'center', locked: true },
+  tableTitle: { bold: true, size: 12, hAlign: 'left', locked: true },
+  caption: { bold: true, size: 10, hAlign: 'center', border: true, fill: HEADER_FILL, locked: true },
+  header: { bold: true, size: 10, hAlign: 'center', border: true, wrap: true, fill: HEADER_FILL, locked: true },
+  label: { size: 10, hAlign: 'left', border: true, wrap: true, locked: true },
+  input: { size: 10, hAlign: 'right', border: true, fill: INPUT_FILL, numFmt: '0', locked: false },
+  inputMoney: { size: 10, hAlign: 'right', border: true, fill: INPUT_FILL, numFmt: '0.00####', locked: false },
+  inputSigned: { size: 10, hAlign: 'right', border: true, fill: INPUT_FILL, numFmt: '+0;-0;0', locked: false },
+  total: { bold: true, size: 10, hAlign: 'right', border: true, fill: TOTAL_FILL, numFmt: '0', locked: false },
+  meta: { size: 8, color: 'FFFFFF', locked: true },
+};
+
+export interface PlanCell {
+  row: number;
+  col: number;
+  value?: string | number | null;
+  /** Without the leading '='. */
+  formula?: string;
+  style: StyleName;
+  cellId?: string;
+}
+
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface PlanValidation {
+  ranges: string[];
+  kind: ValueKind;
+}
+
+export interface PlanConditionalFormat {
+  range: string;
+  formula: string;
+  severity: Exclude<Severity, 'info'>;
+}
+
+export interface SheetPlan {
+  name: string;
+  meta: SheetMeta;
+  columnWidths: number[];
+  rowHeights: Record<number, number>;
+  cells: PlanCell[];
+  merges: Merge[];
+  validations: PlanValidation[];
+  conditionalFormats: PlanConditionalFormat[];
+  /** Cell id → A1 address. */
+  addresses: Record<string, string>;
+  /** Bottom-right of the used grid. */
+  lastRow: number;
+}
+
+export interface PlanOptions {
+  office: string;
+  year: number;
+  level?: SheetMeta['level'];
+  /** Totals as live SUM formulas (template) or as given values (import, values-only summary). */
+  totals?: 'formula' | 'values';
+  /** Values to write, by cell index: numbers, or the raw text of unreadable cells. */
+  readings?: (Reading | undefined)[];
+  /** A formula per cell index overriding everything else (e.g. a summary's references to members). */
+  cellFormulas?: (string | undefined)[];
+  extraMeta?: Partial<SheetMeta>;
+  name?: string;
+}
+
+const COLUMN_WIDTH = 9.5;
+const LINE_HEIGHT = 14;
+/** Requests table label bands: level 1 in A:B, level 2 in C:E, level 3 in F:H; values from I. */
+const LABEL_BANDS: [number, number][] = [
+  [1, 2],
+  [3, 5],
+  [6, 8],
+];
+const REQUEST_VALUES_FROM = 9;
+/** Proactive: label in A:F, three value slots of three columns each. */
+const PROACTIVE_LABEL: [number, number] = [1, 6];
+const PROACTIVE_SLOTS: [number, number][] = [
+  [7, 9],
+  [10, 12],
+  [13, 15],
+];
+
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+function lines(s: string, columns: number): number {
+  return Math.max(1, Math.ceil(textWidth(s) / (columns * COLUMN_WIDTH - 1)));
+}
+
+class PlanBuilder {
+  cells: PlanCell[] = [];
+  merges: Merge[] = [];
+  rowHeights: Record<number, number> = {};
+  row = 1;
+
+  put(row: number, col: number, value: string | number | null, style: StyleName, span?: { bottom: number; right: number }) {
+    this.cells.push({ row, col, value, style });
+    if (span && (span.bottom > row || span.right > col)) {
+      this.merges.push({ top: row, left: col, bottom: span.bottom, right: span.right });
+      // Bordered merged areas need every covered cell styled, or borders break in other programs.
+      for (let r = row; r <= span.bottom; r++)
+        for (let c = col; c <= span.right; c++) if (r !== row || c !== col) this.cells.push({ row: r, col: c, style });
+    }
+    if (style === 'label' || style === 'header') {
+      const height = lines(String(value ?? ''), (span?.right ?? col) - col + 1) * LINE_HEIGHT + 4;
+      const rows = (span?.bottom ?? row) - row + 1;
+      const per = height / rows;
+      for (let r = row; r < row + rows; r++) this.rowHeights[r] = Math.max(this.rowHeights[r] ?? 18, per);
+    }
+  }
+
+  wide(value: string, style: StyleName, height?: number) {
+    this.put(this.row, 1, value, style, { bottom: this.row, right: GRID_COLUMNS });
+    if (height) this.rowHeights[this.row] = height;
+    this.row++;
+  }
+}
+
+function headerDepth(nodes: HeaderNode[]): number {
+  return Math.max(...nodes.map((n) => 1 + (n.children ? headerDepth(n.children) : 0)));
+}
+
+function leafCount(n: HeaderNode): number {
+  return n.children ? n.children.reduce((s, c) => s + leafCount(c), 0) : 1;
+}
+
+/** Lays a header tree out from (top, left); leaves span down to the last header row. */
+function layHeader(b: PlanBuilder, nodes: HeaderNode[], top: number, left: number, depth: number) {
+  let col = left;
+  for (const n of nodes) {
+    const width = leafCount(n);
+    const bottom = n.children ? top : top + depth - 1;
+    b.put(top, col, n.label, 'header', { bottom, right: col + width - 1 });
+    if (n.children) layHeader(b, n.children, top + 1, col, depth - 1);
+    col += width;
+  }
+}
+
+function inputStyle(kind: ValueKind): StyleName {
+  return kind === 'money' ? 'inputMoney' : kind === 'signed' ? 'inputSigned' : 'input';
+}
+
+export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): SheetPlan {
+  const b = new PlanBuilder();
+  const positions = new Map<number, { row: number; col: number }>();
+  const cellAt = (table: string, row: string, col: string) => format.index.get(`${table}.${row}.${col}`)!;
+
+  b.wide(`${opts.office}${opts.year}年政府信息公开工作年度报告（法定表格）`, 'title', 30);
+  b.wide(`填报单位：${opts.office}　　报告年度：${opts.year}年　　表格格式：${format.def.name}（${format.def.notice}）`, 'subtitle', 18);
+
+  for (const t of format.def.tables) {
+    b.row++;
+    b.wide(t.title, 'tableTitle', 22);
+    if (t.layout === 'sections') laySections(b, t, (r, c) => cellAt(t.id, r, c), positions);
+    else if (t.layout === 'matrix') layMatrix(b, t, (r, c) => cellAt(t.id, r, c), positions);
+    else layHeaderRow(b, t, format, positions);
+  }
+
+  const formulaOf = formulaTargets(format, positions);
+  const totals = opts.totals ?? 'formula';
+  const addresses: Record<string, string> = {};
+  for (const c of format.cells) {
+    const pos = positions.get(c.index)!;
+    addresses[c.id] = address(pos.row, pos.col);
+    const override = opts.cellFormulas?.[c.index];
+    const sum = formulaOf.get(c.index);
+    const reading = opts.readings?.[c.index];
+    const style: StyleName = sum ? 'total' : inputStyle(c.kind);
+    const cell: PlanCell = { row: pos.row, col: pos.col, style, cellId: c.id };
+    if (override) cell.formula = override;
+    else if (sum && totals === 'formula') cell.formula = sum;
+    else cell.value = reading ? (reading.status === 'invalid' ? (reading.raw ?? null) : reading.value) : null;
+    b.cells.push(cell);
+  }
+
+  const meta: SheetMeta = {
+    app: 'nianbao',
+    v: 1,
+    format: format.id,
+    year: opts.year,
+    office: opts.office,
+    ...(opts.level ? { level: opts.level } : {}),
+    ...opts.extraMeta,
+  };
+  b.cells.push({ row: META_ROW, col: META_COLUMN, value: encodeMeta(meta), style: 'meta' });
+
+  return {
+    name: opts.name ?? reportSheetName(opts.office, opts.year),
+    meta,
+    columnWidths: Array.from({ length: GRID_COLUMNS }, () => COLUMN_WIDTH),
+    rowHeights: b.rowHeights,
+    cells: b.cells,
+    merges: b.merges,
+    validations: validations(format, positions),
+    conditionalFormats: conditionalFormats(format, positions),
+    addresses,
+    lastRow: b.row - 1,
+  };
+}
+
+function laySections(
+  b: PlanBuilder,
+  t: SectionsTable,
+  idx: (row: string, col: string) => number,
+  positions: Map<number, { row: number; col: number }>,
+) {
+  for (const s of t.sections) {
+    b.put(b.row, 1, s.caption, 'caption', { bottom: b.row, right: GRID_COLUMNS });
+    b.row++;
+    const slots = s.columns.map((_, i) =>
+      i === s.columns.length - 1 ? [PROACTIVE_SLOTS[i][0], GRID_COLUMNS] : PROACTIVE_SLOTS[i],
+    );
+    b.put(b.row, PROACTIVE_LABEL[0], t.labelHeader, 'header', { bottom: b.row, right: PROACTIVE_LABEL[1] });
+    s.columns.forEach((c, i) => b.put(b.row, slots[i][0], c.label, 'header', { bottom: b.row, right: slots[i][1] }));
+    b.row++;
+    for (const r of s.rows) {
+      b.put(b.row, PROACTIVE_LABEL[0], r.label, 'label', { bottom: b.row, right: PROACTIVE_LABEL[1] });
+      s.columns.forEach((c, i) => {
+        positions.set(idx(r.id, c.id), { row: b.row, col: slots[i][0] });
+        // The value cell itself is written later; here only its merge and border.
+        b.merges.push({ top: b.row, left: slots[i][0], bottom: b.row, right: slots[i][1] });
+        for (let col = slots[i][0] + 1; col <= slots[i][1]; col++) b.cells.push({ row: b.row, col, style: 'label' });
+      });
+      b.row++;
+    }
+  }
+}
+
+function layMatrix(
+  b: PlanBuilder,
+  t: MatrixTable,
+  idx: (row: string, col: string) => number,
+  positions: Map<number, { row: number; col: number }>,
+) {
+  const depth = headerDepth(t.columns);
+  const top = b.row;
+  b.put(top, 1, t.corner, 'header', { bottom: top + depth - 1, right: LABEL_BANDS[2][1] });
+  layHeader(b, t.columns, top, REQUEST_VALUES_FROM, depth);
+  b.row += depth;
+
+  const first = b.row;
+  const leaves: string[] = [];
+  const collect = (nodes: HeaderNode[]) =>
+    nodes.forEach((n) => (n.children ? collect(n.children) : leaves.push(n.id!)));
+  collect(t.columns);
+
+  t.rows.forEach((r, i) => {
+    const row = first + i;
+    leaves.forEach((col, j) => positions.set(idx(r.id, col), { row, col: REQUEST_VALUES_FROM + j }));
+  });
+  // Each label level merges down over the following rows that share the same label path.
+  for (let level = 0; level < LABEL_BANDS.length; level++) {
+    let i = 0;
+    while (i < t.rows.length) {
+      const path = t.rows[i].path;
+      if (level >= path.length) {
+        i++;
+        continue;
+      }
+      const isLast = level === path.length - 1;
+      let j = i;
+      const prefix = path.slice(0, level + 1).join('|');
+      if (!isLast)
+        while (j + 1 < t.rows.length && t.rows[j + 1].path.slice(0, level + 1).join('|') === prefix) j++;
+      const right = isLast ? LABEL_BANDS[2][1] : LABEL_BANDS[level][1];
+      b.put(first + i, LABEL_BANDS[level][0], path[level], 'label', { bottom: first + j, right });
+      i = j + 1;
+    }
+  }
+  b.row = first + t.rows.length;
+}
+
+function layHeaderRow(
+  b: PlanBuilder,
+  t: HeaderRowTable,
+  format: CompiledFormat,
+  positions: Map<number, { row: number; col: number }>,
+) {
+  const depth = headerDepth(t.columns);
+  layHeader(b, t.columns, b.row, 1, depth);
+  b.row += depth;
+  const cells = format.cells.filter((c) => c.table === t.id);
+  cells.forEach((c, i) => positions.set(c.index, { row: b.row, col: 1 + i }));
+  b.rowHeights[b.row] = 20;
+  b.row++;
+}
+
+function sumExpression(indices: number[], positions: Map<number, { row: number; col: number }>, absolute = false): string {
+  if (indices.length === 0) return '0';
+  const cells = indices.map((i) => positions.get(i)!);
+  return `SUM(${compactRanges(cells, absolute).join(',')})`;
+}
+
+/** Each formula relation's total cell gets SUM of its parts; the first relation naming a cell wins. */
+function formulaTargets(format: CompiledFormat, positions: Map<number, { row: number; col: number }>) {
+  const out = new Map<number, string>();
+  for (const rel of format.relations)
+    if (rel.formula && !out.has(rel.formula.target)) out.set(rel.formula.target, sumExpression(rel.formula.parts, positions));
+  return out;
+}
+
+function sideExpression(side: CompiledRelation['left'], positions: Map<number, { row: number; col: number }>): string {
+  const plus = side.filter((t) => t.coef > 0).map((t) => t.index);
+  const minus = side.filter((t) => t.coef < 0).map((t) => t.index);
+  const p = sumExpression(plus, positions, true);
+  return minus.length ? `(${p}-${sumExpression(minus, positions, true)})` : p;
+}
+
+/** Live checks for every within-year relation: a formula cannot enforce a balance, but a highlight can show it. */
+function conditionalFormats(format: CompiledFormat, positions: Map<number, { row: number; col: number }>) {
+  const out: PlanConditionalFormat[] = [];
+  for (const rel of format.relations) {
+    if (rel.crossYear || rel.severity === 'info') continue;
+    const diff = `ROUND(${sideExpression(rel.left, positions)}-${sideExpression(rel.right, positions)},6)`;
+    const formula = rel.op === '=' ? `${diff}<>0` : `${diff}>0`;
+    const painted = rel.formula ? [rel.formula.target] : [...rel.left, ...rel.right].map((t) => t.index);
+    const sorted = [...new Set(painted)].map((i) => positions.get(i)!).sort((a, b) => a.col - b.col || a.row - b.row);
+    for (const range of compactRanges(sorted)) out.push({ range, formula, severity: rel.severity });
+  }
+  return out;
+}
+
+function validations(format: CompiledFormat, positions: Map<number, { row: number; col: number }>): PlanValidation[] {
+  const byKind = new Map<ValueKind, { row: number; col: number }[]>();
+  for (const c of format.cells) {
+    const list = byKind.get(c.kind) ?? [];
+    list.push(positions.get(c.index)!);
+    byKind.set(c.kind, list);
+  }
+  return [...byKind].map(([kind, cells]) => ({
+    kind,
+    ranges: compactRanges(cells.sort((a, b) => a.row - b.row || a.col - b.col)),
+  }));
+}
+
+export const VALIDATION_TEXT: Record<ValueKind, { title: string; message: string }> = {
+  count: { title: '请输入件数', message: '请输入不小于 0 的整数。' },
+  money: { title: '请输入金额', message: '请输入不小于 0 的金额，单位为万元，可带小数。' },
+  signed: { title: '请输入增减数', message: '请输入整数，减少时填负数，如 -3。' },
+};
+
+

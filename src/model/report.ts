@@ -1,0 +1,37 @@
+/** A report: identity plus one reading per cell of its format. */
+import type { CompiledFormat } from '../formats/compile';
+import type { Reading } from './values';
+
+export type Level = '省级' | '地市级' | '县级' | '乡镇' | '部门';
+export const LEVELS: Level[] = ['省级', '地市级', '县级', '乡镇', '部门'];
+
+export interface ReportMeta {
+  office: string;
+  year: number;
+  format: string;
+  level?: Level;
+  /** For a summary: the offices it sums. */
+  members?: string[];
+}
+
+export interface Report extends ReportMeta {
+  /** Where it was read from, e.g. `county/汤原县.xlsx#Sheet1`. */
+  source: string;
+  /** One reading per cell of the format, by cell index; undefined where the cell was not found. */
+  readings: (Reading | undefined)[];
+  /** Warnings the office confirmed, by finding key, with its explanation (出错说明). */
+  confirmed?: Record<string, string>;
+  /** Where each cell came from in the source (address, or table/row/col). */
+  provenance?: Record<string, string>;
+}
+
+/** Numeric view for arithmetic: blank → 0, unreadable or missing → NaN (never 0). */
+export function numericValues(format: CompiledFormat, report: Report): Float64Array {
+  const out = new Float64Array(format.cells.length);
+  for (let i = 0; i < out.length; i++) {
+    const r = report.readings[i];
+    if (!r || r.status === 'invalid') out[i] = NaN;
+    else out[i] = r.value ?? 0;
+  }
+  return out;
+}

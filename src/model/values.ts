@@ -1,0 +1,109 @@
+/**
+ * Reads one cell as a clerk writes it: full-width digits, separators, signs,
+ * trailing 件, money units, placeholders. Unreadable text is never a number.
+ */
+import type { ValueKind } from '../formats/types';
+
+export type ReadStatus = 'blank' | 'number' | 'normalised' | 'unit' | 'invalid';
+
+export interface Reading {
+  value: number | null;
+  status: ReadStatus;
+  /** The text as written, when it was not a plain number. */
+  raw?: string;
+  /** What was understood, in Chinese, for normalised and unit readings. */
+  understood?: string;
+}
+
+export const BLANK: Reading = { value: null, status: 'blank' };
+
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0B\uFF0D]/g;
+const PLACEHOLDERS = new Set(['/', '\\', '-', '--', '—', '——', '－', '–', '无', '空', '暂无', 'n/a', 'na', '×', '*']);
+const COUNT_SUFFIXES = ['件', '项'];
+const MONEY_UNITS: { re: RegExp; factor: number; name: string }[] = [
+  { re: /^[(（]?万元[)）]?$/, factor: 1, name: '万元' },
+  { re: /^[(（]?万[)）]?$/, factor: 1, name: '万元' },
+  { re: /^[(（]?亿元[)）]?$/, factor: 10000, name: '亿元' },
+  { re: /^[(（]?元[)）]?$/, factor: 0.0001, name: '元' },
+];
+
+function toHalfWidth(s: string): string {
+  return s.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e8) / 1e8;
+}
+
+function invalid(raw: string): Reading {
+  return { value: null, status: 'invalid', raw };
+}
+
+const NUMBER = /^([+-]?)(\d+(?:\.\d+)?|\.\d+)$/;
+const GROUPED = /^([+-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?)$/;
+
+/** Reads a cell's content for a cell of the given kind. */
+export function readCell(input: unknown, kind: ValueKind): Reading {
+  if (input === null || input === undefined) return BLANK;
+  if (typeof input === 'number') {
+    return Number.isFinite(input) ? { value: input, status: 'number' } : invalid(String(input));
+  }
+  if (typeof input === 'boolean') return invalid(String(input));
+  const raw = String(input);
+  const trimmed = raw.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+  if (trimmed === '') return BLANK;
+  if (PLACEHOLDERS.has(trimmed.toLowerCase())) return invalid(raw);
+
+  const notes: string[] = [];
+  // Spaces are dropped only next to a non-digit, so "1 2" never becomes 12.
+  let s = trimmed.replace(/(?<!\d) | (?!\d)/g, '');
+  const half = toHalfWidth(s).replace(/[−–]/g, '-');
+  if (half !== s) notes.push('全角字符');
+  s = half;
+
+  let factor = 1;
+  let unitName = '';
+  if (kind === 'money') {
+    const m = /^(.*?\d)([(（]?(?:万元|万|亿元|元)[)）]?)$/.exec(s);
+    if (m) {
+      const unit = MONEY_UNITS.find((u) => u.re.test(m[2]));
+      if (!unit) return invalid(raw);
+      factor = unit.factor;
+      unitName = unit.name;
+      s = m[1];
+    }
+  } else {
+    const suffix = COUNT_SUFFIXES.find((x) => s.endsWith(x));
+    if (suffix) {
+      s = s.slice(0, -suffix.length);
+      notes.push(`单位“${suffix}”`);
+    }
+  }
+
+  const grouped = GROUPED.exec(s);
+  if (grouped) {
+    s = grouped[1] + grouped[2].replace(/,/g, '');
+    notes.push('千分位分隔符');
+  }
+  const m = NUMBER.exec(s);
+  if (!m) return invalid(raw);
+  if (m[1] === '+' && kind !== 'signed') notes.push('正号“+”');
+  const value = round(Number(s) * factor);
+
+  if (unitName) {
+    return {
+      value,
+      status: 'unit',
+      raw,
+      understood: unitName === '万元' ? `${value} 万元` : `${Number(s)} ${unitName} = ${value} 万元`,
+    };
+  }
+  if (notes.length) return { value, status: 'normalised', raw, understood: `${value}（已去除${notes.join('、')}）` };
+  return { value, status: 'number' };
+}
+
+/** Formats a number for messages: integers plainly, money without float noise. */
+export function fmt(n: number | null): string {
+  if (n === null) return '空白';
+  return String(round(n));
+}

@@ -1,0 +1,215 @@
+/** The exceljs adapter: executes sheet plans and highlights on an .xlsx workbook in memory. */
+import ExcelJS from 'exceljs';
+import { GRID_COLUMNS, MARK_FILL, META_COLUMN, META_ROW, STYLES, FONT, VALIDATION_TEXT, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
+import { parseAddress, address as a1 } from '../../layout/a1';
+import { decodeMeta, encodeMeta, type SheetMeta } from '../../model/sheet-meta';
+import { HIGHLIGHT_MARKER, type CellContent, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort } from '../workbook-port';
+import { evaluateSimpleFormula } from './formula';
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+
+function argb(hex: string): string {
+  return `FF${hex}`;
+}
+
+export function excelStyle(s: PlanStyle): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {
+    font: { name: FONT, size: s.size ?? 10, bold: !!s.bold, ...(s.color ? { color: { argb: argb(s.color) } } : {}) },
+    alignment: { horizontal: s.hAlign ?? 'left', vertical: 'middle', wrapText: !!s.wrap },
+    protection: { locked: s.locked !== false },
+  };
+  if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (s.numFmt) style.numFmt = s.numFmt;
+  return style;
+}
+
+function expand(range: string): string[] {
+  const [a, b] = range.split(':');
+  if (!b) return [a];
+  const p = parseAddress(a);
+  const q = parseAddress(b);
+  const out: string[] = [];
+  for (let r = p.row; r <= q.row; r++) for (let c = p.col; c <= q.col; c++) out.push(a1(r, c));
+  return out;
+}
+
+/** What a cell shows, with our own formulas computed when the file carries no result. */
+function content(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, depth = 0): CellContent | undefined {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+  if ('error' in o) return String(o.error);
+  if ('formula' in o || 'sharedFormula' in o) {
+    const r = o.result as unknown;
+    if (typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean') return r;
+    if (r && typeof r === 'object' && 'error' in r) return String((r as { error: unknown }).error);
+    if (depth > 20 || typeof o.formula !== 'string') return undefined;
+    const value = evaluateSimpleFormula(o.formula, (addr) => {
+      const c = content(ws, ws.getCell(addr), depth + 1);
+      return typeof c === 'number' ? c : c === null ? null : undefined;
+    });
+    return value;
+  }
+  if ('text' in o) return String(o.text);
+  return undefined;
+}
+
+export class ExceljsWorkbookPort implements WorkbookPort {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<ExceljsWorkbookPort> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as ArrayBuffer);
+    return new ExceljsWorkbookPort(wb);
+  }
+
+  static empty(): ExceljsWorkbookPort {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = '政府信息公开年报助手';
+    return new ExceljsWorkbookPort(wb);
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new Error(`工作表“${name}”不存在`);
+    return ws;
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.workbook.worksheets.map((ws) => ({ name: ws.name, meta: decodeMeta(ws.getCell(META_ROW, META_COLUMN).value) }));
+  }
+
+  async readSheets(names: string[]): Promise<SheetData[]> {
+    return names.map((name) => {
+      const ws = this.sheet(name);
+      const cells = new Map<string, CellContent>();
+      const notes = new Map<string, string>();
+      ws.eachRow({ includeEmpty: false }, (row) =>
+        row.eachCell({ includeEmpty: false }, (cell) => {
+          if (cell.isMerged && cell.master !== cell) return;
+          const c = content(ws, cell);
+          // A formula we cannot compute is kept as its text, so it is flagged, never read as 0.
+          cells.set(cell.address, c === undefined ? `=${cell.formula ?? '?'}（未计算）` : c);
+          const note = cell.note as unknown;
+          if (typeof note === 'string') notes.set(cell.address, note);
+          else if (note && typeof note === 'object' && Array.isArray((note as { texts?: unknown[] }).texts))
+            notes.set(cell.address, ((note as { texts: { text: string }[] }).texts).map((t) => t.text).join(''));
+        }),
+      );
+      return { name, meta: decodeMeta(ws.getCell(META_ROW, META_COLUMN).value), cells, notes };
+    });
+  }
+
+  async writeSheet(plan: SheetPlan, options: { replace?: string; activate?: boolean } = {}): Promise<void> {
+    if (options.replace) {
+      const old = this.workbook.getWorksheet(options.replace);
+      if (old) this.workbook.removeWorksheet(old.id);
+    } else if (this.workbook.getWorksheet(plan.name)) {
+      throw new Error(`工作表“${plan.name}”已存在`);
+    }
+    const ws = this.workbook.addWorksheet(plan.name, {
+      views: [{ showGridLines: false }],
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      },
+    });
+    for (let c = 1; c <= GRID_COLUMNS; c++) ws.getColumn(c).width = plan.columnWidths[c - 1];
+    ws.getColumn(META_COLUMN).hidden = true;
+    for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(r)).height = h;
+    for (const pc of plan.cells) {
+      const cell = ws.getCell(pc.row, pc.col);
+      if (pc.formula) cell.value = { formula: pc.formula } as ExcelJS.CellFormulaValue;
+      else if (pc.value !== undefined) cell.value = pc.value;
+      cell.style = excelStyle(STYLES[pc.style]) as ExcelJS.Style;
+    }
+    for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+    for (const v of plan.validations) {
+      const text = VALIDATION_TEXT[v.kind];
+      const rule: ExcelJS.DataValidation =
+        v.kind === 'signed'
+          ? { type: 'whole', operator: 'between', formulae: [-1e9, 1e9], allowBlank: true }
+          : { type: v.kind === 'money' ? 'decimal' : 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true };
+      Object.assign(rule, { showErrorMessage: true, errorStyle: 'stop', errorTitle: text.title, error: text.message, showInputMessage: false });
+      for (const range of v.ranges) for (const addr of expand(range)) ws.getCell(addr).dataValidation = rule;
+    }
+    plan.conditionalFormats.forEach((cf) =>
+      ws.addConditionalFormatting({
+        ref: cf.range,
+        rules: [
+          {
+            type: 'expression',
+            priority: 10,
+            formulae: [cf.formula],
+            style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(MARK_FILL[cf.severity]) } } },
+          },
+        ],
+      }),
+    );
+    if (options.activate) this.workbook.views = [{ activeTab: this.workbook.worksheets.indexOf(ws) } as ExcelJS.WorkbookView];
+  }
+
+  async applyHighlights(sheets: SheetHighlights[]): Promise<void> {
+    for (const h of sheets) {
+      const ws = this.sheet(h.name);
+      const internal = ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
+      internal.conditionalFormattings = internal.conditionalFormattings.filter(
+        (cf) => !cf.rules.some((r) => 'formulae' in r && (r.formulae ?? []).some((f) => String(f).includes(HIGHLIGHT_MARKER))),
+      );
+      for (const r of h.ranges)
+        ws.addConditionalFormatting({
+          ref: r.address,
+          rules: [
+            {
+              type: 'expression',
+              priority: 1,
+              formulae: [`N("${HIGHLIGHT_MARKER}")=0`],
+              style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(MARK_FILL[r.severity]) } } },
+            },
+          ],
+        });
+      for (const [addr, note] of Object.entries(h.notes)) {
+        const cell = ws.getCell(addr);
+        if (note === null) (cell as unknown as { note: unknown }).note = undefined;
+        else cell.note = note;
+      }
+      this.writeMeta(ws, h.meta);
+    }
+  }
+
+  private writeMeta(ws: ExcelJS.Worksheet, meta: SheetMeta) {
+    const cell = ws.getCell(META_ROW, META_COLUMN);
+    cell.value = encodeMeta(meta);
+    if (!ws.getColumn(META_COLUMN).hidden) ws.getColumn(META_COLUMN).hidden = true;
+  }
+
+  async setValues(name: string, values: Record<string, number | string | null>, meta?: SheetMeta): Promise<void> {
+    const ws = this.sheet(name);
+    for (const [addr, v] of Object.entries(values)) ws.getCell(addr).value = v;
+    if (meta) this.writeMeta(ws, meta);
+  }
+
+  async select(name: string, addresses: string[]): Promise<void> {
+    const ws = this.sheet(name);
+    ws.views = [{ ...(ws.views[0] ?? {}), activeCell: addresses[0] } as ExcelJS.WorksheetView];
+  }
+
+  async activeSheet(): Promise<string | null> {
+    const views = this.workbook.views as { activeTab?: number }[] | undefined;
+    const idx = views?.[0]?.activeTab ?? 0;
+    return this.workbook.worksheets[idx]?.name ?? null;
+  }
+}

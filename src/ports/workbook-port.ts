@@ -1,0 +1,49 @@
+/**
+ * The small port every host implements: Office.js (the add-in) and exceljs
+ * (files: the web page, the command line, tests). The core never sees a host API.
+ */
+import type { SheetPlan } from '../layout/sheet-plan';
+import type { SheetMeta } from '../model/sheet-meta';
+
+/** What a cell shows: formulas already computed. */
+export type CellContent = number | string | boolean | null;
+
+export interface SheetInfo {
+  name: string;
+  meta: SheetMeta | null;
+}
+
+export interface SheetData extends SheetInfo {
+  /** Non-empty cells by A1 address. */
+  cells: Map<string, CellContent>;
+  /** Cell notes (or comments, where notes are not available) by A1 address. */
+  notes: Map<string, string>;
+}
+
+/** Highlights of one sheet, computed by the core: the adapter only applies them. */
+export interface SheetHighlights {
+  name: string;
+  /** Replaces every highlight previously added by us. */
+  ranges: { address: string; severity: 'error' | 'warning' }[];
+  /** Notes to set (string) or remove (null), by address. */
+  notes: Record<string, string | null>;
+  meta: SheetMeta;
+}
+
+export interface WorkbookPort {
+  listSheets(): Promise<SheetInfo[]>;
+  readSheets(names: string[]): Promise<SheetData[]>;
+  /** Adds a new sheet from a plan; refuses if the name is taken. `replace` names a sheet of ours to update in place. */
+  writeSheet(plan: SheetPlan, options?: { replace?: string; activate?: boolean }): Promise<void>;
+  applyHighlights(sheets: SheetHighlights[]): Promise<void>;
+  /** Writes cell values (an explicit user action, such as applying a fix) and optionally the sheet's metadata. */
+  setValues(name: string, values: Record<string, number | string | null>, meta?: SheetMeta): Promise<void>;
+  select(name: string, addresses: string[]): Promise<void>;
+  activeSheet(): Promise<string | null>;
+}
+
+/** A host failure the user can act on, already worded in Chinese. */
+export class HostError extends Error {}
+
+/** Text inside the formula of every highlight we add, so we remove only our own. */
+export const HIGHLIGHT_MARKER = 'nianbao-mark';

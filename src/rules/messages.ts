@@ -1,0 +1,41 @@
+/** Chinese wording of findings. */
+import type { CellDef } from '../formats/compile';
+import { fmt, type Reading } from '../model/values';
+
+export function cellLabel(c: CellDef): string {
+  return `「${c.rowLabel}」×「${c.columnLabel}」`;
+}
+
+export const cellMessages = {
+  blank: (c: CellDef) => `${cellLabel(c)}为空白。法定表格要求没有数据时填 0，计算时按 0 处理。`,
+  notNumber: (c: CellDef, r: Reading) =>
+    `${cellLabel(c)}的内容“${r.raw ?? ''}”不是数字，未计入任何合计，相关勾稽关系无法核对。请改为数字。`,
+  negative: (c: CellDef, v: number) => `${cellLabel(c)}为负数 ${fmt(v)}，该项应为不小于 0 的件数。`,
+  notInteger: (c: CellDef, v: number) => `${cellLabel(c)}为小数 ${fmt(v)}，该项应为整数件数。`,
+  unitText: (c: CellDef, r: Reading) =>
+    `${cellLabel(c)}写作“${r.raw ?? ''}”，已读取为 ${r.understood ?? ''}，请确认单位无误，并在表中直接填写以万元为单位的数字。`,
+  normalised: (c: CellDef, r: Reading) => `${cellLabel(c)}写作“${r.raw ?? ''}”，已读取为 ${r.understood ?? ''}。`,
+  missing: (labels: string[], total: number) =>
+    `表格缺少 ${total} 个单元格，未能读取：${labels.slice(0, 8).join('、')}${total > 8 ? ' 等' : ''}。请核对表格是否缺行、缺列。`,
+};
+
+export function relationMessage(scope: string, op: '=' | '<=', leftLabel: string, L: number, rightLabel: string, R: number): string {
+  const head = scope ? `${scope}：` : '';
+  if (op === '=') return `${head}${leftLabel} = ${fmt(L)}，应等于${rightLabel} = ${fmt(R)}`;
+  if (leftLabel === '0') return `${head}${rightLabel} = ${fmt(R)}，不应小于 0`;
+  return `${head}${leftLabel} = ${fmt(L)}，不应大于${rightLabel} = ${fmt(R)}`;
+}
+
+export function shareMessage(partLabel: string, part: number, wholeLabel: string, whole: number, max: number): string {
+  const pct = whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0;
+  return `${partLabel}为 ${fmt(part)} 件，占${wholeLabel} ${fmt(whole)} 件的 ${pct}%，超过 ${Math.round(max * 1000) / 10}%。请核实“其他处理”的归类是否准确。`;
+}
+
+export function yearMismatchMessage(year: number, used: string, due: string | undefined, firstYear: number): string {
+  if (!due) return `${year} 年度没有法定表格格式：年度报告格式自 ${firstYear} 年度起施行。请核对报告年度。`;
+  return `${year} 年度报告应使用${due}格式，但本表使用的是${used}格式。请按 ${year} 年度的格式重新生成表格。`;
+}
+
+export function formatSwitchMessage(prevName: string, curName: string): string {
+  return `上年度报告使用${prevName}格式，本年度使用${curName}格式；跨年度只核对结转数（上年“结转下年度”= 本年“上年结转”）。`;
+}

@@ -1,0 +1,29 @@
+import type { Severity } from '../formats/types';
+
+export interface Fix {
+  cell: string;
+  value: number;
+  resolves: number;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  cells: string[];
+  message: string;
+  expected?: number;
+  actual?: number;
+  fix?: Fix;
+}
+
+export interface RuleSettings {
+  /** requests.other_share: the largest share of 其他处理 in （七）总计 before a warning. */
+  otherShareMax: number;
+}
+
+export const DEFAULT_SETTINGS: RuleSettings = { otherShareMax: 0.1 };
+
+/** A stable key for a finding, used to store a confirmed warning (出错说明). */
+export function findingKey(f: Pick<Finding, 'rule' | 'cells'>): string {
+  return `${f.rule}:${[...f.cells].sort().join(',')}`;
+}
