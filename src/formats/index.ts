@@ -29,7 +29,9 @@ export class FormatRegistry {
 
   /** The format in force for a reporting year, or undefined before the first version. */
   forYear(year: number): CompiledFormat | undefined {
-    const def = this.defs.find((d) => year >= d.years.from && (d.years.to === undefined || year <= d.years.to));
+    // The newest version in force wins: a later notice supersedes an open-ended earlier one.
+    const inForce = this.defs.filter((d) => year >= d.years.from && (d.years.to === undefined || year <= d.years.to));
+    const def = inForce.sort((a, b) => b.years.from - a.years.from)[0];
     return def && this.byId(def.id);
   }
 }

@@ -37,6 +37,8 @@ function validValue(format: CompiledFormat, index: number, v: number): boolean {
 }
 
 export function suggestFixes(format: CompiledFormat, cur: Float64Array, evaluated: Evaluated[]): void {
+  const failing = evaluated.filter((ev) => !ev.ok && ev.rel.op === '=');
+  if (failing.length === 0) return;
   const byCell = new Map<number, Evaluated[]>();
   for (const ev of evaluated)
     for (const t of [...ev.rel.left, ...ev.rel.right]) {
@@ -46,7 +48,6 @@ export function suggestFixes(format: CompiledFormat, cur: Float64Array, evaluate
       byCell.set(t.index, list);
     }
 
-  const failing = evaluated.filter((ev) => !ev.ok && ev.rel.op === '=');
   const tried = new Map<number, { value: number; resolves: number } | null>();
 
   const candidate = (index: number, ev: Evaluated) => {

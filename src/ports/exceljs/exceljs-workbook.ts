@@ -44,7 +44,8 @@ function content(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, depth = 0): CellCont
   if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
   if ('error' in o) return String(o.error);
   if ('formula' in o || 'sharedFormula' in o) {
-    const r = o.result as unknown;
+    // cell.result, not value.result: exceljs drops a cached result of 0 from the value object.
+    const r = cell.result as unknown;
     if (typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean') return r;
     if (r && typeof r === 'object' && 'error' in r) return String((r as { error: unknown }).error);
     if (depth > 20 || typeof o.formula !== 'string') return undefined;

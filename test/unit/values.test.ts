@@ -1,0 +1,54 @@
+import { readCell } from '../../src/model/values';
+
+describe('the value reader reads cell text as clerks write it', () => {
+  test.each([
+    ['12', 'count', 12, 'number'],
+    [12, 'count', 12, 'number'],
+    ['１２', 'count', 12, 'normalised'],
+    ['1,234', 'count', 1234, 'normalised'],
+    ['+12', 'count', 12, 'normalised'],
+    ['12件', 'count', 12, 'normalised'],
+    ['  7  ', 'count', 7, 'number'],
+    ['+1953', 'signed', 1953, 'number'],
+    ['-18', 'signed', -18, 'number'],
+    ['－１', 'signed', -1, 'normalised'],
+    ['38.41 万', 'money', 38.41, 'unit'],
+    ['251000元', 'money', 25.1, 'unit'],
+    ['84933.6787（万元）', 'money', 84933.6787, 'unit'],
+    ['2000万', 'money', 2000, 'unit'],
+    ['1.5亿元', 'money', 15000, 'unit'],
+    ['24252.311082', 'money', 24252.311082, 'number'],
+  ] as const)('%p as %s → %p (%s)', (input, kind, value, status) => {
+    const r = readCell(input, kind);
+    expect(r.value).toBe(value);
+    expect(r.status).toBe(status);
+    if (status !== 'number') {
+      expect(r.raw).toBe(input);
+      expect(r.understood).toBeTruthy();
+    }
+  });
+
+  test.each([null, undefined, '', '   ', '\u3000'])('%p is blank', (input) => {
+    expect(readCell(input, 'count')).toEqual({ value: null, status: 'blank' });
+  });
+
+  test.each(['/', '／', '—', '——', '-', '无', '若干', '见附件', '1 2', '12元', '75394432.52元?', '#DIV/0!', 'NaN'])(
+    '%p is not a number and never 0',
+    (input) => {
+      const r = readCell(input, 'count');
+      expect(r.status).toBe('invalid');
+      expect(r.value).toBeNull();
+      expect(r.raw).toBe(input);
+    },
+  );
+
+  test('money units are understood and explained', () => {
+    expect(readCell('251000元', 'money').understood).toBe('251000 元 = 25.1 万元');
+    expect(readCell('38.41 万', 'money').understood).toBe('38.41 万元');
+  });
+
+  test('negative and fractional counts are read as written, for the rules to flag', () => {
+    expect(readCell('-3', 'count')).toEqual({ value: -3, status: 'number' });
+    expect(readCell('2.5', 'count')).toEqual({ value: 2.5, status: 'number' });
+  });
+});
