@@ -1,6 +1,7 @@
 /** Which cells to highlight for a list of findings, and the notes to attach, restoring any note we covered. */
 import type { Finding } from '../rules/types';
 import type { SheetMeta, Mark } from '../model/sheet-meta';
+import { MARK_FILL } from '../layout/sheet-plan';
 import type { SheetData, SheetHighlights } from '../ports/workbook-port';
 
 const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -29,7 +30,11 @@ export function computeHighlights(
 ): SheetHighlights {
   const previous = meta.marks ?? {};
   const notes: Record<string, string | null> = {};
-  for (const [addr, mark] of Object.entries(previous)) notes[addr] = mark.note;
+  const fills: Record<string, string | null> = {};
+  for (const [addr, mark] of Object.entries(previous)) {
+    notes[addr] = mark.note;
+    fills[addr] = mark.fill;
+  }
 
   const severityAt = new Map<string, 'error' | 'warning'>();
   const textAt = new Map<string, string[]>();
@@ -45,27 +50,29 @@ export function computeHighlights(
   }
 
   const marks: Record<string, Mark> = {};
-  for (const [addr, texts] of textAt) {
-    const original = addr in previous ? previous[addr].note : (sheet.notes.get(addr) ?? null);
-    marks[addr] = { note: original };
-    notes[addr] = `年报助手校验：\n${texts.join('\n')}${original ? `\n——原批注：${original}` : ''}`;
+  for (const [addr, severity] of severityAt) {
+    const own: Mark =
+      addr in previous ? previous[addr] : { fill: sheet.fills.get(addr) ?? null, note: sheet.notes.get(addr) ?? null };
+    marks[addr] = own;
+    fills[addr] = MARK_FILL[severity];
+    const texts = textAt.get(addr);
+    if (texts) notes[addr] = `年报助手校验：\n${texts.join('\n')}${own.note ? `\n——原批注：${own.note}` : ''}`;
   }
   const nextMeta: SheetMeta = { ...meta };
   if (Object.keys(marks).length) nextMeta.marks = marks;
   else delete nextMeta.marks;
-  return {
-    name: sheet.name,
-    ranges: [...severityAt].map(([address, severity]) => ({ address, severity })),
-    notes,
-    meta: nextMeta,
-  };
+  return { name: sheet.name, fills, notes, meta: nextMeta };
 }
 
 /** Removes every highlight and note of ours, restoring the notes they covered. */
-export function clearedHighlights(sheet: SheetData, meta: SheetMeta): SheetHighlights {
+export function clearedHighlights(name: string, meta: SheetMeta): SheetHighlights {
   const notes: Record<string, string | null> = {};
-  for (const [addr, mark] of Object.entries(meta.marks ?? {})) notes[addr] = mark.note;
+  const fills: Record<string, string | null> = {};
+  for (const [addr, mark] of Object.entries(meta.marks ?? {})) {
+    notes[addr] = mark.note;
+    fills[addr] = mark.fill;
+  }
   const nextMeta: SheetMeta = { ...meta };
   delete nextMeta.marks;
-  return { name: sheet.name, ranges: [], notes, meta: nextMeta };
+  return { name, fills, notes, meta: nextMeta };
 }

@@ -11,7 +11,7 @@ import type { SheetMeta } from '../model/sheet-meta';
 import { cellLabel } from '../rules/messages';
 import { validate } from '../rules/engine';
 import { findingKey, type Finding, type RuleSettings } from '../rules/types';
-import type { SheetData, SheetHighlights, WorkbookPort } from '../ports/workbook-port';
+import type { SheetHighlights, WorkbookPort } from '../ports/workbook-port';
 import { clearedHighlights, computeHighlights } from './highlights';
 
 export class UserError extends Error {}
@@ -38,7 +38,7 @@ export async function generateTemplate(port: WorkbookPort, req: GenerateRequest)
   if (!office) throw new UserError('请填写填报单位名称。');
   const format = checkYear(req.year);
   const wanted = req.name ?? reportSheetName(office, req.year);
-  const taken = (await port.listSheets()).map((s) => s.name);
+  const taken = await port.sheetNames();
   if (taken.some((t) => t.toLowerCase() === wanted.toLowerCase()))
     return { ok: false, taken: wanted, suggestion: freshSheetName(wanted, taken) };
   const plan = buildSheetPlan(format, { office, year: req.year, level: req.level, name: wanted });
@@ -59,8 +59,8 @@ export interface SheetResult {
 }
 
 export interface ValidateRequest {
-  /** Sheets to validate; omitted: every report sheet. */
-  sheets?: string[];
+  /** Sheets to validate: by name, every report sheet, or the active sheet. */
+  sheets?: string[] | 'reports' | 'active';
   settings?: Partial<RuleSettings>;
   /** Paint highlights and notes (the default); false only lists. */
   paint?: boolean;
@@ -74,13 +74,14 @@ function labelsOf(report: Report | undefined, registry: FormatRegistry): Record<
 
 export async function validateSheets(port: WorkbookPort, req: ValidateRequest = {}): Promise<SheetResult[]> {
   const registry = defaultRegistry;
-  const infos = await port.listSheets();
-  const names = req.sheets ?? infos.filter((s) => s.meta).map((s) => s.name);
-  if (names.length === 0) return [];
-  const sheets = await port.readSheets(names);
+  const sheets = await port.readSheets(req.sheets ?? 'reports');
   const results: SheetResult[] = [];
   const highlights: SheetHighlights[] = [];
   for (const sheet of sheets) {
+    if (!sheet.meta) {
+      results.push({ sheet: sheet.name, findings: [], confirmed: [], problem: '这不是年报助手生成的表格。请先用“生成表格”，或选择年报表格所在的工作表。', addresses: {}, labels: {} });
+      continue;
+    }
     const read = reportFromOurSheet(sheet, registry, sheet.name);
     if ('problem' in read) {
       results.push({ sheet: sheet.name, findings: [], confirmed: [], problem: read.problem, addresses: {}, labels: {} });
@@ -89,7 +90,9 @@ export async function validateSheets(port: WorkbookPort, req: ValidateRequest = 
     const { findings, confirmed } = validate(read.report, { settings: req.settings });
     const labels = labelsOf(read.report, registry);
     results.push({ sheet: sheet.name, report: read.report, findings, confirmed, addresses: read.plan.addresses, labels });
-    if (req.paint !== false)
+    if (sheet.protected) {
+      results[results.length - 1].problem = '工作表受保护，未标记单元格；问题已列在下方。如需标记，请先撤销工作表保护。';
+    } else if (req.paint !== false)
       highlights.push(
         computeHighlights(sheet, sheet.meta!, findings, (id) => read.plan.addresses[id], (id) => labels[id] ?? id),
       );
@@ -102,8 +105,7 @@ export async function clearSheets(port: WorkbookPort, names?: string[]): Promise
   const infos = await port.listSheets();
   const targets = infos.filter((s) => s.meta?.marks && (!names || names.includes(s.name)));
   if (targets.length === 0) return 0;
-  const sheets: SheetData[] = targets.map((t) => ({ name: t.name, meta: t.meta, cells: new Map(), notes: new Map() }));
-  await port.applyHighlights(sheets.map((s) => clearedHighlights(s, s.meta!)));
+  await port.applyHighlights(targets.map((t) => clearedHighlights(t.name, t.meta!)));
   return targets.length;
 }
 

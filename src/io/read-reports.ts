@@ -28,9 +28,7 @@ export async function readReports(name: string, bytes: Uint8Array, registry: For
     } catch {
       throw new InputError('无法打开该 Excel 文件，文件可能已损坏，或不是 .xlsx 格式');
     }
-    const infos = await port.listSheets();
-    const ours = infos.filter((s) => s.meta).map((s) => s.name);
-    const sheets = await port.readSheets(ours);
+    const sheets = await port.readSheets('reports');
     const reports: Report[] = [];
     const problems: string[] = [];
     for (const sheet of sheets) {

@@ -6,8 +6,9 @@ import type { Level } from './report';
 
 export const META_PREFIX = 'NIANBAO:';
 
-/** A highlighted cell: the note it had before we attached ours, to restore on 清除标记. */
+/** A highlighted cell: its own fill (RRGGBB or null) and note before we touched it, restored on 清除标记. */
 export interface Mark {
+  fill: string | null;
   note: string | null;
 }
 

@@ -16,23 +16,29 @@ export interface SheetInfo {
 export interface SheetData extends SheetInfo {
   /** Non-empty cells by A1 address. */
   cells: Map<string, CellContent>;
-  /** Cell notes (or comments, where notes are not available) by A1 address. */
+  /** Cell notes by A1 address, where the host can read them. */
   notes: Map<string, string>;
+  /** Solid fill colours (RRGGBB) of the report's value cells, by A1 address; absent = no fill. */
+  fills: Map<string, string>;
+  /** Protected by the user: we read it, but do not paint it. */
+  protected?: boolean;
 }
 
 /** Highlights of one sheet, computed by the core: the adapter only applies them. */
 export interface SheetHighlights {
   name: string;
-  /** Replaces every highlight previously added by us. */
-  ranges: { address: string; severity: 'error' | 'warning' }[];
+  /** Fills to set (RRGGBB) or remove (null), by address: ours painted, or the user's restored. */
+  fills: Record<string, string | null>;
   /** Notes to set (string) or remove (null), by address. */
   notes: Record<string, string | null>;
   meta: SheetMeta;
 }
 
 export interface WorkbookPort {
+  sheetNames(): Promise<string[]>;
   listSheets(): Promise<SheetInfo[]>;
-  readSheets(names: string[]): Promise<SheetData[]>;
+  /** Reads sheets in one batch: by name, every sheet carrying our metadata ('reports'), or the active one. */
+  readSheets(which: string[] | 'reports' | 'active'): Promise<SheetData[]>;
   /** Adds a new sheet from a plan; refuses if the name is taken. `replace` names a sheet of ours to update in place. */
   writeSheet(plan: SheetPlan, options?: { replace?: string; activate?: boolean }): Promise<void>;
   applyHighlights(sheets: SheetHighlights[]): Promise<void>;
@@ -44,6 +50,3 @@ export interface WorkbookPort {
 
 /** A host failure the user can act on, already worded in Chinese. */
 export class HostError extends Error {}
-
-/** Text inside the formula of every highlight we add, so we remove only our own. */
-export const HIGHLIGHT_MARKER = 'nianbao-mark';

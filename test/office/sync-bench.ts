@@ -1,4 +1,21 @@
-/** Sync counts of the add-in's operations against the fake Excel host (filled in with the Office adapter). */
+/** Sync counts of the add-in's operations against the fake Excel host. */
+import { generateTemplate, validateSheets } from '../../src/app/operations';
+import { officeHost, typeValues, workbookOfReports } from './helpers';
+
 export async function addinSyncBenchmarks(): Promise<Record<string, number>> {
-  return {};
+  const one = officeHost();
+  let name = '';
+  const template = await one.excel.count(async () => {
+    const r = await generateTemplate(one.port, { office: '汤原县人民政府办公室', year: 2023 });
+    if (r.ok) name = r.name;
+  });
+  typeValues(one.excel, name, 2023, 1, { 'requests.total.legal': 99 });
+  const validateOne = await one.excel.count(() => validateSheets(one.port, { sheets: 'active' }));
+  const fifty = await workbookOfReports(50);
+  const validateFifty = await fifty.excel.count(() => validateSheets(fifty.port, { sheets: 'reports' }));
+  return {
+    'addin.syncs.template': template,
+    'addin.syncs.validate_sheet': validateOne,
+    'addin.syncs.validate_50_sheets': validateFifty,
+  };
 }

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { GRID_COLUMNS, MARK_FILL, META_COLUMN, META_ROW, STYLES, FONT, VALIDATION_TEXT, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
 import { parseAddress, address as a1 } from '../../layout/a1';
 import { decodeMeta, encodeMeta, type SheetMeta } from '../../model/sheet-meta';
-import { HIGHLIGHT_MARKER, type CellContent, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort } from '../workbook-port';
+import { type CellContent, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort } from '../workbook-port';
 import { evaluateSimpleFormula } from './formula';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -84,17 +84,29 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     return ws;
   }
 
+  async sheetNames(): Promise<string[]> {
+    return this.workbook.worksheets.map((ws) => ws.name);
+  }
+
   async listSheets(): Promise<SheetInfo[]> {
     return this.workbook.worksheets.map((ws) => ({ name: ws.name, meta: decodeMeta(ws.getCell(META_ROW, META_COLUMN).value) }));
   }
 
-  async readSheets(names: string[]): Promise<SheetData[]> {
+  async readSheets(which: string[] | 'reports' | 'active'): Promise<SheetData[]> {
+    let names: string[];
+    if (which === 'reports') names = (await this.listSheets()).filter((s) => s.meta).map((s) => s.name);
+    else if (which === 'active') names = [(await this.activeSheet()) ?? this.workbook.worksheets[0]?.name].filter(Boolean);
+    else names = which;
     return names.map((name) => {
       const ws = this.sheet(name);
       const cells = new Map<string, CellContent>();
       const notes = new Map<string, string>();
+      const fills = new Map<string, string>();
       ws.eachRow({ includeEmpty: false }, (row) =>
         row.eachCell({ includeEmpty: false }, (cell) => {
+          const fill = cell.fill as ExcelJS.FillPattern | undefined;
+          const color = fill?.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
+          if (color) fills.set(cell.address, color.slice(-6).toUpperCase());
           if (cell.isMerged && cell.master !== cell) return;
           const c = content(ws, cell);
           // A formula we cannot compute is kept as its text, so it is flagged, never read as 0.
@@ -102,10 +114,10 @@ export class ExceljsWorkbookPort implements WorkbookPort {
           const note = cell.note as unknown;
           if (typeof note === 'string') notes.set(cell.address, note);
           else if (note && typeof note === 'object' && Array.isArray((note as { texts?: unknown[] }).texts))
-            notes.set(cell.address, ((note as { texts: { text: string }[] }).texts).map((t) => t.text).join(''));
+            notes.set(cell.address, (note as { texts: { text: string }[] }).texts.map((t) => t.text).join(''));
         }),
       );
-      return { name, meta: decodeMeta(ws.getCell(META_ROW, META_COLUMN).value), cells, notes };
+      return { name, meta: decodeMeta(ws.getCell(META_ROW, META_COLUMN).value), cells, notes, fills };
     });
   }
 
@@ -166,22 +178,14 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   async applyHighlights(sheets: SheetHighlights[]): Promise<void> {
     for (const h of sheets) {
       const ws = this.sheet(h.name);
-      const internal = ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
-      internal.conditionalFormattings = internal.conditionalFormattings.filter(
-        (cf) => !cf.rules.some((r) => 'formulae' in r && (r.formulae ?? []).some((f) => String(f).includes(HIGHLIGHT_MARKER))),
-      );
-      for (const r of h.ranges)
-        ws.addConditionalFormatting({
-          ref: r.address,
-          rules: [
-            {
-              type: 'expression',
-              priority: 1,
-              formulae: [`N("${HIGHLIGHT_MARKER}")=0`],
-              style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(MARK_FILL[r.severity]) } } },
-            },
-          ],
-        });
+      for (const [addr, color] of Object.entries(h.fills)) {
+        const cell = ws.getCell(addr);
+        // A fresh style object: exceljs shares style objects between cells read from a file.
+        cell.style = {
+          ...cell.style,
+          fill: color ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } } : { type: 'pattern', pattern: 'none' },
+        } as ExcelJS.Style;
+      }
       for (const [addr, note] of Object.entries(h.notes)) {
         const cell = ws.getCell(addr);
         if (note === null) (cell as unknown as { note: unknown }).note = undefined;

@@ -1,0 +1,265 @@
+/**
+ * The Office.js adapter: the only code that touches `Excel.*`. Each method is
+ * one Excel.run that loads everything it needs, syncs, computes, then writes in
+ * one batch.
+ */
+import { address, compactRanges, parseAddress } from '../../layout/a1';
+import { READ_COLUMNS, READ_ROWS, VALUE_ADDRESSES } from '../../layout/read-extent';
+import {
+  FONT,
+  GRID_COLUMNS,
+  MARK_FILL,
+  META_COLUMN,
+  META_ROW,
+  STYLES,
+  VALIDATION_TEXT,
+  type PlanCell,
+  type SheetPlan,
+  type StyleName,
+} from '../../layout/sheet-plan';
+import { decodeMeta, encodeMeta, type SheetMeta } from '../../model/sheet-meta';
+import { HostError, type CellContent, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort } from '../workbook-port';
+import type { OfficeCapabilities } from './capabilities';
+import { hostMessage } from './errors';
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+const META_ADDRESS = address(META_ROW, META_COLUMN);
+const READ_RANGE = `A1:${address(READ_ROWS, READ_COLUMNS)}`;
+const NO_FILL = '#FFFFFF';
+
+/** Text that Excel would take as a formula is written with a leading apostrophe. */
+function constant(v: string | number | null | undefined): string | number {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' && /^[=+\-@]/.test(v)) return `'${v}`;
+  return v;
+}
+
+function toContent(v: unknown): CellContent {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+function hex(color: string | null): string | null {
+  if (!color || color.toUpperCase() === NO_FILL) return null;
+  return color.replace('#', '').toUpperCase();
+}
+
+export class OfficeWorkbookPort implements WorkbookPort {
+  constructor(
+    private readonly excelRun: ExcelRun,
+    readonly caps: OfficeCapabilities,
+  ) {}
+
+  private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.excelRun(batch);
+    } catch (e) {
+      if (e instanceof HostError) throw e;
+      throw new HostError(hostMessage(e));
+    }
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      const metas = sheets.items.map((s) => s.getRange(META_ADDRESS).load('values'));
+      await context.sync();
+      return sheets.items.map((s, i) => ({ name: s.name, meta: decodeMeta(metas[i].values[0][0]) }));
+    });
+  }
+
+  async activeSheet(): Promise<string | null> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getActiveWorksheet();
+      ws.load('name');
+      await context.sync();
+      return ws.name;
+    });
+  }
+
+  /** Queues the loads for one sheet; the caller syncs once for all sheets. */
+  private queueRead(ws: Excel.Worksheet, useCellProperties: boolean) {
+    ws.load('name');
+    ws.protection.load('protected');
+    const grid = ws.getRange(READ_RANGE).load('values');
+    if (useCellProperties) {
+      const props = grid.getCellProperties({ format: { fill: { color: true } } });
+      return { ws, grid, fills: () => props.value.flat().map((p) => p.format?.fill?.color ?? null), fillAddresses: null };
+    }
+    const ranges = VALUE_ADDRESSES.map((a) => ws.getRange(a).format.fill.load('color'));
+    return { ws, grid, fills: () => ranges.map((r) => r.color), fillAddresses: VALUE_ADDRESSES };
+  }
+
+  private toSheetData(q: ReturnType<OfficeWorkbookPort['queueRead']>): SheetData {
+    const cells = new Map<string, CellContent>();
+    q.grid.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const content = toContent(v);
+        if (content !== null) cells.set(address(r + 1, c + 1), content);
+      }),
+    );
+    const fills = new Map<string, string>();
+    const colors = q.fills();
+    colors.forEach((color, i) => {
+      const addr = q.fillAddresses ? q.fillAddresses[i] : address(Math.floor(i / READ_COLUMNS) + 1, (i % READ_COLUMNS) + 1);
+      const h = hex(color);
+      if (h) fills.set(addr, h);
+    });
+    const meta = decodeMeta(q.grid.values[META_ROW - 1]?.[META_COLUMN - 1]);
+    return { name: q.ws.name, meta, cells, notes: new Map(), fills, protected: q.ws.protection.protected };
+  }
+
+  async readSheets(which: string[] | 'reports' | 'active'): Promise<SheetData[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      let targets: Excel.Worksheet[];
+      if (which === 'active') targets = [sheets.getActiveWorksheet()];
+      else if (which === 'reports') {
+        sheets.load('items/name');
+        await context.sync();
+        targets = sheets.items;
+      } else targets = which.map((n) => sheets.getItem(n));
+      const queued = targets.map((ws) => this.queueRead(ws, this.caps.api19));
+      await context.sync();
+      const data = queued.map((q) => this.toSheetData(q));
+      return which === 'reports' ? data.filter((d) => d.meta) : data;
+    });
+  }
+
+  async writeSheet(plan: SheetPlan, options: { replace?: string; activate?: boolean } = {}): Promise<void> {
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      if (options.replace) sheets.getItem(options.replace).delete();
+      const ws = sheets.add(plan.name);
+      ws.showGridlines = false;
+      this.writeGrid(ws, plan);
+      for (const m of plan.merges) ws.getRange(`${address(m.top, m.left)}:${address(m.bottom, m.right)}`).merge(false);
+      this.writeStyles(ws, plan.cells);
+      for (let c = 1; c <= GRID_COLUMNS; c++)
+        ws.getRange(`${address(1, c)}`).format.columnWidth = Math.round(plan.columnWidths[c - 1] * 5.6 + 4);
+      for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRange(`A${r}`).format.rowHeight = h;
+      ws.getRange(`${address(1, META_COLUMN)}`).columnHidden = true;
+      this.writeValidation(ws, plan);
+      for (const cf of plan.conditionalFormats) {
+        const format = ws.getRange(cf.range).conditionalFormats.add('Custom');
+        format.custom.rule.formula = `=${cf.formula}`;
+        format.custom.format.fill.color = `#${MARK_FILL[cf.severity]}`;
+      }
+      if (this.caps.api19) {
+        ws.pageLayout.orientation = 'Landscape';
+        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      }
+      if (options.activate) ws.activate();
+      await context.sync();
+    });
+  }
+
+  /** All values and formulas in one write: constants escaped, formulas with '='. */
+  private writeGrid(ws: Excel.Worksheet, plan: SheetPlan) {
+    const rows = plan.lastRow;
+    const grid: (string | number)[][] = Array.from({ length: rows }, () => Array(META_COLUMN).fill(''));
+    for (const pc of plan.cells) {
+      if (pc.row > rows && pc.row !== META_ROW) continue;
+      if (pc.formula) grid[pc.row - 1][pc.col - 1] = `=${pc.formula}`;
+      else if (pc.value !== undefined) grid[pc.row - 1][pc.col - 1] = constant(pc.value);
+    }
+    ws.getRange(`A1:${address(rows, META_COLUMN)}`).formulas = grid;
+  }
+
+  private writeStyles(ws: Excel.Worksheet, cells: PlanCell[]) {
+    const byStyle = new Map<StyleName, { row: number; col: number }[]>();
+    for (const pc of cells) byStyle.set(pc.style, [...(byStyle.get(pc.style) ?? []), { row: pc.row, col: pc.col }]);
+    for (const [name, list] of byStyle) {
+      const s = STYLES[name];
+      list.sort((a, b) => a.row - b.row || a.col - b.col);
+      for (const addr of compactRanges(list)) {
+        const r = ws.getRange(addr);
+        r.format.font.name = FONT;
+        r.format.font.size = s.size ?? 10;
+        r.format.font.bold = !!s.bold;
+        if (s.color) r.format.font.color = `#${s.color}`;
+        if (s.fill) r.format.fill.color = `#${s.fill}`;
+        r.format.horizontalAlignment = s.hAlign === 'center' ? 'Center' : s.hAlign === 'right' ? 'Right' : 'Left';
+        r.format.verticalAlignment = 'Center';
+        r.format.wrapText = !!s.wrap;
+        r.format.protection.locked = s.locked !== false;
+        if (s.numFmt) {
+          const { row: r0, col: c0 } = parseAddress(addr.split(':')[0]);
+          const { row: r1, col: c1 } = parseAddress(addr.split(':')[1] ?? addr);
+          r.numberFormat = Array.from({ length: r1 - r0 + 1 }, () => Array(c1 - c0 + 1).fill(s.numFmt));
+        }
+        if (s.border)
+          for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
+            if (edge.startsWith('Inside') && !addr.includes(':')) continue;
+            const b = r.format.borders.getItem(edge);
+            b.style = 'Continuous';
+            b.color = '#000000';
+          }
+      }
+    }
+  }
+
+  private writeValidation(ws: Excel.Worksheet, plan: SheetPlan) {
+    for (const v of plan.validations) {
+      const text = VALIDATION_TEXT[v.kind];
+      for (const addr of v.ranges) {
+        const dv = ws.getRange(addr).dataValidation;
+        if (v.kind === 'signed')
+          dv.rule = { wholeNumber: { formula1: -1000000000, formula2: 1000000000, operator: 'Between' } };
+        else if (v.kind === 'money')
+          dv.rule = { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+        else dv.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+        dv.errorAlert = { showAlert: true, style: 'Stop', title: text.title, message: text.message };
+        dv.ignoreBlanks = true;
+      }
+    }
+  }
+
+  async applyHighlights(sheets: SheetHighlights[]): Promise<void> {
+    if (sheets.length === 0) return;
+    await this.run(async (context) => {
+      for (const h of sheets) {
+        const ws = context.workbook.worksheets.getItem(h.name);
+        for (const [addr, color] of Object.entries(h.fills)) {
+          const fill = ws.getRange(addr).format.fill;
+          if (color) fill.color = `#${color}`;
+          else fill.clear();
+        }
+        ws.getRange(META_ADDRESS).values = [[encodeMeta(h.meta)]];
+      }
+      await context.sync();
+    });
+  }
+
+  async setValues(name: string, values: Record<string, number | string | null>, meta?: SheetMeta): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      for (const [addr, v] of Object.entries(values)) ws.getRange(addr).values = [[constant(v)]];
+      if (meta) ws.getRange(META_ADDRESS).values = [[encodeMeta(meta)]];
+      await context.sync();
+    });
+  }
+
+  async select(name: string, addresses: string[]): Promise<void> {
+    if (addresses.length === 0) return;
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      ws.activate();
+      ws.getRange(addresses[0]).select();
+      await context.sync();
+    });
+  }
+}

@@ -1,0 +1,405 @@
+/**
+ * A stateful in-memory fake of the slice of the Excel JavaScript API we use.
+ * Like Excel: writes and loads are queued and carried out at context.sync();
+ * reading a property that was not loaded and synced throws; syncs are counted.
+ */
+import { address, parseAddress } from '../../src/layout/a1';
+import { evaluateSimpleFormula } from '../../src/ports/exceljs/formula';
+
+export class FakeCell {
+  value: string | number | boolean = '';
+  formula: string | null = null;
+  fill: string | null = null;
+  numberFormat = 'General';
+  font: Record<string, unknown> = {};
+  locked = true;
+  borders = new Set<string>();
+}
+
+export interface FakeConditionalFormat {
+  range: string;
+  formula: string;
+  fill: string;
+}
+
+export class FakeSheet {
+  cells = new Map<string, FakeCell>();
+  merges: string[] = [];
+  conditionalFormats: FakeConditionalFormat[] = [];
+  validations = new Map<string, unknown>();
+  hiddenColumns = new Set<number>();
+  protected = false;
+  gridlines = true;
+  constructor(public name: string) {}
+
+  cell(addr: string): FakeCell {
+    let c = this.cells.get(addr);
+    if (!c) {
+      c = new FakeCell();
+      this.cells.set(addr, c);
+    }
+    return c;
+  }
+
+  /** What Excel shows: constants, or computed SUM formulas. */
+  shown(addr: string, depth = 0): string | number | boolean {
+    const c = this.cells.get(addr);
+    if (!c) return '';
+    if (c.formula === null) return c.value;
+    const v = evaluateSimpleFormula(c.formula, (a) => {
+      const x = depth > 30 ? undefined : this.shown(a, depth + 1);
+      return typeof x === 'number' ? x : x === '' ? null : undefined;
+    });
+    return v === undefined ? '#VALUE!' : v;
+  }
+}
+
+class ExcelError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+function cellsOf(range: string): string[] {
+  const [a, b] = range.split(':');
+  const p = parseAddress(a);
+  const q = parseAddress(b ?? a);
+  const out: string[] = [];
+  for (let r = p.row; r <= q.row; r++) for (let c = p.col; c <= q.col; c++) out.push(address(r, c));
+  return out;
+}
+
+function dims(range: string): { rows: number; cols: number; top: number; left: number } {
+  const [a, b] = range.split(':');
+  const p = parseAddress(a);
+  const q = parseAddress(b ?? a);
+  return { rows: q.row - p.row + 1, cols: q.col - p.col + 1, top: p.row, left: p.col };
+}
+
+type Op = () => void;
+
+/** The base of every proxy: loaded properties become readable only after a sync. */
+class Proxy {
+  protected loaded = new Map<string, unknown>();
+  constructor(protected readonly ctx: FakeContext) {}
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop))
+      throw new ExcelError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    return this.loaded.get(prop) as T;
+  }
+
+  protected queueLoad(props: string[], snapshot: (prop: string) => unknown) {
+    this.ctx.queue.push(() => {
+      for (const p of props) this.loaded.set(p, snapshot(p));
+    });
+  }
+}
+
+function propList(arg: string | string[] | Record<string, unknown> | undefined): string[] {
+  if (!arg) throw new Error('empty load() loads everything: not allowed in this project');
+  if (typeof arg === 'string') return arg.split(',').map((s) => s.trim());
+  if (Array.isArray(arg)) return arg;
+  return Object.keys(arg);
+}
+
+class FakeFill extends Proxy {
+  constructor(ctx: FakeContext, private readonly range: FakeRange) {
+    super(ctx);
+  }
+  get color(): string {
+    return this.read('color');
+  }
+  set color(v: string) {
+    this.ctx.queue.push(() => this.range.each((c) => (c.fill = v.replace('#', '').toUpperCase())));
+  }
+  clear() {
+    this.ctx.queue.push(() => this.range.each((c) => (c.fill = null)));
+  }
+  load(props: string) {
+    this.queueLoad(propList(props), () => {
+      const fills = new Set(this.range.addresses().map((a) => this.range.sheet().cells.get(a)?.fill ?? null));
+      if (fills.size !== 1) return null;
+      const f = [...fills][0];
+      return f ? `#${f}` : '#FFFFFF';
+    });
+    return this;
+  }
+}
+
+class FakeFormat {
+  readonly fill: FakeFill;
+  readonly font: Record<string, unknown>;
+  readonly protection: { locked: boolean };
+  readonly borders: { getItem: (edge: string) => { style: string; color: string } };
+  constructor(ctx: FakeContext, range: FakeRange) {
+    this.fill = new FakeFill(ctx, range);
+    const write = (f: (c: FakeCell) => void) => ctx.queue.push(() => range.each(f));
+    this.font = new globalThis.Proxy(
+      {},
+      {
+        set: (_t, k, v) => (write((c) => (c.font[String(k)] = v)), true),
+        get: (_t, k) => {
+          throw new ExcelError('PropertyNotLoaded', `font.${String(k)} not loaded`);
+        },
+      },
+    );
+    this.protection = new globalThis.Proxy({} as { locked: boolean }, {
+      set: (_t, _k, v) => (write((c) => (c.locked = v)), true),
+    });
+    this.borders = {
+      getItem: (edge: string) =>
+        new globalThis.Proxy({} as { style: string; color: string }, {
+          set: (_t, k) => (k === 'style' && write((c) => c.borders.add(edge)), true),
+        }),
+    };
+  }
+  set horizontalAlignment(_v: string) {}
+  set verticalAlignment(_v: string) {}
+  set wrapText(_v: boolean) {}
+  set columnWidth(_v: number) {}
+  set rowHeight(_v: number) {}
+}
+
+export class FakeRange extends Proxy {
+  readonly format: FakeFormat;
+  readonly conditionalFormats: { add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string } } } } };
+  readonly dataValidation: Record<string, unknown>;
+
+  constructor(
+    ctx: FakeContext,
+    readonly sheet: () => FakeSheet,
+    readonly addr: string,
+  ) {
+    super(ctx);
+    this.format = new FakeFormat(ctx, this);
+    this.conditionalFormats = {
+      add: (type: string) => {
+        if (type !== 'Custom') throw new Error(`unsupported conditional format ${type}`);
+        const cf = { custom: { rule: { formula: '' }, format: { fill: { color: '' } } } };
+        ctx.queue.push(() =>
+          this.guard().conditionalFormats.push({ range: this.addr, formula: cf.custom.rule.formula, fill: cf.custom.format.fill.color }),
+        );
+        return cf;
+      },
+    };
+    this.dataValidation = new globalThis.Proxy({}, {
+      set: (_t, k, v) => (ctx.queue.push(() => k === 'rule' && this.addresses().forEach((a) => this.guard().validations.set(a, v))), true),
+    });
+  }
+
+  /** The sheet, refusing writes to a protected one as Excel does. */
+  guard(): FakeSheet {
+    const s = this.sheet();
+    if (s.protected) throw new ExcelError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+    return s;
+  }
+
+  addresses(): string[] {
+    return cellsOf(this.addr);
+  }
+
+  each(f: (c: FakeCell) => void) {
+    const s = this.guard();
+    for (const a of this.addresses()) f(s.cell(a));
+  }
+
+  private grid<T>(f: (addr: string) => T): T[][] {
+    const d = dims(this.addr);
+    return Array.from({ length: d.rows }, (_, r) => Array.from({ length: d.cols }, (_, c) => f(address(d.top + r, d.left + c))));
+  }
+
+  private writeGrid(v: unknown[][], f: (c: FakeCell, x: unknown) => void) {
+    const d = dims(this.addr);
+    if (v.length !== d.rows || v.some((row) => row.length !== d.cols))
+      throw new ExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${this.addr}.`);
+    this.ctx.queue.push(() => {
+      const s = this.guard();
+      v.forEach((row, r) => row.forEach((x, c) => f(s.cell(address(d.top + r, d.left + c)), x)));
+    });
+  }
+
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  set values(v: unknown[][]) {
+    this.writeGrid(v, (c, x) => {
+      if (typeof x === 'string' && x.startsWith('=')) {
+        c.formula = x.slice(1);
+      } else {
+        c.formula = null;
+        c.value = typeof x === 'string' && x.startsWith("'") ? x.slice(1) : (x as string | number);
+      }
+    });
+  }
+  set formulas(v: unknown[][]) {
+    this.values = v;
+  }
+  set numberFormat(v: unknown[][]) {
+    this.writeGrid(v, (c, x) => (c.numberFormat = String(x)));
+  }
+  set columnHidden(v: boolean) {
+    this.ctx.queue.push(() => {
+      const col = parseAddress(this.addr.split(':')[0]).col;
+      if (v) this.guard().hiddenColumns.add(col);
+    });
+  }
+
+  load(props: string | string[]) {
+    this.queueLoad(propList(props), (p) => {
+      if (p === 'values') return this.grid((a) => this.sheet().shown(a));
+      if (p === 'address') return `${this.sheet().name}!${this.addr}`;
+      throw new Error(`fake: load of ${p} not modelled`);
+    });
+    return this;
+  }
+
+  merge(_across: boolean) {
+    this.ctx.queue.push(() => this.guard().merges.push(this.addr));
+  }
+
+  select() {
+    this.ctx.queue.push(() => {
+      this.ctx.excel.selection = { sheet: this.sheet().name, address: this.addr };
+    });
+  }
+
+  getCellProperties(_spec: unknown) {
+    const result = { value: [] as { format: { fill: { color: string } } }[][] };
+    this.ctx.queue.push(() => {
+      result.value = this.grid((a) => ({ format: { fill: { color: `#${this.sheet().cells.get(a)?.fill ?? 'FFFFFF'}` } } }));
+    });
+    return result;
+  }
+}
+
+export class FakeWorksheet extends Proxy {
+  readonly protection: { load: (p: string) => void; readonly protected: boolean };
+  constructor(
+    ctx: FakeContext,
+    readonly resolve: () => FakeSheet,
+  ) {
+    super(ctx);
+    const self = this;
+    this.protection = {
+      load: (p: string) => self.queueLoad([`protection.${p}`], () => self.resolve().protected),
+      get protected() {
+        return self.read<boolean>('protection.protected');
+      },
+    };
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  load(props: string) {
+    this.queueLoad(propList(props), (p) => {
+      if (p === 'name') return this.resolve().name;
+      throw new Error(`fake: load of ${p} not modelled`);
+    });
+    return this;
+  }
+  getRange(addr: string) {
+    return new FakeRange(this.ctx, this.resolve, addr);
+  }
+  set showGridlines(v: boolean) {
+    this.ctx.queue.push(() => (this.resolve().gridlines = v));
+  }
+  activate() {
+    this.ctx.queue.push(() => (this.ctx.excel.active = this.ctx.excel.sheets.indexOf(this.resolve())));
+  }
+  delete() {
+    this.ctx.queue.push(() => {
+      const s = this.resolve();
+      this.ctx.excel.sheets.splice(this.ctx.excel.sheets.indexOf(s), 1);
+    });
+  }
+}
+
+class FakeWorksheets extends Proxy {
+  private itemsSnapshot: FakeWorksheet[] | null = null;
+  get items(): FakeWorksheet[] {
+    if (!this.itemsSnapshot) this.read('items');
+    return this.itemsSnapshot!;
+  }
+  load(props: string) {
+    if (!props.startsWith('items/')) throw new Error('fake: load items/<prop> only');
+    const inner = props.slice('items/'.length);
+    this.ctx.queue.push(() => {
+      this.itemsSnapshot = this.ctx.excel.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, () => s);
+        (ws as unknown as { loaded: Map<string, unknown> }).loaded.set(inner, (s as unknown as Record<string, unknown>)[inner]);
+        return ws;
+      });
+      this.loaded.set('items', true);
+    });
+    return this;
+  }
+  private byName(name: string): FakeSheet {
+    const s = this.ctx.excel.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!s) throw new ExcelError('ItemNotFound', `The requested resource doesn't exist.`);
+    return s;
+  }
+  getItem(name: string) {
+    return new FakeWorksheet(this.ctx, () => this.byName(name));
+  }
+  getActiveWorksheet() {
+    return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheets[this.ctx.excel.active]);
+  }
+  add(name: string) {
+    let created: FakeSheet | null = null;
+    this.ctx.queue.push(() => {
+      if (this.ctx.excel.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+        throw new ExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+      created = new FakeSheet(name);
+      this.ctx.excel.sheets.push(created);
+    });
+    return new FakeWorksheet(this.ctx, () => created ?? this.byName(name));
+  }
+}
+
+export class FakeContext {
+  queue: Op[] = [];
+  readonly workbook: { worksheets: FakeWorksheets };
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = { worksheets: new FakeWorksheets(this) };
+  }
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    this.excel.syncs++;
+    if (this.excel.failAtSync === this.excel.syncs) throw new ExcelError('GeneralException', 'simulated failure');
+    if (this.excel.cellEditMode) throw new ExcelError('InvalidOperationInCellEditMode', 'cell edit mode');
+    for (const op of ops) op();
+  }
+}
+
+export class FakeExcel {
+  sheets: FakeSheet[] = [new FakeSheet('Sheet1')];
+  active = 0;
+  syncs = 0;
+  failAtSync: number | null = null;
+  cellEditMode = false;
+  selection: { sheet: string; address: string } | null = null;
+
+  /** Excel.run: a fresh context per batch; unsynced work is dropped, as in Excel. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new FakeContext(this);
+    return batch(ctx as unknown as Excel.RequestContext);
+  };
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  /** Counts the syncs of one operation. */
+  async count(f: () => Promise<unknown>): Promise<number> {
+    const before = this.syncs;
+    await f();
+    return this.syncs - before;
+  }
+}
