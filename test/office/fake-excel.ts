@@ -283,11 +283,12 @@ export class FakeWorksheet extends Proxy {
     readonly resolve: () => FakeSheet,
   ) {
     super(ctx);
-    const self = this;
+    const load = (p: string) => this.queueLoad([`protection.${p}`], () => this.resolve().protected);
+    const read = () => this.read<boolean>('protection.protected');
     this.protection = {
-      load: (p: string) => self.queueLoad([`protection.${p}`], () => self.resolve().protected),
+      load,
       get protected() {
-        return self.read<boolean>('protection.protected');
+        return read();
       },
     };
   }

@@ -234,9 +234,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
       for (const h of sheets) {
         const ws = context.workbook.worksheets.getItem(h.name);
         for (const [addr, color] of Object.entries(h.fills)) {
-          const fill = ws.getRange(addr).format.fill;
-          if (color) fill.color = `#${color}`;
-          else fill.clear();
+          const range = ws.getRange(addr);
+          if (color) range.format.fill.color = `#${color}`;
+          else range.format.fill.clear();
         }
         ws.getRange(META_ADDRESS).values = [[encodeMeta(h.meta)]];
       }

@@ -1,0 +1,30 @@
+import { useState, type ReactNode } from 'react';
+import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
+import type { PaneController } from '../controller';
+import { GeneratePanel } from './GeneratePanel';
+import { ValidatePanel } from './ValidatePanel';
+
+type TabId = 'generate' | 'validate' | 'consolidate';
+
+export function App({ pane, toolbar }: { pane: PaneController; toolbar?: ReactNode }) {
+  const [tab, setTab] = useState<TabId>('generate');
+  return (
+    <main style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 12, fontFamily: 'inherit' }}>
+      {toolbar}
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+        <Tab value="generate">生成表格</Tab>
+        <Tab value="validate">一键校验</Tab>
+        <Tab value="consolidate">汇总</Tab>
+      </TabList>
+      {pane.busy && <Spinner size="tiny" label={pane.busy} />}
+      {pane.notice && (
+        <MessageBar intent={pane.notice.intent}>
+          <MessageBarBody>{pane.notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {tab === 'generate' && <GeneratePanel pane={pane} />}
+      {tab === 'validate' && <ValidatePanel pane={pane} />}
+      {tab === 'consolidate' && <Text>汇总功能：把多个单位的年报表格按单元格编号相加，生成汇总表和汇总明细。即将提供。</Text>}
+    </main>
+  );
+}

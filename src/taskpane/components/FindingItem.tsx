@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { Badge, Button, Input, Text } from '@fluentui/react-components';
+import type { Finding } from '../../rules/types';
+
+const SEVERITY = {
+  error: { text: '错误', color: 'danger' },
+  warning: { text: '警告', color: 'warning' },
+  info: { text: '提示', color: 'informative' },
+} as const;
+
+export interface FindingItemProps {
+  finding: Finding;
+  fixLabel?: string;
+  onSelect: () => void;
+  onFix: () => void;
+  onConfirm: (text: string) => void;
+}
+
+export function FindingItem({ finding, fixLabel, onSelect, onFix, onConfirm }: FindingItemProps) {
+  const [explaining, setExplaining] = useState(false);
+  const [text, setText] = useState('');
+  const s = SEVERITY[finding.severity];
+  return (
+    <li data-rule={finding.rule} style={{ listStyle: 'none', padding: '8px 0', borderBottom: '1px solid #e0e0e0' }}>
+      <div role="button" tabIndex={0} style={{ cursor: 'pointer' }} onClick={onSelect} onKeyDown={(e) => e.key === 'Enter' && onSelect()}>
+        <Badge appearance="filled" color={s.color} size="small">
+          {s.text}
+        </Badge>{' '}
+        <Text size={200}>{finding.message}</Text>
+      </div>
+      <div style={{ display: 'flex', gap: 6, marginTop: 4, flexWrap: 'wrap' }}>
+        {finding.fix && (
+          <Button size="small" appearance="primary" onClick={onFix}>
+            改正：{fixLabel ?? finding.fix.cell} 改为 {finding.fix.value}（消除 {finding.fix.resolves} 项）
+          </Button>
+        )}
+        {finding.severity === 'warning' && !explaining && (
+          <Button size="small" appearance="subtle" onClick={() => setExplaining(true)}>
+            确认无误并说明
+          </Button>
+        )}
+      </div>
+      {explaining && (
+        <div style={{ display: 'flex', gap: 6, marginTop: 4 }}>
+          <Input size="small" aria-label="出错说明" placeholder="出错说明，例如：该项确无数据" value={text} onChange={(_, d) => setText(d.value)} />
+          <Button size="small" onClick={() => onConfirm(text)}>
+            保存
+          </Button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Button, Dropdown, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Option } from '@fluentui/react-components';
+import { LEVELS, type Level } from '../../model/report';
+import type { PaneController } from '../controller';
+
+const THIS_YEAR = new Date().getFullYear();
+const YEARS = Array.from({ length: THIS_YEAR - 2019 + 1 }, (_, i) => String(THIS_YEAR - i));
+
+export function GeneratePanel({ pane }: { pane: PaneController }) {
+  const [year, setYear] = useState(String(THIS_YEAR - 1));
+  const [office, setOffice] = useState('');
+  const [level, setLevel] = useState<Level | undefined>();
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <Field label="报告年度" hint="表格格式随年度自动选择：2019、2020 年度用试行格式，2021 年度起用新格式。">
+        <Dropdown aria-label="报告年度" value={`${year} 年度`} selectedOptions={[year]} onOptionSelect={(_, d) => setYear(d.optionValue ?? year)}>
+          {YEARS.map((y) => (
+            <Option key={y} value={y}>{`${y} 年度`}</Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="填报单位" required>
+        <Input aria-label="填报单位" value={office} placeholder="例如：某县人民政府办公室" onChange={(_, d) => setOffice(d.value)} />
+      </Field>
+      <Field label="行政层级（可选）">
+        <Dropdown aria-label="行政层级" placeholder="不填" value={level ?? ''} onOptionSelect={(_, d) => setLevel(d.optionValue as Level)}>
+          {LEVELS.map((l) => (
+            <Option key={l} value={l}>{l}</Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Button appearance="primary" disabled={!!pane.busy} onClick={() => pane.generate({ office, year: Number(year), level })}>
+        生成表格
+      </Button>
+      {pane.conflict && (
+        <MessageBar intent="warning">
+          <MessageBarBody>已有同名工作表，不会覆盖。可改用新名称“{pane.conflict.suggestion}”。</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => pane.generate({ ...pane.conflict!.req, name: pane.conflict!.suggestion })}>
+              使用新名称
+            </Button>
+            <Button size="small" appearance="subtle" onClick={pane.cancelConflict}>
+              取消
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

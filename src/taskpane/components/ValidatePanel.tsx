@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Badge, Button, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
+import { countBySeverity } from '../../rules/engine';
+import { groupByTable, type PaneController } from '../controller';
+import { FindingItem } from './FindingItem';
+
+export function ValidatePanel({ pane }: { pane: PaneController }) {
+  const [scope, setScope] = useState<'active' | 'reports'>('active');
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <RadioGroup value={scope} onChange={(_, d) => setScope(d.value as 'active' | 'reports')} layout="horizontal">
+        <Radio value="active" label="当前工作表" />
+        <Radio value="reports" label="全部年报工作表" />
+      </RadioGroup>
+      <div style={{ display: 'flex', gap: 8 }}>
+        <Button appearance="primary" disabled={!!pane.busy} onClick={() => pane.validate(scope)}>
+          一键校验
+        </Button>
+        <Button disabled={!!pane.busy} onClick={pane.clear}>
+          清除标记
+        </Button>
+      </div>
+      {pane.results?.map((r) => {
+        const n = countBySeverity(r.findings);
+        return (
+          <section key={r.sheet} aria-label={`校验结果：${r.sheet}`}>
+            <Subtitle2>{r.sheet}</Subtitle2>
+            {r.problem && (
+              <Text block style={{ color: '#a4262c' }}>
+                {r.problem}
+              </Text>
+            )}
+            {r.report && (
+              <div style={{ display: 'flex', gap: 6, margin: '6px 0' }} data-testid="counts">
+                <Badge color="danger">错误 {n.error}</Badge>
+                <Badge color="warning">警告 {n.warning}</Badge>
+                <Badge color="informative">提示 {n.info}</Badge>
+                {r.findings.length === 0 && <Text>未发现问题。</Text>}
+              </div>
+            )}
+            {groupByTable(r.findings).map((g) => (
+              <div key={g.title}>
+                <Text weight="semibold" block>
+                  {g.title}（{g.findings.length}）
+                </Text>
+                <ul style={{ margin: 0, padding: 0 }}>
+                  {g.findings.map((f, i) => (
+                    <FindingItem
+                      key={`${f.rule}-${i}`}
+                      finding={f}
+                      fixLabel={f.fix && r.labels[f.fix.cell]}
+                      onSelect={() => pane.select(r, f)}
+                      onFix={() => pane.fix(r, f, scope)}
+                      onConfirm={(text) => pane.confirm(r, f, text, scope)}
+                    />
+                  ))}
+                </ul>
+              </div>
+            ))}
+            {r.confirmed.length > 0 && (
+              <div>
+                <Text weight="semibold" block>
+                  已确认的警告（{r.confirmed.length}）
+                </Text>
+                {r.confirmed.map((c, i) => (
+                  <Text block size={200} key={i}>
+                    {c.finding.message} —— 出错说明：{c.explanation}
+                  </Text>
+                ))}
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+/** The pane's state and actions: calls the core workflows, turns failures into Chinese messages. */
+import { useCallback, useState } from 'react';
+import {
+  applyFix,
+  clearSheets,
+  confirmWarning,
+  generateTemplate,
+  selectFinding,
+  UserError,
+  type GenerateRequest,
+  type SheetResult,
+} from '../app/operations';
+import { validateSheets } from '../app/operations';
+import { HostError, type WorkbookPort } from '../ports/workbook-port';
+import type { Finding } from '../rules/types';
+
+export interface Notice {
+  intent: 'success' | 'warning' | 'error' | 'info';
+  text: string;
+}
+
+export function describeFailure(e: unknown): string {
+  if (e instanceof UserError || e instanceof HostError) return e.message;
+  return `出现意外错误，操作未完成：${(e as Error)?.message ?? String(e)}。工作簿未被改动的部分保持原样。`;
+}
+
+export function usePaneController(getPort: () => WorkbookPort | null, onChange?: () => void) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [results, setResults] = useState<SheetResult[] | null>(null);
+  const [conflict, setConflict] = useState<{ req: GenerateRequest; suggestion: string } | null>(null);
+
+  const act = useCallback(
+    async (label: string, f: (port: WorkbookPort) => Promise<void>) => {
+      const port = getPort();
+      if (!port) {
+        setNotice({ intent: 'warning', text: '请先打开或新建一个工作簿。' });
+        return;
+      }
+      setBusy(label);
+      setNotice(null);
+      try {
+        await f(port);
+        onChange?.();
+      } catch (e) {
+        setNotice({ intent: 'error', text: describeFailure(e) });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [getPort, onChange],
+  );
+
+  const validate = useCallback(
+    (scope: 'active' | 'reports') =>
+      act('正在校验…', async (port) => {
+        const r = await validateSheets(port, { sheets: scope });
+        setResults(r);
+        if (r.length === 0) setNotice({ intent: 'info', text: '工作簿中没有年报表格。请先用“生成表格”。' });
+      }),
+    [act],
+  );
+
+  return {
+    busy,
+    notice,
+    results,
+    conflict,
+    dismissNotice: () => setNotice(null),
+    generate: (req: GenerateRequest) =>
+      act('正在生成表格…', async (port) => {
+        const r = await generateTemplate(port, req);
+        if (r.ok) {
+          setConflict(null);
+          setNotice({ intent: 'success', text: `已生成工作表“${r.name}”。` });
+        } else setConflict({ req, suggestion: r.suggestion });
+      }),
+    cancelConflict: () => setConflict(null),
+    validate,
+    clear: () =>
+      act('正在清除标记…', async (port) => {
+        const n = await clearSheets(port);
+        setResults(null);
+        setNotice({ intent: 'success', text: n ? `已清除 ${n} 个工作表的标记，单元格原有格式已恢复。` : '没有需要清除的标记。' });
+      }),
+    select: (result: SheetResult, finding: Finding) =>
+      act('正在定位…', async (port) => {
+        await selectFinding(port, result, finding);
+        const addr = result.addresses[finding.cells[0]];
+        if (addr) setNotice({ intent: 'info', text: `已定位到工作表“${result.sheet}”的 ${addr} 单元格。` });
+      }),
+    fix: (result: SheetResult, finding: Finding, scope: 'active' | 'reports') =>
+      act('正在改正…', async (port) => {
+        await applyFix(port, result, finding.fix!);
+        setResults(await validateSheets(port, { sheets: scope === 'active' ? [result.sheet] : 'reports' }));
+        setNotice({ intent: 'success', text: `已将${result.labels[finding.fix!.cell] ?? finding.fix!.cell}改为 ${finding.fix!.value}。` });
+      }),
+    confirm: (result: SheetResult, finding: Finding, text: string, scope: 'active' | 'reports') =>
+      act('正在保存说明…', async (port) => {
+        await confirmWarning(port, result.sheet, finding, text);
+        setResults(await validateSheets(port, { sheets: scope === 'active' ? [result.sheet] : 'reports' }));
+      }),
+    reset: () => setResults(null),
+  };
+}
+
+export type PaneController = ReturnType<typeof usePaneController>;
+
+const TABLE_TITLES: Record<string, string> = {
+  proactive: '二、主动公开政府信息情况',
+  requests: '三、收到和处理政府信息公开申请情况',
+  appeals: '四、政府信息公开行政复议、行政诉讼情况',
+};
+
+/** Findings grouped by the statutory table they point into. */
+export function groupByTable(findings: Finding[]): { title: string; findings: Finding[] }[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const t = TABLE_TITLES[f.cells[0]?.split('.')[0] ?? ''] ?? '表格整体';
+    groups.set(t, [...(groups.get(t) ?? []), f]);
+  }
+  return [...groups].map(([title, list]) => ({ title, findings: list }));
+}

@@ -1,0 +1,135 @@
+/**
+ * The web page in a real headless Chromium over real .xlsx files:
+ * generate → download → fill → open → validate → click → fix → clear → download.
+ */
+import ExcelJS from 'exceljs';
+import { execFileSync, spawn, type ChildProcess } from 'child_process';
+import { mkdirSync, mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { formats } from '../../src/formats';
+import { canonicalPlan } from '../../src/model/sheet-report';
+import { INPUT_FILL, MARK_FILL, TOTAL_FILL } from '../../src/layout/sheet-plan';
+import { ROOT } from '../helpers/cli';
+import { seeded, validCells } from '../helpers/random-report';
+
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-web-'));
+let server: ChildProcess;
+let url = '';
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], { env: { ...process.env, PORT: '0' }, cwd: ROOT });
+  url = await new Promise<string>((resolve, reject) => {
+    server.stdout!.on('data', (d: Buffer) => {
+      const m = /http:\/\/localhost:\d+\//.exec(d.toString());
+      if (m) resolve(m[0]);
+    });
+    server.on('exit', () => reject(new Error('server exited')));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 760, height: 1000 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function download(name: string): Promise<string> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载' }).click()]);
+  const file = join(dir, name);
+  await d.saveAs(file);
+  return file;
+}
+
+const format = formats.forYear(2023)!;
+const plan = canonicalPlan(format);
+const A = plan.addresses;
+
+test('the web page: generate, fill, validate, click, fix, clear, download', async () => {
+  const failures: string[] = [];
+  page.on('pageerror', (e) => failures.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && failures.push(m.text()));
+  await page.goto(url);
+  await page.getByRole('button', { name: '新建工作簿' }).click();
+  await page.getByLabel('报告年度').click();
+  await page.getByRole('option', { name: '2023 年度' }).click();
+  await page.getByLabel('填报单位').fill('汤原县人民政府办公室');
+  await page.getByRole('button', { name: '生成表格' }).click();
+  await page.getByText('已生成工作表“汤原县人民政府办公室2023年报”').waitFor();
+  await page.getByRole('button', { name: '生成表格' }).click();
+  await page.getByText('可改用新名称“汤原县人民政府办公室2023年报(2)”').waitFor();
+  const template = await download('template.xlsx');
+
+  // A clerk fills it, and types a wrong 总计 over the formulas.
+  const cells = validCells(format, seeded(11));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(template);
+  const ws = wb.getWorksheet('汤原县人民政府办公室2023年报')!;
+  const formulaCells = new Set(plan.cells.filter((c) => c.formula).map((c) => c.cellId));
+  for (const c of format.cells) if (!formulaCells.has(c.id)) ws.getCell(A[c.id]).value = cells[c.id];
+  ws.getCell(A['requests.total.legal']).value = cells['requests.total.legal'] + 2;
+  ws.getCell(A['requests.total.total']).value = cells['requests.total.total'];
+  const filled = join(dir, 'filled.xlsx');
+  await wb.xlsx.writeFile(filled);
+
+  await page.getByLabel('打开工作簿').setInputFiles(filled);
+  await page.getByText('当前：filled.xlsx').waitFor();
+  await page.getByRole('tab', { name: '一键校验' }).click();
+  await page.getByRole('button', { name: '一键校验' }).click();
+  await page.getByText('错误 3').waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'web-validate.png'), fullPage: true });
+  const highlighted = await download('highlighted.xlsx');
+
+  await page.locator('li[data-rule="requests.row_sum"] [role=button]').click();
+  await page.getByText(`已定位到工作表“汤原县人民政府办公室2023年报”的 ${A['requests.total.legal']} 单元格。`).waitFor();
+  await page.getByRole('button', { name: '清除标记' }).click();
+  await page.getByText(/已清除 1 个工作表的标记/).waitFor();
+  await page.getByRole('button', { name: '一键校验' }).click();
+  await page.getByText('错误 3').waitFor();
+  await page.getByRole('button', { name: /^改正：/ }).first().click();
+  await page.getByText('未发现问题。').waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'web-cleared.png'), fullPage: true });
+  const final = await download('final.xlsx');
+  expect(failures).toEqual([]);
+
+  // The highlighted file: the culprit red with our note, values untouched.
+  const h = new ExcelJS.Workbook();
+  await h.xlsx.readFile(highlighted);
+  const hs = h.getWorksheet('汤原县人民政府办公室2023年报')!;
+  const culprit = hs.getCell(A['requests.total.legal']);
+  expect((culprit.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${MARK_FILL.error}`);
+  expect(String(culprit.note)).toContain('年报助手校验');
+  for (const c of format.cells.filter((x) => !formulaCells.has(x.id)))
+    expect(hs.getCell(A[c.id]).value).toBe(cells[c.id]);
+
+  // The final file: the fix applied, every fill back to the template's own.
+  const f = new ExcelJS.Workbook();
+  await f.xlsx.readFile(final);
+  const fs2 = f.getWorksheet('汤原县人民政府办公室2023年报')!;
+  expect(fs2.getCell(A['requests.total.legal']).value).toBe(cells['requests.total.legal']);
+  for (const c of format.cells) {
+    const fill = (fs2.getCell(A[c.id]).fill as ExcelJS.FillPattern).fgColor?.argb;
+    expect({ id: c.id, fill }).toEqual({ id: c.id, fill: `FF${formulaCells.has(c.id) ? TOTAL_FILL : INPUT_FILL}` });
+    expect(fs2.getCell(A[c.id]).note).toBeUndefined();
+  }
+
+  // LibreOffice opens the highlighted workbook with its notes and colours, values untouched.
+  const out = join(dir, 'lo');
+  execFileSync('soffice', ['--headless', '--calc', '--convert-to', 'xlsx', '--outdir', out, highlighted], { timeout: 120000 });
+  const lo = new ExcelJS.Workbook();
+  await lo.xlsx.readFile(join(out, 'highlighted.xlsx'));
+  const ls = lo.getWorksheet('汤原县人民政府办公室2023年报')!;
+  const loCell = ls.getCell(A['requests.total.legal']);
+  expect((loCell.fill as ExcelJS.FillPattern).fgColor?.argb?.slice(-6)).toBe(MARK_FILL.error);
+  expect(JSON.stringify(loCell.note)).toContain('年报助手校验');
+  expect(loCell.value).toBe(cells['requests.total.legal'] + 2);
+});

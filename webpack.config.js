@@ -1,0 +1,80 @@
+/* Builds the task pane (add-in), the web page, the ribbon function file and the manifest. */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+// The production URL is set at build time, e.g. ADDIN_URL=https://intranet.example/nianbao npm run build
+const PROD_URL = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, '/');
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+function csp(withOffice) {
+  const office = withOffice ? ' https://appsforoffice.microsoft.com' : '';
+  // Fluent UI injects its styles at run time, hence 'unsafe-inline' for styles only; no inline script anywhere.
+  return `default-src 'self'; script-src 'self'${office}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'${office}; object-src 'none'; base-uri 'self'; form-action 'none'`;
+}
+
+module.exports = (_env, argv) => {
+  const dev = argv.mode !== 'production';
+  const page = (filename, chunks, title, withOffice) =>
+    new HtmlWebpackPlugin({
+      filename,
+      chunks,
+      template: './src/taskpane/page.html',
+      title,
+      templateParameters: { csp: csp(withOffice), officeJs: withOffice ? OFFICE_JS : '' },
+    });
+  return {
+    devtool: dev ? 'eval-cheap-module-source-map' : false,
+    entry: {
+      addin: './src/taskpane/addin.tsx',
+      web: './src/taskpane/web.tsx',
+      commands: './src/commands/commands.ts',
+      dialog: './src/commands/dialog.ts',
+    },
+    output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].[contenthash:8].js', clean: true },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // exceljs ships a self-contained browser build.
+      alias: { exceljs$: path.resolve(__dirname, 'node_modules/exceljs/dist/exceljs.min.js') },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: {
+              jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2019' },
+            },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      page('taskpane.html', ['addin'], '年报助手', true),
+      page('index.html', ['web'], '政府信息公开年报助手（网页版）', false),
+      page('commands.html', ['commands'], '年报助手', true),
+      page('dialog.html', ['dialog'], '年报助手', true),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(PROD_URL).split('https://localhost:3000').join(PROD_URL.replace(/\/$/, ''))),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, 'dist/web') },
+      port: 3000,
+      server: 'https',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    },
+  };
+};
