@@ -188,7 +188,8 @@ export class ExceljsWorkbookPort implements WorkbookPort {
       }
       for (const [addr, note] of Object.entries(h.notes)) {
         const cell = ws.getCell(addr);
-        if (note === null) (cell as unknown as { note: unknown }).note = undefined;
+        // exceljs's note setter always creates a Note; removing one means dropping its comment object.
+        if (note === null) (cell as unknown as { _comment?: unknown })._comment = undefined;
         else cell.note = note;
       }
       this.writeMeta(ws, h.meta);
