@@ -9,7 +9,7 @@ import { InputError, reportToJson } from '../model/report-json';
 import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
 import { countBySeverity, validate } from '../rules/engine';
 import { checkYear, UserError } from '../app/operations';
-import { readReports } from '../io/read-reports';
+import { READABLE_EXTENSIONS, readReports, type ReadOptions } from '../io/read-reports';
 import { formatReportText } from './text-output';
 
 const EXIT_OK = 0;
@@ -35,7 +35,31 @@ function parseLevel(v: string): Level {
   return v as Level;
 }
 
-async function loadFile(file: string): Promise<{ reports: Report[]; problems: string[] }> {
+/** Expands folders into the readable files they hold, recursively, in name order. */
+async function expandInputs(inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fs.stat(input);
+    } catch {
+      out.push(input);
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      out.push(input);
+      continue;
+    }
+    const entries = (await fs.readdir(input, { recursive: true })).map(String).sort((a, b) => a.localeCompare(b, 'zh'));
+    for (const e of entries) {
+      const ext = path.extname(e).slice(1).toLowerCase();
+      if (READABLE_EXTENSIONS.includes(ext) && !path.basename(e).startsWith('~$')) out.push(path.join(input, e));
+    }
+  }
+  return out;
+}
+
+async function loadFile(file: string, options: ReadOptions = {}): Promise<{ reports: Report[]; problems: string[] }> {
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
@@ -44,7 +68,7 @@ async function loadFile(file: string): Promise<{ reports: Report[]; problems: st
     throw new CliFailure(`${file}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹，不是文件' : '无法读取该文件'}`);
   }
   try {
-    const r = await readReports(path.basename(file) === file ? file : file, bytes, formats);
+    const r = await readReports(file, bytes, formats, options);
     if (r.reports.length === 0)
       throw new CliFailure(`${file}：未找到可识别的报表${r.problems.length ? `（${r.problems.join('；')}）` : ''}`);
     return r;
@@ -55,12 +79,14 @@ async function loadFile(file: string): Promise<{ reports: Report[]; problems: st
 }
 
 /** Loads every input; a bad file is reported and the rest still processed. */
-async function loadAll(files: string[], stderr: string[]): Promise<{ reports: Report[]; failed: boolean }> {
+async function loadAll(inputs: string[], stderr: string[], options: ReadOptions = {}): Promise<{ reports: Report[]; failed: boolean }> {
   const reports: Report[] = [];
   let failed = false;
+  const files = await expandInputs(inputs);
+  if (!files.length) throw new CliFailure(`${inputs.join('、')}：文件夹中没有可读取的文件（.xlsx、.docx、.html、.txt、.json）`);
   for (const f of files) {
     try {
-      const r = await loadFile(f);
+      const r = await loadFile(f, options);
       reports.push(...r.reports);
       for (const p of r.problems) stderr.push(`${f}：${p}`);
     } catch (e) {
@@ -131,13 +157,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   program
     .command('validate')
     .description('校验文件中的每一份报表')
-    .argument('<文件...>', '.xlsx 或 .json 文件')
+    .argument('<文件...>', '.xlsx、.docx、.html、.txt 或 .json 文件，或包含它们的文件夹')
     .option('--previous <文件>', '上一年度的报表，用于跨年度核对')
     .option('--year <YYYY>', '指定报告年度（覆盖从标题读取的年度）', parseYear)
     .option('--office <名称>', '指定填报单位（覆盖从标题读取的名称）')
     .option('--json', '输出 JSON')
     .action(async (files: string[], o: { previous?: string; year?: number; office?: string; json?: boolean }) => {
-      const { reports, failed } = await loadAll(files, errors);
+      const { reports, failed } = await loadAll(files, errors, { year: o.year, office: o.office });
       let previous: Report[] = [];
       if (o.previous) {
         const p = await loadAll([o.previous], errors);

@@ -17,6 +17,11 @@ export class FormatRegistry {
     return this.defs.map((d) => d.id);
   }
 
+  /** Every version, compiled, oldest first. */
+  get all(): CompiledFormat[] {
+    return this.defs.map((d) => this.byId(d.id)!);
+  }
+
   byId(id: string): CompiledFormat | undefined {
     const cached = this.compiled.get(id);
     if (cached) return cached;

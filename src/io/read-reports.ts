@@ -1,5 +1,14 @@
 /** Reads reports out of any supported input file's bytes. No Node built-ins: the web page uses it too. */
 import type { FormatRegistry } from '../formats';
+import { gridFromDocx } from '../import/docx-grid';
+import type { Grid } from '../import/grid';
+import { gridFromHtml } from '../import/html-grid';
+import { MAX_FILE_BYTES, megabytes } from '../import/limits';
+import { recognize } from '../import/recognize';
+import { gridFromSheet } from '../import/sheet-grid';
+import { gridFromText } from '../import/text-grid';
+import { readFileName } from '../import/title';
+import { checkZip } from '../import/zip-guard';
 import { InputError, reportsFromJsonText } from '../model/report-json';
 import type { Report } from '../model/report';
 import { reportFromOurSheet } from '../model/sheet-report';
@@ -11,33 +20,92 @@ export interface FileReports {
   problems: string[];
 }
 
+export interface ReadOptions {
+  /** Override what the title says. */
+  office?: string;
+  year?: number;
+}
+
+export const READABLE_EXTENSIONS = ['xlsx', 'xlsm', 'docx', 'html', 'htm', 'txt', 'json'];
+
 function extension(name: string): string {
   const m = /\.([^./\\]+)$/.exec(name);
   return m ? m[1].toLowerCase() : '';
 }
 
-const decoder = new TextDecoder('utf-8');
-
-export async function readReports(name: string, bytes: Uint8Array, registry: FormatRegistry): Promise<FileReports> {
-  const ext = extension(name);
-  if (ext === 'json') return { reports: reportsFromJsonText(decoder.decode(bytes), name, registry), problems: [] };
-  if (ext === 'xlsx' || ext === 'xlsm') {
-    let port: ExceljsWorkbookPort;
-    try {
-      port = await ExceljsWorkbookPort.fromBuffer(bytes);
-    } catch {
-      throw new InputError('无法打开该 Excel 文件，文件可能已损坏，或不是 .xlsx 格式');
-    }
-    const sheets = await port.readSheets('reports');
-    const reports: Report[] = [];
-    const problems: string[] = [];
-    for (const sheet of sheets) {
-      const read = reportFromOurSheet(sheet, registry, `${name}#${sheet.name}`);
-      if ('problem' in read) problems.push(`工作表“${sheet.name}”：${read.problem}`);
-      else reports.push(read.report);
-    }
-    return { reports, problems };
+/** UTF-8 when valid, else GB18030: text saved on Chinese Windows is often GBK. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
   }
-  if (ext === 'xls') throw new InputError('不支持旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试');
-  throw new InputError(`不支持的文件类型“.${ext || '（无扩展名）'}”，可用 .xlsx 或 .json`);
+}
+
+function fromGrids(grids: Grid[], name: string, registry: FormatRegistry, options: ReadOptions): FileReports {
+  const fallback = readFileName(name);
+  const reports: Report[] = [];
+  const problems: string[] = [];
+  for (const grid of grids) {
+    const r = recognize(grid, { registry, ...options }, fallback);
+    reports.push(...r.reports);
+    problems.push(...r.problems);
+  }
+  return { reports, problems };
+}
+
+async function readXlsx(name: string, bytes: Uint8Array, registry: FormatRegistry, options: ReadOptions): Promise<FileReports> {
+  checkZip(bytes, ' Excel ');
+  let port: ExceljsWorkbookPort;
+  try {
+    port = await ExceljsWorkbookPort.fromBuffer(bytes);
+  } catch {
+    throw new InputError('无法打开该 Excel 文件，文件可能已损坏，或不是 .xlsx 格式');
+  }
+  const sheets = await port.readSheets(await port.sheetNames());
+  const out: FileReports = { reports: [], problems: [] };
+  const foreign: Grid[] = [];
+  for (const sheet of sheets) {
+    const source = sheets.length > 1 ? `${name}#${sheet.name}` : name;
+    if (sheet.meta) {
+      const read = reportFromOurSheet(sheet, registry, source);
+      if ('report' in read) {
+        out.reports.push(read.report);
+        continue;
+      }
+      out.problems.push(`工作表“${sheet.name}”：${read.problem}，改为按标签识别`);
+    }
+    foreign.push(gridFromSheet(sheet, source));
+  }
+  const read = fromGrids(foreign, name, registry, options);
+  out.reports.push(...read.reports);
+  out.problems.push(...read.problems);
+  return out;
+}
+
+export async function readReports(name: string, bytes: Uint8Array, registry: FormatRegistry, options: ReadOptions = {}): Promise<FileReports> {
+  if (bytes.length > MAX_FILE_BYTES) throw new InputError(`文件超过 ${megabytes(MAX_FILE_BYTES)}，已拒绝读取`);
+  const ext = extension(name);
+  switch (ext) {
+    case 'json':
+      return { reports: reportsFromJsonText(decodeText(bytes), name, registry), problems: [] };
+    case 'xlsx':
+    case 'xlsm':
+      return readXlsx(name, bytes, registry, options);
+    case 'docx':
+      return fromGrids([gridFromDocx(bytes, name)], name, registry, options);
+    case 'html':
+    case 'htm':
+      return fromGrids([gridFromHtml(decodeText(bytes), name)], name, registry, options);
+    case 'txt':
+      return fromGrids([gridFromText(decodeText(bytes), name)], name, registry, options);
+    case 'xls':
+      throw new InputError('不支持旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试');
+    case 'doc':
+      throw new InputError('不支持旧版 .doc 文件，请在 Word 或 WPS 中另存为 .docx 后再试');
+    case 'pdf':
+      throw new InputError('不能直接读取 PDF：请在 PDF 阅读器中全选复制表格文字，粘贴保存为 .txt 后再试');
+    default:
+      throw new InputError(`不支持的文件类型“.${ext || '（无扩展名）'}”，可用 .xlsx、.docx、.html、.txt 或 .json`);
+  }
 }

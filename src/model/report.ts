@@ -1,5 +1,6 @@
 /** A report: identity plus one reading per cell of its format. */
 import type { CompiledFormat } from '../formats/compile';
+import type { Finding } from '../rules/types';
 import type { Reading } from './values';
 
 export type Level = '省级' | '地市级' | '县级' | '乡镇' | '部门';
@@ -23,6 +24,8 @@ export interface Report extends ReportMeta {
   confirmed?: Record<string, string>;
   /** Where each cell came from in the source (address, or table/row/col). */
   provenance?: Record<string, string>;
+  /** What reading a foreign layout found: label drift, cells not found, subtotal rows. */
+  importFindings?: Finding[];
 }
 
 /** Numeric view for arithmetic: blank → 0, unreadable or missing → NaN (never 0). */

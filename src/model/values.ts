@@ -102,6 +102,13 @@ export function readCell(input: unknown, kind: ValueKind): Reading {
   return { value, status: 'number' };
 }
 
+/** Whether a cell's text reads as a value (a number, a blank or a placeholder) rather than a label. */
+export function looksLikeValue(text: string): boolean {
+  const t = text.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+  if (t === '' || PLACEHOLDERS.has(t.toLowerCase())) return true;
+  return readCell(t, 'money').status !== 'invalid' || readCell(t, 'count').status !== 'invalid';
+}
+
 /** Formats a number for messages: integers plainly, money without float noise. */
 export function fmt(n: number | null): string {
   if (n === null) return '空白';

@@ -20,6 +20,10 @@ export interface SheetData extends SheetInfo {
   notes: Map<string, string>;
   /** Solid fill colours (RRGGBB) of the report's value cells, by A1 address; absent = no fill. */
   fills: Map<string, string>;
+  /** Merged ranges ("A1:C2"), where the host reports them: foreign layouts need them. */
+  merges?: string[];
+  /** 1-based numbers of hidden rows, where the host reports them. */
+  hiddenRows?: number[];
   /** Protected by the user: we read it, but do not paint it. */
   protected?: boolean;
 }

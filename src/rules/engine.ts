@@ -73,7 +73,7 @@ function cellFindings(format: CompiledFormat, report: Report, out: Finding[]): v
     else if (c.kind !== 'money' && !Number.isInteger(v))
       out.push({ rule: 'cell.not_integer', severity: 'error', ...base, message: cellMessages.notInteger(c, v), actual: v });
   }
-  if (missing.length) {
+  if (missing.length && !report.importFindings?.some((f) => f.rule === 'format.missing_cells')) {
     const labels = missing.map((id) => cellLabel(format.cells[format.index.get(id)!]));
     out.push({
       rule: 'format.missing_cells',
@@ -116,6 +116,7 @@ export function validate(report: Report, options: ValidateOptions = {}): Validat
     });
   }
 
+  if (report.importFindings) findings.push(...report.importFindings);
   cellFindings(format, report, findings);
 
   const cur = numericValues(format, report);

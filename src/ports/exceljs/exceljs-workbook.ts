@@ -102,7 +102,9 @@ export class ExceljsWorkbookPort implements WorkbookPort {
       const cells = new Map<string, CellContent>();
       const notes = new Map<string, string>();
       const fills = new Map<string, string>();
-      ws.eachRow({ includeEmpty: false }, (row) =>
+      const hiddenRows: number[] = [];
+      ws.eachRow({ includeEmpty: false }, (row) => {
+        if (row.hidden) hiddenRows.push(row.number);
         row.eachCell({ includeEmpty: false }, (cell) => {
           const fill = cell.fill as ExcelJS.FillPattern | undefined;
           const color = fill?.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
@@ -115,9 +117,10 @@ export class ExceljsWorkbookPort implements WorkbookPort {
           if (typeof note === 'string') notes.set(cell.address, note);
           else if (note && typeof note === 'object' && Array.isArray((note as { texts?: unknown[] }).texts))
             notes.set(cell.address, (note as { texts: { text: string }[] }).texts.map((t) => t.text).join(''));
-        }),
-      );
-      return { name, meta: decodeMeta(ws.getCell(META_ROW, META_COLUMN).value), cells, notes, fills };
+        });
+      });
+      const merges = (ws.model as { merges?: string[] }).merges ?? [];
+      return { name, meta: decodeMeta(ws.getCell(META_ROW, META_COLUMN).value), cells, notes, fills, merges, hiddenRows };
     });
   }
 

@@ -1,0 +1,38 @@
+/** Label comparison that tolerates what clerks and text extraction do to the statutory wording. */
+
+const NUMBERING = /^(?:[（(]?[一二三四五六七八九十]{1,3}[)）、.．]|[（(]\d{1,2}[)）]|\d{1,2}[.．、)）](?!\d)|第[一二三四五六七八九十]{1,3}[项条部分、.]?)/;
+
+/** Strips spacing, width, numbering and punctuation: "（三）不予 公开" → "不予公开". */
+export function labelKey(text: string): string {
+  let t = text.normalize('NFKC').replace(/\s+/g, '');
+  for (let i = 0; i < 3; i++) {
+    const m = NUMBERING.exec(t);
+    if (!m) break;
+    t = t.slice(m[0].length);
+  }
+  return t.replace(/[\p{P}\p{S}]/gu, '');
+}
+
+/** Key of a concatenation: numbering inside it is kept, punctuation dropped. */
+export function joinedKey(parts: string[]): string {
+  return parts
+    .join('')
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[\p{P}\p{S}]/gu, '');
+}
+
+/** 2·LCS / (|a| + |b|): 1 for equal strings; tolerant of a dropped, added or swapped character. */
+export function similarity(a: string, b: string): number {
+  if (!a.length || !b.length) return 0;
+  if (a === b) return 1;
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return (2 * prev[b.length]) / (a.length + b.length);
+}

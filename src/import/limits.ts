@@ -1,0 +1,22 @@
+/**
+ * Resource bounds on every reader, so that no file can hang or exhaust the pane or the
+ * command line. Documented in the README; a file beyond them is refused with a message.
+ */
+
+/** Largest input file read at all, in bytes. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Largest total uncompressed size of the parts of a zip file (.xlsx/.docx) we open. */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+/** Most entries a zip file (.xlsx/.docx) may hold. */
+export const MAX_ZIP_ENTRIES = 5000;
+/** Most non-empty cells read from one sheet, table set or text. */
+export const MAX_CELLS = 200_000;
+/** Longest text kept per cell; longer text is cut and can never be a number or a label. */
+export const MAX_CELL_TEXT = 2000;
+/** Most tables read from one document. */
+export const MAX_TABLES = 2000;
+
+const MB = 1024 * 1024;
+export function megabytes(n: number): string {
+  return `${Math.round(n / MB)} MB`;
+}

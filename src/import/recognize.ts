@@ -1,0 +1,413 @@
+/**
+ * The recognizer: turns a grid into reports of a known format by reading the labels,
+ * never fixed positions. What it cannot find is reported, never invented.
+ */
+import type { FormatRegistry } from '../formats';
+import type { CompiledFormat } from '../formats/compile';
+import type { Report } from '../model/report';
+import { looksLikeValue, readCell, type Reading } from '../model/values';
+import { cellLabel } from '../rules/messages';
+import type { Finding } from '../rules/types';
+import type { Grid, GridCell, GridRow } from './grid';
+import { rowTexts } from './grid';
+import { joinedKey, labelKey, similarity } from './label-key';
+import { formatSpecs, type FormatSpecs, type RowSpec, type TableId } from './row-specs';
+import { readTitle } from './title';
+
+/** Below this, a label is not taken for a statutory one. */
+const MATCH_MIN = 0.75;
+/** A report needs at least this many cells found, so an unrelated sheet is never taken for one. */
+const MIN_CELLS = 8;
+
+export interface RecognizeOptions {
+  registry: FormatRegistry;
+  office?: string;
+  year?: number;
+}
+
+export interface Recognition {
+  reports: Report[];
+  /** Why something that looked like a report could not be taken, in Chinese. */
+  problems: string[];
+}
+
+interface Subtotal {
+  label: string;
+  rows: RowSpec[];
+  values: Reading[];
+  at: string;
+}
+
+class Draft {
+  office?: string;
+  year?: number;
+  readings: (Reading | undefined)[];
+  provenance: Record<string, string> = {};
+  findings: Finding[] = [];
+  issues: string[] = [];
+  subtotals: Subtotal[] = [];
+  tables = new Set<TableId>();
+  found = 0;
+  drifts = 0;
+  table?: TableId;
+  section?: number;
+  requestX = new Map<number, number>();
+  sectionX: (number | undefined)[] = [];
+
+  constructor(readonly specs: FormatSpecs) {
+    this.readings = new Array(specs.format.cells.length);
+  }
+}
+
+function titleTable(key: string): TableId | undefined {
+  if (key.includes('主动公开政府信息情况')) return 'proactive';
+  if (key.includes('收到和处理政府信息公开申请情况')) return 'requests';
+  if (key.includes('行政复议') && key.includes('行政诉讼') && key.endsWith('情况')) return 'appeals';
+  return undefined;
+}
+
+const SECTION = /第二十条第[（(]?([一二三四五六七八九十]+)[)）]?项/;
+
+function isBlankText(t: string): boolean {
+  return t.trim() === '';
+}
+
+/** The label that best names a statutory row, exactly (after normalising) or with drift. */
+function matchRow(labels: string[], candidates: RowSpec[], parentKey?: string): { spec: RowSpec; exact: boolean } | null {
+  const full = joinedKey(labels);
+  const last = labelKey(labels[labels.length - 1] ?? '');
+  let best: RowSpec | null = null;
+  for (const c of candidates) {
+    if (!c.key || !full.endsWith(c.key)) continue;
+    // "其他" ends many labels: prefer the longest match, then the one under the current group.
+    if (!best || c.key.length > best.key.length || (c.key.length === best.key.length && c.parentKey === parentKey)) best = c;
+  }
+  if (best) {
+    const printed = last.length ? last : full;
+    return { spec: best, exact: printed === best.key || full.endsWith(best.key) };
+  }
+  let top: RowSpec | null = null;
+  let topScore = 0;
+  let second = 0;
+  for (const c of candidates) {
+    const tail = full.slice(-c.key.length - 2);
+    let s = Math.max(similarity(last, c.key), similarity(tail, c.key), similarity(full.slice(-c.key.length), c.key));
+    if (parentKey && c.parentKey === parentKey) s += 0.01;
+    if (s > topScore) {
+      second = topScore;
+      topScore = s;
+      top = c;
+    } else if (s > second) second = s;
+  }
+  if (top && topScore >= MATCH_MIN && topScore - second >= 0.05) return { spec: top, exact: false };
+  return null;
+}
+
+function trimToCount(values: GridCell[], n: number): GridCell[] {
+  const v = [...values];
+  while (v.length > n && isBlankText(v[v.length - 1].text)) v.pop();
+  while (v.length > n && isBlankText(v[0].text)) v.shift();
+  return v;
+}
+
+/** Splits a row into its label texts and its value cells, reading right to left. */
+function splitSequence(row: GridRow): { labels: string[]; values: GridCell[] } {
+  const cells = row.cells.filter((c) => !c.copy);
+  let k = cells.length;
+  while (k > 0 && looksLikeValue(cells[k - 1].text)) k--;
+  const labels = rowTexts({ ...row, cells: row.cells.filter((c) => c.copy || cells.indexOf(c) < k) });
+  return { labels, values: cells.slice(k) };
+}
+
+export class Recognizer {
+  private readonly drafts: Draft[] = [];
+  private cur: Draft;
+  private parentKey?: string;
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly specs: FormatSpecs,
+  ) {
+    this.cur = new Draft(specs);
+  }
+
+  run(): Draft[] {
+    for (const row of this.grid.rows) this.row(row);
+    this.finish();
+    return this.drafts;
+  }
+
+  private finish(): void {
+    if (this.cur.found > 0) this.drafts.push(this.cur);
+    this.cur = new Draft(this.specs);
+    this.parentKey = undefined;
+  }
+
+  private where(cell: { at: string }, row?: GridRow): string {
+    return `${this.grid.source}!${cell.at}${row?.hidden ? '（隐藏行）' : ''}`;
+  }
+
+  private row(row: GridRow): void {
+    const texts = rowTexts(row);
+    if (!texts.length) return;
+    const d = this.cur;
+    const hasValue = row.cells.some((c) => !c.copy && !isBlankText(c.text) && looksLikeValue(c.text));
+
+    if (texts.length <= 3 && !hasValue) {
+      const title = readTitle(texts.join(' '));
+      if (title) {
+        if (d.found > 0) this.finish();
+        this.cur.office = title.office;
+        this.cur.year = title.year;
+        return;
+      }
+    }
+    const key = joinedKey(texts);
+    const table = titleTable(key);
+    if (table && texts.length <= 2 && !hasValue) {
+      if (d.tables.has(table) && d.found >= MIN_CELLS) this.finish();
+      this.cur.table = table;
+      return;
+    }
+    const section = SECTION.exec(texts.join('').normalize('NFKC').replace(/\s+/g, ''));
+    if (section && !hasValue) {
+      d.table = 'proactive';
+      d.section = this.specs.sections.findIndex((s) => s.number === section[1]);
+      d.sectionX = [];
+      return;
+    }
+    if (this.header(row, texts, hasValue)) return;
+    this.dataRow(row);
+  }
+
+  /** Header rows set the table and, in real tables, where each value column is. */
+  private header(row: GridRow, texts: string[], hasValue: boolean): boolean {
+    const d = this.cur;
+    const first = labelKey(texts[0]);
+    if (similarity(first, '信息内容') >= MATCH_MIN && texts.length >= 2) {
+      d.table = 'proactive';
+      if (first !== '信息内容') this.drift(texts[0], '信息内容', []);
+      const sec = d.section !== undefined && d.section >= 0 ? this.specs.sections[d.section] : undefined;
+      if (sec && row.aligned) {
+        d.sectionX = sec.columns.map((col) => row.cells.find((c) => !c.copy && labelKey(c.text) === col.key)?.x);
+      }
+      // Text rebuilt from one cell per line may carry the first data row on the header's line.
+      return !hasValue;
+    }
+    const keys = row.cells.map((c) => labelKey(c.text));
+    const leafHits = this.specs.requestColumns.filter((col) => keys.includes(col.key)).length;
+    if (leafHits >= 3 && !hasValue) {
+      d.table = 'requests';
+      if (row.aligned) {
+        this.specs.requestColumns.forEach((col, i) => {
+          // "其他" and "总计" recur: keep the first found, left to right, after the previous leaf.
+          if (d.requestX.has(i)) return;
+          const after = i > 0 ? (d.requestX.get(i - 1) ?? -1) : -1;
+          const cell = row.cells.find((c) => labelKey(c.text) === col.key && c.x > after);
+          if (cell) d.requestX.set(i, cell.x);
+        });
+      }
+      return true;
+    }
+    if (!hasValue && (keys.includes('行政复议') || keys.includes('结果维持'))) {
+      d.table = 'appeals';
+      return true;
+    }
+    return false;
+  }
+
+  private candidates(): RowSpec[] {
+    const t = this.cur.table;
+    return t ? this.specs.rows.filter((r) => r.table === t) : this.specs.rows;
+  }
+
+  private dataRow(row: GridRow): void {
+    const d = this.cur;
+    const aligned = row.aligned && d.table === 'requests' && d.requestX.size >= 4;
+    const alignedSection = row.aligned && d.table === 'proactive' && d.sectionX.some((x) => x !== undefined);
+    let labels: string[];
+    let values: GridCell[] | null = null;
+    let byColumn: (GridCell | undefined)[] | null = null;
+    if (aligned || alignedSection) {
+      const xs = aligned ? this.specs.requestColumns.map((_, i) => d.requestX.get(i)) : d.sectionX;
+      const minX = Math.min(...xs.filter((x): x is number => x !== undefined));
+      labels = rowTexts({ ...row, cells: row.cells.filter((c) => c.x < minX) });
+      byColumn = xs.map((x) => (x === undefined ? undefined : row.cells.find((c) => c.x === x && !c.copy)));
+      if (byColumn.every((c) => !c || isBlankText(c.text)) && !row.cells.some((c) => c.x >= minX && !c.copy && c.text.trim())) return;
+    } else {
+      ({ labels, values } = splitSequence(row));
+    }
+
+    if (values && (d.table === 'appeals' || (d.table === undefined && !labels.length))) {
+      if (!labels.length || values.length >= this.specs.appealCells.length) this.appealsRow(row, values);
+      return;
+    }
+    if (!labels.length) return;
+
+    const parentLabel = this.specs.groups.find((g) => joinedKey(labels).endsWith(g.key));
+    const match = matchRow(labels, this.candidates(), this.parentKey);
+    if (!match) {
+      const group = this.specs.groups.find((g) => {
+        const k = joinedKey(labels).replace(/(小计|合计)$/, '');
+        return k.endsWith(g.key) || (/(小计|合计)$/.test(joinedKey(labels)) && g.key === this.parentKey);
+      });
+      if (group && d.table === 'requests') {
+        this.parentKey = group.key;
+        const vals = byColumn ? byColumn.map((c) => c?.text ?? '') : trimToCount(values ?? [], group.rows[0].cells.length).map((c) => c.text);
+        if (vals.some((t) => !isBlankText(t)))
+          d.subtotals.push({ label: labels.join(''), rows: group.rows, values: vals.map((t) => readCell(t, 'count')), at: this.where(row.cells[0], row) });
+      }
+      return;
+    }
+    if (parentLabel && match.spec.parentKey === parentLabel.key) this.parentKey = parentLabel.key;
+    else if (match.spec.parentKey) this.parentKey = match.spec.parentKey;
+    const spec = match.spec;
+    if (spec.section !== undefined) d.section = spec.section;
+
+    const n = spec.cells.length;
+    let cells: (GridCell | undefined)[];
+    if (byColumn) {
+      cells = byColumn.slice(0, n);
+      if (alignedSection && byColumn.length !== n) return;
+    } else {
+      const v = trimToCount(values!, n);
+      if (v.every((c) => isBlankText(c.text)) && !row.aligned) return;
+      if (v.length !== n) {
+        d.issues.push(`「${labels.join('')}」一行有 ${v.length} 个数，应为 ${n} 个，无法判断对应哪些列，未读取`);
+        d.tables.add(spec.table);
+        return;
+      }
+      cells = v;
+    }
+    if (spec.cells.some((i) => d.readings[i] !== undefined)) {
+      if (d.found >= this.specs.format.cells.length / 2) {
+        this.finish();
+        this.dataRow(row);
+      }
+      return;
+    }
+    if (!match.exact) this.drift(labels[labels.length - 1], spec.label, spec.cells);
+    const format = this.specs.format;
+    spec.cells.forEach((index, i) => {
+      const cell = cells[i];
+      if (!cell) return;
+      d.readings[index] = readCell(cell.text, format.cells[index].kind);
+      d.provenance[format.cells[index].id] = this.where(cell, row);
+      d.found++;
+    });
+    d.tables.add(spec.table);
+  }
+
+  private appealsRow(row: GridRow, values: GridCell[]): void {
+    const d = this.cur;
+    const cells = this.specs.appealCells;
+    if (!values.some((c) => !isBlankText(c.text))) return;
+    const v = trimToCount(values, cells.length);
+    if (cells.some((i) => d.readings[i] !== undefined)) return;
+    d.tables.add('appeals');
+    if (v.length !== cells.length) {
+      d.issues.push(`复议诉讼表的数据行有 ${v.length} 个数，应为 ${cells.length} 个，无法判断对应哪些列，未读取`);
+      return;
+    }
+    const format = this.specs.format;
+    cells.forEach((index, i) => {
+      d.readings[index] = readCell(v[i].text, format.cells[index].kind);
+      d.provenance[format.cells[index].id] = this.where(v[i], row);
+      d.found++;
+    });
+  }
+
+  private drift(printed: string, statutory: string, cells: number[]): void {
+    const format = this.specs.format;
+    this.cur.drifts++;
+    this.cur.findings.push({
+      rule: 'format.label_drift',
+      severity: 'warning',
+      cells: cells.map((i) => format.cells[i].id),
+      message: `标签「${printed.trim()}」与法定表述「${statutory}」不一致，已按「${statutory}」读取。`,
+    });
+  }
+}
+
+function subtotalFindings(format: CompiledFormat, d: Draft): Finding[] {
+  const out: Finding[] = [];
+  for (const s of d.subtotals) {
+    s.values.forEach((r, col) => {
+      if (r.value === null || r.status === 'invalid') return;
+      let sum = 0;
+      for (const row of s.rows) {
+        const rd = d.readings[row.cells[col]];
+        if (!rd || rd.status === 'invalid') return;
+        sum += rd.value ?? 0;
+      }
+      if (Math.abs(sum - r.value) > 1e-6) {
+        const cells = s.rows.map((row) => format.cells[row.cells[col]].id);
+        out.push({
+          rule: 'format.subtotal_mismatch',
+          severity: 'warning',
+          cells,
+          message: `表中另有小计行「${s.label}」（${s.at}）在「${format.cells[s.rows[0].cells[col]].columnLabel}」列为 ${r.value}，但其各项之和为 ${sum}。小计行不计入报告，请核对。`,
+          expected: sum,
+          actual: r.value,
+        });
+      }
+    });
+  }
+  return out;
+}
+
+function missingFinding(format: CompiledFormat, d: Draft): Finding | null {
+  const missing = format.cells.filter((c) => d.readings[c.index] === undefined);
+  if (!missing.length) return null;
+  const names = missing.slice(0, 6).map(cellLabel).join('、');
+  const more = missing.length > 6 ? ` 等 ${missing.length} 个单元格` : '';
+  const why = d.issues.length ? `${d.issues.join('；')}。` : '';
+  return {
+    rule: 'format.missing_cells',
+    severity: 'error',
+    cells: missing.map((c) => c.id),
+    message: `${why}找不到 ${names}${more}，请在原表中核对后补上。`,
+  };
+}
+
+function toReport(d: Draft, grid: Grid, options: RecognizeOptions, fallback: { office?: string; year?: number }): Report | string {
+  const format = d.specs.format;
+  const office = options.office ?? d.office ?? fallback.office;
+  const year = options.year ?? d.year ?? fallback.year;
+  if (!year) return `${grid.source}：找到了报告表格，但看不出报告年度（标题中没有“××年”），请指定年度后再试`;
+  const findings = [...d.findings];
+  const missing = missingFinding(format, d);
+  if (missing) findings.push(missing);
+  findings.push(...subtotalFindings(format, d));
+  return {
+    source: grid.source,
+    office: office || '（未注明单位）',
+    year,
+    format: format.id,
+    readings: d.readings,
+    provenance: d.provenance,
+    importFindings: findings,
+  };
+}
+
+/** Reads every report in a grid, in whichever known format its labels fit best. */
+export function recognize(grid: Grid, options: RecognizeOptions, fallback: { office?: string; year?: number } = {}): Recognition {
+  let best: Draft[] = [];
+  let bestScore = 0;
+  for (const format of options.registry.all) {
+    const drafts = new Recognizer(grid, formatSpecs(format)).run().filter((d) => d.found >= MIN_CELLS);
+    const score = drafts.reduce((s, d) => s + d.found - d.drifts * 0.5, 0);
+    if (score > bestScore) {
+      best = drafts;
+      bestScore = score;
+    }
+  }
+  const reports: Report[] = [];
+  const problems: string[] = [];
+  best.forEach((d, i) => {
+    const r = toReport(d, best.length > 1 ? { ...grid, source: `${grid.source}（第${i + 1}份）` } : grid, options, fallback);
+    if (typeof r === 'string') problems.push(r);
+    else reports.push(r);
+  });
+  return { reports, problems };
+}
