@@ -11,6 +11,8 @@ export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 export const MAX_ZIP_ENTRIES = 5000;
 /** Most non-empty cells read from one sheet, table set or text. */
 export const MAX_CELLS = 200_000;
+/** Columns read from a sheet; a report's tables are 15 columns wide in the template. */
+export const MAX_COLUMNS = 100;
 /** Longest text kept per cell; longer text is cut and can never be a number or a label. */
 export const MAX_CELL_TEXT = 2000;
 /** Most tables read from one document. */

@@ -119,6 +119,20 @@ function splitSequence(row: GridRow): { labels: string[]; values: GridCell[] } {
   return { labels, values: cells.slice(k) };
 }
 
+/** A real table row with its empty cells filled in, so a blank is a blank and not a shift. */
+function densify(row: GridRow): GridRow {
+  const maxX = Math.max(...row.cells.map((c) => c.x));
+  if (row.cells.length > maxX) return row;
+  const at = new Map(row.cells.map((c) => [c.x, c]));
+  const cells: GridCell[] = [];
+  for (let x = 0; x <= maxX; x++) {
+    const hit = row.cells.filter((c) => c.x === x);
+    if (hit.length) cells.push(...hit);
+    else cells.push({ text: '', x, at: at.get(x)?.at ?? `${row.cells[0].at} 所在行第${x + 1}列` });
+  }
+  return { ...row, cells };
+}
+
 export class Recognizer {
   private readonly drafts: Draft[] = [];
   private cur: Draft;
@@ -196,11 +210,11 @@ export class Recognizer {
     }
     const keys = row.cells.map((c) => labelKey(c.text));
     const leafHits = this.specs.requestColumns.filter((col) => keys.includes(col.key)).length;
-    if (leafHits >= 3 && !hasValue) {
+    if (!hasValue && (leafHits >= 3 || (leafHits >= 1 && d.table === 'requests' && keys.some((k) => k === '申请人情况' || k === '法人或其他组织' || k === '自然人' || k === '总计')))) {
       d.table = 'requests';
       if (row.aligned) {
         this.specs.requestColumns.forEach((col, i) => {
-          // "其他" and "总计" recur: keep the first found, left to right, after the previous leaf.
+          // "其他" and "总计" recur: keep the first found after the previous leaf, across header rows.
           if (d.requestX.has(i)) return;
           const after = i > 0 ? (d.requestX.get(i - 1) ?? -1) : -1;
           const cell = row.cells.find((c) => labelKey(c.text) === col.key && c.x > after);
@@ -221,8 +235,9 @@ export class Recognizer {
     return t ? this.specs.rows.filter((r) => r.table === t) : this.specs.rows;
   }
 
-  private dataRow(row: GridRow): void {
+  private dataRow(input: GridRow): void {
     const d = this.cur;
+    const row = input.aligned ? densify(input) : input;
     const aligned = row.aligned && d.table === 'requests' && d.requestX.size >= 4;
     const alignedSection = row.aligned && d.table === 'proactive' && d.sectionX.some((x) => x !== undefined);
     let labels: string[];
@@ -247,10 +262,10 @@ export class Recognizer {
     const parentLabel = this.specs.groups.find((g) => joinedKey(labels).endsWith(g.key));
     const match = matchRow(labels, this.candidates(), this.parentKey);
     if (!match) {
-      const group = this.specs.groups.find((g) => {
-        const k = joinedKey(labels).replace(/(小计|合计)$/, '');
-        return k.endsWith(g.key) || (/(小计|合计)$/.test(joinedKey(labels)) && g.key === this.parentKey);
-      });
+      const k = joinedKey(labels).replace(/(小计|合计)$/, '');
+      const group =
+        this.specs.groups.find((g) => k.endsWith(g.key)) ??
+        (/(小计|合计)$/.test(joinedKey(labels)) ? this.specs.groups.find((g) => g.key === this.parentKey) : undefined);
       if (group && d.table === 'requests') {
         this.parentKey = group.key;
         const vals = byColumn ? byColumn.map((c) => c?.text ?? '') : trimToCount(values ?? [], group.rows[0].cells.length).map((c) => c.text);
@@ -271,7 +286,7 @@ export class Recognizer {
       if (alignedSection && byColumn.length !== n) return;
     } else {
       const v = trimToCount(values!, n);
-      if (v.every((c) => isBlankText(c.text)) && !row.aligned) return;
+      if (!v.length || (v.every((c) => isBlankText(c.text)) && !row.aligned)) return;
       if (v.length !== n) {
         d.issues.push(`「${labels.join('')}」一行有 ${v.length} 个数，应为 ${n} 个，无法判断对应哪些列，未读取`);
         d.tables.add(spec.table);
