@@ -11,8 +11,9 @@ import type { SheetMeta } from '../model/sheet-meta';
 import { cellLabel } from '../rules/messages';
 import { validate } from '../rules/engine';
 import { findingKey, type Finding, type RuleSettings } from '../rules/types';
-import type { SheetHighlights, WorkbookPort } from '../ports/workbook-port';
+import { TEMP_SHEET_PREFIX, type SheetHighlights, type WorkbookPort } from '../ports/workbook-port';
 import { clearedHighlights, computeHighlights } from './highlights';
+import { checkSummary } from '../consolidate/consolidate';
 
 export class UserError extends Error {}
 
@@ -74,9 +75,13 @@ function labelsOf(report: Report | undefined, registry: FormatRegistry): Record<
 
 export async function validateSheets(port: WorkbookPort, req: ValidateRequest = {}): Promise<SheetResult[]> {
   const registry = defaultRegistry;
-  const sheets = await port.readSheets(req.sheets ?? 'reports');
+  const sheets = (await port.readSheets(req.sheets ?? 'reports')).filter((s) => !s.meta?.role && !s.name.startsWith(TEMP_SHEET_PREFIX));
   const results: SheetResult[] = [];
   const highlights: SheetHighlights[] = [];
+  const reports = sheets.flatMap((s) => {
+    const r = s.meta ? reportFromOurSheet(s, registry, s.name) : null;
+    return r && 'report' in r ? [r.report] : [];
+  });
   for (const sheet of sheets) {
     if (!sheet.meta) {
       results.push({ sheet: sheet.name, findings: [], confirmed: [], problem: '这不是年报助手生成的表格。请先用“生成表格”，或选择年报表格所在的工作表。', addresses: {}, labels: {} });
@@ -87,7 +92,9 @@ export async function validateSheets(port: WorkbookPort, req: ValidateRequest = 
       results.push({ sheet: sheet.name, findings: [], confirmed: [], problem: read.problem, addresses: {}, labels: {} });
       continue;
     }
-    const { findings, confirmed } = validate(read.report, { settings: req.settings });
+    const v = validate(read.report, { settings: req.settings });
+    const findings = [...checkSummary(read.report, reports, registry), ...v.findings];
+    const confirmed = v.confirmed;
     const labels = labelsOf(read.report, registry);
     results.push({ sheet: sheet.name, report: read.report, findings, confirmed, addresses: read.plan.addresses, labels });
     if (sheet.protected) {

@@ -9,6 +9,10 @@ import { InputError, reportToJson } from '../model/report-json';
 import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
 import { countBySeverity, validate } from '../rules/engine';
 import { checkYear, UserError } from '../app/operations';
+import { checkSummary, consolidate } from '../consolidate/consolidate';
+import { buildOverviewPlan, overviewSheetName } from '../layout/overview-plan';
+import { freshSheetName, reportSheetName, sanitizeSheetName } from '../layout/sheet-name';
+import { summaryFormulas } from '../layout/summary-formulas';
 import { READABLE_EXTENSIONS, readReports, type ReadOptions } from '../io/read-reports';
 import { formatReportText } from './text-output';
 
@@ -177,6 +181,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (o.year !== undefined) r.year = o.year;
         if (o.office !== undefined) r.office = o.office;
         const v = validate(r, { previous: matchPrevious(r, previous) });
+        v.findings.unshift(...checkSummary(r, reports, formats));
         if (countBySeverity(v.findings).error > 0) anyError = true;
         out.push(reportToJson(r, v.findings, formats, v.confirmed));
         text.push(formatReportText(r, v, formats));
@@ -184,6 +189,73 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (o.json) io.stdout(JSON.stringify({ reports: out }, null, 2) + '\n');
       else io.stdout(text.join('\n'));
       code = failed || code === EXIT_INPUT ? EXIT_INPUT : anyError ? EXIT_ERRORS : EXIT_OK;
+    });
+
+  program
+    .command('consolidate')
+    .description('把多份报表逐格相加，生成汇总表和汇总明细')
+    .argument('<文件...>', '成员报表文件，或包含它们的文件夹')
+    .requiredOption('--out <文件.xlsx>', '输出文件')
+    .option('--office <名称>', '汇总单位', '汇总')
+    .option('--level <层级>', `行政层级（${LEVELS.join('、')}）`, parseLevel)
+    .option('--formulas', '汇总表使用公式引用成员表（成员表一并写入输出文件）')
+    .option('--json', '输出 JSON')
+    .action(async (files: string[], o: { out: string; office: string; level?: Level; formulas?: boolean; json?: boolean }) => {
+      const inputs = await expandInputs(files);
+      const { reports, failed } = await loadAll(files, errors);
+      const result = consolidate(reports, { office: o.office, level: o.level, registry: formats });
+      const memberJson = result.members.map((m) => reportToJson(m.report, m.findings, formats, m.confirmed));
+      if (!result.ok) {
+        if (o.json) io.stdout(JSON.stringify({ reports: memberJson, findings: result.findings }, null, 2) + '\n');
+        else io.stdout(`汇总被拒绝，未生成文件：\n${result.findings.map((f) => `  ✖ ${f.message}`).join('\n')}\n`);
+        code = failed ? EXIT_INPUT : EXIT_ERRORS;
+        return;
+      }
+      const summary = result.summary;
+      const v = validate(summary, { registry: formats });
+      const summaryFindings = [...result.findings, ...v.findings];
+      const format = formats.byId(summary.format)!;
+      const port = ExceljsWorkbookPort.empty();
+      const summaryName = sanitizeSheetName(`${o.office}${summary.year}汇总`);
+      const memberSheets: string[] = [];
+      const plans = [];
+      if (o.formulas) {
+        for (const m of result.members) {
+          const name = freshSheetName(reportSheetName(m.report.office, m.report.year), [summaryName, ...memberSheets]);
+          memberSheets.push(name);
+          plans.push(buildSheetPlan(format, { office: m.report.office, year: m.report.year, level: m.report.level, totals: 'values', readings: m.report.readings, name }));
+        }
+      }
+      const formulas = o.formulas ? summaryFormulas(format, memberSheets) : null;
+      if (o.formulas && !formulas) errors.push('成员太多，公式会超过 Excel 的长度上限，汇总表已改为写入数值');
+      const summaryPlan = buildSheetPlan(format, {
+        office: o.office,
+        year: summary.year,
+        level: o.level,
+        totals: 'values',
+        readings: summary.readings,
+        cellFormulas: formulas ?? undefined,
+        extraMeta: { members: summary.members, descendants: summary.descendants, ...(formulas ? { summaryOf: memberSheets } : {}) },
+        name: summaryName,
+      });
+      const overview = buildOverviewPlan(
+        overviewSheetName(summaryName),
+        { office: o.office, year: summary.year, format: summary.format, sheet: summaryName },
+        result.members.map((status, i) => ({ status, sheet: memberSheets[i] })),
+        formats,
+      );
+      await port.writeSheets([summaryPlan, overview, ...plans], { activate: summaryName });
+      await writeOutput(o.out, await port.toBuffer(), inputs);
+      const summaryJson = reportToJson(summary, summaryFindings, formats);
+      if (o.json) io.stdout(JSON.stringify({ reports: [summaryJson, ...memberJson] }, null, 2) + '\n');
+      else {
+        const bad = result.members.filter((m) => m.errors > 0).length;
+        io.stdout(`已汇总 ${result.members.length} 份报表（${summary.year} 年度，${format.def.name}），写入 ${o.out}\n`);
+        if (bad) io.stdout(`其中 ${bad} 份有错误，详见“汇总明细”工作表：\n`);
+        for (const f of summaryFindings) io.stdout(`  ${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}\n`);
+      }
+      const anyError = summaryFindings.some((f) => f.severity === 'error') || result.members.some((m) => m.errors > 0);
+      code = failed ? EXIT_INPUT : anyError ? EXIT_ERRORS : EXIT_OK;
     });
 
   program

@@ -25,6 +25,8 @@ export type StyleName =
   | 'inputMoney'
   | 'inputSigned'
   | 'total'
+  | 'text'
+  | 'number'
   | 'meta';
 
 export interface PlanStyle {
@@ -56,6 +58,8 @@ export const STYLES: Record<StyleName, PlanStyle> = {
   inputMoney: { size: 10, hAlign: 'right', border: true, fill: INPUT_FILL, numFmt: '0.00####', locked: false },
   inputSigned: { size: 10, hAlign: 'right', border: true, fill: INPUT_FILL, numFmt: '+0;-0;0', locked: false },
   total: { bold: true, size: 10, hAlign: 'right', border: true, fill: TOTAL_FILL, numFmt: '0', locked: false },
+  text: { size: 10, hAlign: 'left', border: true, wrap: true, locked: false },
+  number: { size: 10, hAlign: 'right', border: true, numFmt: '0.######', locked: false },
   meta: { size: 8, color: 'FFFFFF', locked: true },
 };
 
@@ -67,6 +71,8 @@ export interface PlanCell {
   formula?: string;
   style: StyleName;
   cellId?: string;
+  /** A link to another sheet of the workbook, by name. */
+  link?: string;
 }
 
 export interface Merge {
@@ -100,6 +106,10 @@ export interface SheetPlan {
   addresses: Record<string, string>;
   /** Bottom-right of the used grid. */
   lastRow: number;
+  /** Rows kept in view while scrolling. */
+  freezeRows?: number;
+  /** A filter on this range (its first row is the header). */
+  autoFilter?: string;
 }
 
 export interface PlanOptions {
@@ -225,7 +235,10 @@ export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): Sheet
     const cell: PlanCell = { row: pos.row, col: pos.col, style, cellId: c.id };
     if (override) cell.formula = override;
     else if (sum && totals === 'formula') cell.formula = sum;
-    else cell.value = reading ? (reading.status === 'invalid' ? (reading.raw ?? null) : reading.value) : null;
+    // With a formula, a known number is kept as the cell's cached result.
+    if (cell.formula) {
+      if (reading && reading.status !== 'invalid' && reading.value !== null) cell.value = reading.value;
+    } else cell.value = reading ? (reading.status === 'invalid' ? (reading.raw ?? null) : reading.value) : null;
     b.cells.push(cell);
   }
 

@@ -13,6 +13,7 @@ export interface ReportJson {
   format: string;
   level?: string;
   members?: string[];
+  descendants?: string[];
   cells: Record<string, number | null>;
   raw: Record<string, string>;
   findings: Finding[];
@@ -47,10 +48,11 @@ export function reportFromJson(obj: unknown, source: string, registry: FormatReg
   });
   const level = typeof obj.level === 'string' && (LEVELS as string[]).includes(obj.level) ? (obj.level as Level) : undefined;
   const members = Array.isArray(obj.members) ? obj.members.filter((m): m is string => typeof m === 'string') : undefined;
+  const descendants = Array.isArray(obj.descendants) ? obj.descendants.filter((m): m is string => typeof m === 'string') : undefined;
   const confirmed = isRecord(obj.confirmed)
     ? (Object.fromEntries(Object.entries(obj.confirmed).filter(([, v]) => typeof v === 'string')) as Record<string, string>)
     : undefined;
-  return { source, office, year, format: format.id, level, members, readings, confirmed };
+  return { source, office, year, format: format.id, level, members, descendants, readings, confirmed };
 }
 
 /** Reads a JSON document: one report object or `{"reports": [...]}`. */
@@ -96,6 +98,7 @@ export function reportToJson(
   };
   if (report.level) out.level = report.level;
   if (report.members) out.members = report.members;
+  if (report.descendants) out.descendants = report.descendants;
   if (confirmed.length)
     out.confirmed = confirmed.map((c) => ({ rule: c.finding.rule, cells: c.finding.cells, explanation: c.explanation }));
   return out;

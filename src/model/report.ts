@@ -13,6 +13,8 @@ export interface ReportMeta {
   level?: Level;
   /** For a summary: the offices it sums. */
   members?: string[];
+  /** For a summary: every office below it, at any level, so double counting is caught across levels. */
+  descendants?: string[];
 }
 
 export interface Report extends ReportMeta {

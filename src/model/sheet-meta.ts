@@ -20,6 +20,9 @@ export interface SheetMeta {
   office: string;
   level?: Level;
   members?: string[];
+  descendants?: string[];
+  /** Sheets that are not reports: the overview (汇总明细) of a consolidation. */
+  role?: 'overview';
   /** Set on summary sheets we made: their member sheets, so a re-run updates instead of copying. */
   summaryOf?: string[];
   /** Confirmed warnings (出错说明), by finding key. */

@@ -37,6 +37,7 @@ export type SheetReport = { report: Report; plan: SheetPlan } | { problem: strin
 export function reportFromOurSheet(sheet: SheetData, registry: FormatRegistry, source: string): SheetReport {
   const meta = sheet.meta;
   if (!meta) return { problem: '不是本工具生成的报表' };
+  if (meta.role) return { problem: '这是汇总明细表，不是报表' };
   const format = registry.byId(meta.format);
   if (!format) return { problem: `未知的表格格式“${meta.format}”` };
   const plan = canonicalPlan(format);
@@ -57,6 +58,7 @@ export function reportFromOurSheet(sheet: SheetData, registry: FormatRegistry, s
       format: format.id,
       level: meta.level,
       members: meta.members,
+      descendants: meta.descendants,
       readings,
       confirmed: meta.confirmed,
       provenance,

@@ -45,11 +45,27 @@ export interface WorkbookPort {
   readSheets(which: string[] | 'reports' | 'active'): Promise<SheetData[]>;
   /** Adds a new sheet from a plan; refuses if the name is taken. `replace` names a sheet of ours to update in place. */
   writeSheet(plan: SheetPlan, options?: { replace?: string; activate?: boolean }): Promise<void>;
+  /**
+   * Adds several sheets at once, all or nothing: a failure leaves the workbook as it was.
+   * `replace` maps a plan's name to a sheet of ours it supersedes.
+   */
+  writeSheets(plans: SheetPlan[], options?: WriteSheetsOptions): Promise<void>;
   applyHighlights(sheets: SheetHighlights[]): Promise<void>;
   /** Writes cell values (an explicit user action, such as applying a fix) and optionally the sheet's metadata. */
   setValues(name: string, values: Record<string, number | string | null>, meta?: SheetMeta): Promise<void>;
   select(name: string, addresses: string[]): Promise<void>;
   activeSheet(): Promise<string | null>;
+}
+
+/** Sheets being written carry this name until complete; a failed write may leave one. */
+export const TEMP_SHEET_PREFIX = '~年报助手写入中';
+
+export interface WriteSheetsOptions {
+  replace?: Record<string, string>;
+  /** Leftovers of an earlier failed write, deleted once the new sheets are complete. */
+  remove?: string[];
+  /** The plan name to activate. */
+  activate?: string;
 }
 
 /** A host failure the user can act on, already worded in Chinese. */

@@ -24,6 +24,11 @@ export interface FakeConditionalFormat {
 
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
+  hyperlinks = new Map<string, { documentReference: string; textToDisplay: string }>();
+  frozenRows = 0;
+  autoFilter: string | null = null;
+  /** The workbook, for references to other sheets. */
+  book: FakeExcel | null = null;
   merges: string[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
   validations = new Map<string, unknown>();
@@ -46,8 +51,10 @@ export class FakeSheet {
     const c = this.cells.get(addr);
     if (!c) return '';
     if (c.formula === null) return c.value;
-    const v = evaluateSimpleFormula(c.formula, (a) => {
-      const x = depth > 30 ? undefined : this.shown(a, depth + 1);
+    const v = evaluateSimpleFormula(c.formula, (a, sheet) => {
+      const target = sheet === undefined ? this : this.book?.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+      if (!target) return undefined;
+      const x = depth > 30 ? undefined : target.shown(a, depth + 1);
       return typeof x === 'number' ? x : x === '' ? null : undefined;
     });
     return v === undefined ? '#VALUE!' : v;
@@ -257,6 +264,10 @@ export class FakeRange extends Proxy {
     return this;
   }
 
+  set hyperlink(v: { documentReference: string; textToDisplay: string }) {
+    this.ctx.queue.push(() => this.guard().hyperlinks.set(this.addr, v));
+  }
+
   merge(_across: boolean) {
     this.ctx.queue.push(() => this.guard().merges.push(this.addr));
   }
@@ -295,6 +306,18 @@ export class FakeWorksheet extends Proxy {
   get name(): string {
     return this.read('name');
   }
+  set name(v: string) {
+    this.ctx.queue.push(() => {
+      const s = this.resolve();
+      if (this.ctx.excel.sheets.some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase()))
+        throw new ExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+      s.name = v;
+    });
+  }
+  readonly freezePanes = { freezeRows: (n: number) => this.ctx.queue.push(() => (this.resolve().frozenRows = n)) };
+  readonly autoFilter = {
+    apply: (range: FakeRange) => this.ctx.queue.push(() => (this.resolve().autoFilter = range.addr)),
+  };
   load(props: string) {
     this.queueLoad(propList(props), (p) => {
       if (p === 'name') return this.resolve().name;
@@ -344,7 +367,9 @@ class FakeWorksheets extends Proxy {
     return s;
   }
   getItem(name: string) {
-    return new FakeWorksheet(this.ctx, () => this.byName(name));
+    // Like Excel, the proxy stands for the sheet object, which keeps its identity when renamed.
+    let sheet: FakeSheet | null = null;
+    return new FakeWorksheet(this.ctx, () => (sheet ??= this.byName(name)));
   }
   getActiveWorksheet() {
     return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheets[this.ctx.excel.active]);
@@ -355,6 +380,7 @@ class FakeWorksheets extends Proxy {
       if (this.ctx.excel.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
         throw new ExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
       created = new FakeSheet(name);
+      created.book = this.ctx.excel;
       this.ctx.excel.sheets.push(created);
     });
     return new FakeWorksheet(this.ctx, () => created ?? this.byName(name));
@@ -371,14 +397,18 @@ export class FakeContext {
     const ops = this.queue;
     this.queue = [];
     this.excel.syncs++;
-    if (this.excel.failAtSync === this.excel.syncs) throw new ExcelError('GeneralException', 'simulated failure');
     if (this.excel.cellEditMode) throw new ExcelError('InvalidOperationInCellEditMode', 'cell edit mode');
+    if (this.excel.failAtSync === this.excel.syncs) {
+      // As a real batch can: the first half of the work is done, then it fails.
+      for (const op of ops.slice(0, Math.floor(ops.length / 2))) op();
+      throw new ExcelError('GeneralException', 'simulated failure');
+    }
     for (const op of ops) op();
   }
 }
 
 export class FakeExcel {
-  sheets: FakeSheet[] = [new FakeSheet('Sheet1')];
+  sheets: FakeSheet[] = [Object.assign(new FakeSheet('Sheet1'), { book: this })];
   active = 0;
   syncs = 0;
   failAtSync: number | null = null;

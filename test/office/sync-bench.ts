@@ -1,4 +1,5 @@
 /** Sync counts of the add-in's operations against the fake Excel host. */
+import { consolidateSheets } from '../../src/app/consolidation';
 import { generateTemplate, validateSheets } from '../../src/app/operations';
 import { officeHost, typeValues, workbookOfReports } from './helpers';
 
@@ -13,7 +14,11 @@ export async function addinSyncBenchmarks(): Promise<Record<string, number>> {
   const validateOne = await one.excel.count(() => validateSheets(one.port, { sheets: 'active' }));
   const fifty = await workbookOfReports(50);
   const validateFifty = await fifty.excel.count(() => validateSheets(fifty.port, { sheets: 'reports' }));
+  const many = await workbookOfReports(200);
+  const members = many.excel.sheets.map((s) => s.name).filter((n) => n !== 'Sheet1');
+  const consolidate200 = await many.excel.count(() => consolidateSheets(many.port, { members, office: '某市' }));
   return {
+    'addin.syncs.consolidate_200': consolidate200,
     'addin.syncs.template': template,
     'addin.syncs.validate_sheet': validateOne,
     'addin.syncs.validate_50_sheets': validateFifty,

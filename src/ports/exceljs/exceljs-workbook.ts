@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { GRID_COLUMNS, MARK_FILL, META_COLUMN, META_ROW, STYLES, FONT, VALIDATION_TEXT, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
 import { parseAddress, address as a1 } from '../../layout/a1';
 import { decodeMeta, encodeMeta, type SheetMeta } from '../../model/sheet-meta';
-import { type CellContent, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort } from '../workbook-port';
+import { type CellContent, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort, type WriteSheetsOptions } from '../workbook-port';
+import { sheetRef } from '../../layout/summary-formulas';
 import { evaluateSimpleFormula } from './formula';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -49,8 +50,10 @@ function content(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, depth = 0): CellCont
     if (typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean') return r;
     if (r && typeof r === 'object' && 'error' in r) return String((r as { error: unknown }).error);
     if (depth > 20 || typeof o.formula !== 'string') return undefined;
-    const value = evaluateSimpleFormula(o.formula, (addr) => {
-      const c = content(ws, ws.getCell(addr), depth + 1);
+    const value = evaluateSimpleFormula(o.formula, (addr, sheet) => {
+      const target = sheet === undefined ? ws : ws.workbook.getWorksheet(sheet);
+      if (!target) return undefined;
+      const c = content(target, target.getCell(addr), depth + 1);
       return typeof c === 'number' ? c : c === null ? null : undefined;
     });
     return value;
@@ -125,14 +128,30 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   }
 
   async writeSheet(plan: SheetPlan, options: { replace?: string; activate?: boolean } = {}): Promise<void> {
-    if (options.replace) {
-      const old = this.workbook.getWorksheet(options.replace);
-      if (old) this.workbook.removeWorksheet(old.id);
-    } else if (this.workbook.getWorksheet(plan.name)) {
-      throw new Error(`工作表“${plan.name}”已存在`);
+    await this.writeSheets([plan], { replace: options.replace ? { [plan.name]: options.replace } : {}, activate: options.activate ? plan.name : undefined });
+  }
+
+  async writeSheets(plans: SheetPlan[], options: WriteSheetsOptions = {}): Promise<void> {
+    for (const plan of plans) {
+      const old = options.replace?.[plan.name];
+      if (!old && this.workbook.getWorksheet(plan.name)) throw new Error(`工作表“${plan.name}”已存在`);
     }
+    for (const name of options.remove ?? []) {
+      const ws = this.workbook.getWorksheet(name);
+      if (ws) this.workbook.removeWorksheet(ws.id);
+    }
+    for (const plan of plans) {
+      const old = options.replace?.[plan.name];
+      const existing = old ? this.workbook.getWorksheet(old) : undefined;
+      if (existing) this.workbook.removeWorksheet(existing.id);
+      const ws = this.writeOne(plan);
+      if (options.activate === plan.name) this.workbook.views = [{ activeTab: this.workbook.worksheets.indexOf(ws) } as ExcelJS.WorkbookView];
+    }
+  }
+
+  private writeOne(plan: SheetPlan): ExcelJS.Worksheet {
     const ws = this.workbook.addWorksheet(plan.name, {
-      views: [{ showGridLines: false }],
+      views: [plan.freezeRows ? { state: 'frozen', ySplit: plan.freezeRows, showGridLines: false } : { showGridLines: false }],
       pageSetup: {
         paperSize: 9,
         orientation: 'landscape',
@@ -148,7 +167,10 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(r)).height = h;
     for (const pc of plan.cells) {
       const cell = ws.getCell(pc.row, pc.col);
-      if (pc.formula) cell.value = { formula: pc.formula } as ExcelJS.CellFormulaValue;
+      // The value we computed travels as the cached result, so readers need not recalculate.
+      if (pc.formula) cell.value = { formula: pc.formula, result: typeof pc.value === 'number' ? pc.value : undefined } as ExcelJS.CellFormulaValue;
+      else if (pc.link && pc.value !== undefined && pc.value !== null)
+        cell.value = { text: String(pc.value), hyperlink: `#${sheetRef(pc.link)}!A1` } as ExcelJS.CellHyperlinkValue;
       else if (pc.value !== undefined) cell.value = pc.value;
       cell.style = excelStyle(STYLES[pc.style]) as ExcelJS.Style;
     }
@@ -175,7 +197,8 @@ export class ExceljsWorkbookPort implements WorkbookPort {
         ],
       }),
     );
-    if (options.activate) this.workbook.views = [{ activeTab: this.workbook.worksheets.indexOf(ws) } as ExcelJS.WorkbookView];
+    if (plan.autoFilter) ws.autoFilter = plan.autoFilter;
+    return ws;
   }
 
   async applyHighlights(sheets: SheetHighlights[]): Promise<void> {

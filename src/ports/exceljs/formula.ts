@@ -5,7 +5,8 @@
  */
 import { parseAddress, address } from '../../layout/a1';
 
-export type Lookup = (addr: string) => number | null | undefined;
+/** A cell's number; `sheet` is set for a reference to another sheet. */
+export type Lookup = (addr: string, sheet?: string) => number | null | undefined;
 
 function expandRange(ref: string): string[] {
   const [a, b] = ref.split(':');
@@ -18,7 +19,7 @@ function expandRange(ref: string): string[] {
   return out;
 }
 
-const TOKEN = /\s*(SUM\(|\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\d+(?:\.\d+)?|[-+(),])/gy;
+const TOKEN = /\s*(SUM\(|'(?:[^']|'')+'!\$?[A-Z]{1,3}\$?\d+|\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\d+(?:\.\d+)?|[-+(),])/gy;
 
 /** Returns the value, or undefined when the formula is outside what we compute. */
 export function evaluateSimpleFormula(formula: string, lookup: Lookup): number | undefined {
@@ -32,8 +33,14 @@ export function evaluateSimpleFormula(formula: string, lookup: Lookup): number |
   let bad = false;
   const refValue = (ref: string): number => {
     let s = 0;
+    let sheet: string | undefined;
+    if (ref.startsWith("'")) {
+      const cut = ref.lastIndexOf("'!");
+      sheet = ref.slice(1, cut).replace(/''/g, "'");
+      ref = ref.slice(cut + 2);
+    }
     for (const a of expandRange(ref)) {
-      const v = lookup(a);
+      const v = lookup(a, sheet);
       if (v === undefined) bad = true;
       else s += v ?? 0;
     }
@@ -62,7 +69,7 @@ export function evaluateSimpleFormula(formula: string, lookup: Lookup): number |
     if (t === '-') return -term();
     if (t === '+') return term();
     if (/^\d/.test(t)) return Number(t);
-    if (/^\$?[A-Z]/.test(t)) return refValue(t);
+    if (/^(\$?[A-Z]|')/.test(t)) return refValue(t);
     bad = true;
     return 0;
   };

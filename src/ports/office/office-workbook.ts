@@ -18,7 +18,17 @@ import {
   type StyleName,
 } from '../../layout/sheet-plan';
 import { decodeMeta, encodeMeta, type SheetMeta } from '../../model/sheet-meta';
-import { HostError, type CellContent, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort } from '../workbook-port';
+import { sheetRef } from '../../layout/summary-formulas';
+import {
+  HostError,
+  type CellContent,
+  type SheetData,
+  type SheetHighlights,
+  type SheetInfo,
+  type WorkbookPort,
+  type WriteSheetsOptions,
+  TEMP_SHEET_PREFIX,
+} from '../workbook-port';
 import type { OfficeCapabilities } from './capabilities';
 import { hostMessage } from './errors';
 
@@ -140,31 +150,84 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   async writeSheet(plan: SheetPlan, options: { replace?: string; activate?: boolean } = {}): Promise<void> {
+    await this.writeSheets([plan], { replace: options.replace ? { [plan.name]: options.replace } : {}, activate: options.activate ? plan.name : undefined });
+  }
+
+  /**
+   * Two batches: every sheet is first written in full under a temporary name; only then are
+   * the sheets it supersedes deleted and the new ones renamed. A failure in the first batch
+   * is undone, so the workbook never holds a half-written sheet under a real name.
+   */
+  async writeSheets(plans: SheetPlan[], options: WriteSheetsOptions = {}): Promise<void> {
+    const stamp = Date.now().toString(36);
+    const temps = plans.map((_, i) => `${TEMP_SHEET_PREFIX}${stamp}${i}`);
+    try {
+      await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        plans.forEach((plan, i) => this.writeContent(sheets.add(temps[i]), plan));
+        await context.sync();
+      });
+    } catch (e) {
+      await this.removeTemps().catch(() => undefined);
+      throw new HostError(`写入没有完成，已撤销，工作簿保持原样。${e instanceof HostError ? e.message : '请稍后重试。'}`);
+    }
+    try {
+      await this.renameInto(plans, temps, options);
+    } catch (e) {
+      throw new HostError(`新工作表已完整写入，但改名时出错（${e instanceof HostError ? e.message : '未知原因'}）。请再汇总一次或再生成一次，多余的临时工作表会被清理。`);
+    }
+  }
+
+  private async renameInto(plans: SheetPlan[], temps: string[], options: WriteSheetsOptions): Promise<void> {
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      if (options.replace) sheets.getItem(options.replace).delete();
-      const ws = sheets.add(plan.name);
-      ws.showGridlines = false;
-      this.writeGrid(ws, plan);
-      for (const m of plan.merges) ws.getRange(`${address(m.top, m.left)}:${address(m.bottom, m.right)}`).merge(false);
-      this.writeStyles(ws, plan.cells);
-      for (let c = 1; c <= GRID_COLUMNS; c++)
-        ws.getRange(`${address(1, c)}`).format.columnWidth = Math.round(plan.columnWidths[c - 1] * 5.6 + 4);
-      for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRange(`A${r}`).format.rowHeight = h;
-      ws.getRange(`${address(1, META_COLUMN)}`).columnHidden = true;
-      this.writeValidation(ws, plan);
-      for (const cf of plan.conditionalFormats) {
-        const format = ws.getRange(cf.range).conditionalFormats.add('Custom');
-        format.custom.rule.formula = `=${cf.formula}`;
-        format.custom.format.fill.color = `#${MARK_FILL[cf.severity]}`;
-      }
-      if (this.caps.api19) {
-        ws.pageLayout.orientation = 'Landscape';
-        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      }
-      if (options.activate) ws.activate();
+      for (const name of options.remove ?? []) sheets.getItem(name).delete();
+      plans.forEach((plan, i) => {
+        const old = options.replace?.[plan.name];
+        if (old) sheets.getItem(old).delete();
+        const ws = sheets.getItem(temps[i]);
+        ws.name = plan.name;
+        if (options.activate === plan.name) ws.activate();
+      });
       await context.sync();
     });
+  }
+
+  /** Deletes sheets left under a temporary name by a failed write. */
+  private async removeTemps(): Promise<void> {
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      for (const ws of sheets.items) if (ws.name.startsWith(TEMP_SHEET_PREFIX)) ws.delete();
+      await context.sync();
+    });
+  }
+
+  private writeContent(ws: Excel.Worksheet, plan: SheetPlan) {
+    ws.showGridlines = false;
+    this.writeGrid(ws, plan);
+    for (const m of plan.merges) ws.getRange(`${address(m.top, m.left)}:${address(m.bottom, m.right)}`).merge(false);
+    this.writeStyles(ws, plan.cells);
+    for (let c = 1; c <= GRID_COLUMNS; c++)
+      ws.getRange(`${address(1, c)}`).format.columnWidth = Math.round(plan.columnWidths[c - 1] * 5.6 + 4);
+    for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRange(`A${r}`).format.rowHeight = h;
+    ws.getRange(`${address(1, META_COLUMN)}`).columnHidden = true;
+    this.writeValidation(ws, plan);
+    for (const cf of plan.conditionalFormats) {
+      const format = ws.getRange(cf.range).conditionalFormats.add('Custom');
+      format.custom.rule.formula = `=${cf.formula}`;
+      format.custom.format.fill.color = `#${MARK_FILL[cf.severity]}`;
+    }
+    for (const pc of plan.cells)
+      if (pc.link && pc.value !== undefined && pc.value !== null)
+        ws.getRange(address(pc.row, pc.col)).hyperlink = { documentReference: `${sheetRef(pc.link)}!A1`, textToDisplay: String(pc.value) };
+    if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
+    if (this.caps.api19) {
+      if (plan.autoFilter) ws.autoFilter.apply(ws.getRange(plan.autoFilter));
+      ws.pageLayout.orientation = 'Landscape';
+      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    }
   }
 
   /** All values and formulas in one write: constants escaped, formulas with '='. */

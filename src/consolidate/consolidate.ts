@@ -1,0 +1,148 @@
+/**
+ * Consolidation (逐级汇总): the summary of many reports, cell by cell by cell id.
+ * Mixed formats, mixed years and double counting are refused; unreadable text is
+ * never summed as 0, so the affected summary cells say which member broke them.
+ */
+import type { FormatRegistry } from '../formats';
+import { formats as defaultRegistry } from '../formats';
+import type { Level, Report } from '../model/report';
+import { fmt, type Reading } from '../model/values';
+import { validate, countBySeverity } from '../rules/engine';
+import type { Finding } from '../rules/types';
+
+export interface ConsolidateRequest {
+  office: string;
+  level?: Level;
+  registry?: FormatRegistry;
+}
+
+export interface MemberStatus {
+  report: Report;
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  confirmed: { finding: Finding; explanation: string }[];
+}
+
+export type Consolidation =
+  | { ok: true; summary: Report; members: MemberStatus[]; findings: Finding[] }
+  | { ok: false; findings: Finding[]; members: MemberStatus[] };
+
+/** Every office a report stands for: itself and, for a summary, everything below it. */
+export function officesOf(r: Report): string[] {
+  return [r.office, ...(r.descendants ?? r.members ?? [])];
+}
+
+function refusals(members: Report[]): Finding[] {
+  const out: Finding[] = [];
+  const formatIds = [...new Set(members.map((m) => m.format))];
+  if (formatIds.length > 1) {
+    const by = formatIds.map((f) => `${f}：${members.filter((m) => m.format === f).map((m) => m.office).join('、')}`);
+    out.push({ rule: 'summary.format_mixed', severity: 'error', cells: [], message: `成员报表使用了不同的表格格式，不能相加（${by.join('；')}）。请只汇总同一格式的报表。` });
+  }
+  const years = [...new Set(members.map((m) => m.year))];
+  if (years.length > 1) {
+    const by = years.map((y) => `${y} 年度：${members.filter((m) => m.year === y).map((m) => m.office).join('、')}`);
+    out.push({ rule: 'summary.year_mixed', severity: 'error', cells: [], message: `成员报表的年度不同，不能相加（${by.join('；')}）。同一单位不同年度的报表不是两个成员。` });
+  }
+  const owner = new Map<string, Report>();
+  for (const m of members) {
+    for (const office of officesOf(m)) {
+      const first = owner.get(office);
+      if (!first) {
+        owner.set(office, m);
+        continue;
+      }
+      const message =
+        first.office === office && m.office === office
+          ? `「${office}」出现了两次（${first.source}、${m.source}），会被重复计算。请只保留一份。`
+          : `「${office}」已包含在汇总表「${first.office === office ? m.office : first.office}」中，又作为单独成员出现，会被重复计算。请去掉其中之一。`;
+      out.push({ rule: 'summary.duplicate_member', severity: 'error', cells: [], message });
+    }
+  }
+  return out;
+}
+
+function memberStatus(report: Report, registry: FormatRegistry): MemberStatus {
+  const v = validate(report, { registry });
+  const n = countBySeverity(v.findings);
+  return { report, findings: v.findings, errors: n.error, warnings: n.warning, confirmed: v.confirmed };
+}
+
+/** Sums cell by cell. A cell any member cannot give a number for stays unreadable and says why. */
+export function sumReadings(members: Report[], cellCount: number): (Reading | undefined)[] {
+  const out: (Reading | undefined)[] = new Array(cellCount);
+  for (let i = 0; i < cellCount; i++) {
+    let sum = 0;
+    const broken: string[] = [];
+    for (const m of members) {
+      const r = m.readings[i];
+      if (!r) broken.push(`${m.office}缺少此格`);
+      else if (r.status === 'invalid') broken.push(`${m.office}为“${r.raw ?? ''}”`);
+      else sum += r.value ?? 0;
+    }
+    out[i] = broken.length
+      ? { value: null, status: 'invalid', raw: `无法汇总：${broken.slice(0, 3).join('，')}${broken.length > 3 ? ` 等 ${broken.length} 个成员` : ''}` }
+      : { value: Math.round(sum * 1e8) / 1e8, status: 'number' };
+  }
+  return out;
+}
+
+export function consolidate(members: Report[], req: ConsolidateRequest): Consolidation {
+  const registry = req.registry ?? defaultRegistry;
+  const office = req.office.trim();
+  const statuses = members.map((m) => memberStatus(m, registry));
+  if (!members.length)
+    return { ok: false, members: [], findings: [{ rule: 'summary.duplicate_member', severity: 'error', cells: [], message: '没有选择要汇总的报表。' }] };
+  const refused = refusals(members);
+  if (refused.length) return { ok: false, findings: refused, members: statuses };
+  const format = registry.byId(members[0].format)!;
+  const summary: Report = {
+    source: office,
+    office,
+    year: members[0].year,
+    format: format.id,
+    level: req.level,
+    members: members.map((m) => m.office),
+    descendants: [...new Set(members.flatMap(officesOf))],
+    readings: sumReadings(members, format.cells.length),
+  };
+  const findings: Finding[] = statuses
+    .filter((s) => s.errors > 0)
+    .map((s) => ({
+      rule: 'summary.member_invalid',
+      severity: 'warning' as const,
+      cells: [],
+      message: `成员「${s.report.office}」有 ${s.errors} 个错误，汇总数已照原数相加，错误会带入汇总表。请该单位改正后重新汇总。`,
+    }));
+  return { ok: true, summary, members: statuses, findings };
+}
+
+/**
+ * summary.mismatch: a summary whose members are all present is checked cell by cell
+ * against the sum of their cells.
+ */
+export function checkSummary(summary: Report, all: Report[], registry: FormatRegistry = defaultRegistry): Finding[] {
+  if (!summary.members?.length) return [];
+  const members = summary.members.map((o) => all.find((r) => r !== summary && r.office === o && r.year === summary.year && r.format === summary.format));
+  if (members.some((m) => !m)) return [];
+  const format = registry.byId(summary.format)!;
+  const sums = sumReadings(members as Report[], format.cells.length);
+  const out: Finding[] = [];
+  for (const c of format.cells) {
+    const want = sums[c.index];
+    const have = summary.readings[c.index];
+    if (!want || want.status === 'invalid' || !have || have.status === 'invalid') continue;
+    const h = have.value ?? 0;
+    if (Math.abs((want.value ?? 0) - h) > 1e-6)
+      out.push({
+        rule: 'summary.mismatch',
+        severity: 'error',
+        cells: [c.id],
+        message: `汇总表「${c.rowLabel}」×「${c.columnLabel}」为 ${fmt(h)}，但 ${members.length} 个成员之和为 ${fmt(want.value)}。`,
+        expected: want.value ?? 0,
+        actual: h,
+      });
+  }
+  return out;
+}
