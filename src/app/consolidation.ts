@@ -10,7 +10,8 @@ import { buildSheetPlan } from '../layout/sheet-plan';
 import { freshSheetName, sanitizeSheetName } from '../layout/sheet-name';
 import { summaryFormulas } from '../layout/summary-formulas';
 import type { Level, Report } from '../model/report';
-import { reportFromOurSheet } from '../model/sheet-report';
+import { canonicalPlan, reportFromOurSheet } from '../model/sheet-report';
+import { cellLabel } from '../rules/messages';
 import { validate, countBySeverity } from '../rules/engine';
 import type { Finding } from '../rules/types';
 import { TEMP_SHEET_PREFIX, type SheetData, type WorkbookPort } from '../ports/workbook-port';
@@ -142,6 +143,29 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
     note,
     updated: !!previous,
   };
+}
+
+export interface DrillDown {
+  sheet: string;
+  cellId: string;
+  label: string;
+  address: string;
+  parts: { sheet: string; office: string; address: string; value: number | string | null }[];
+}
+
+/** Drill-down from a summary cell (the selected one, or the address given) to each member's contribution. */
+export async function drillDown(port: WorkbookPort, at?: { sheet: string; address: string }): Promise<DrillDown> {
+  const where = at ?? (await port.selectedCell());
+  if (!where) throw new UserError('请先在汇总表中选中一个单元格，或输入单元格地址（例如 I12）。');
+  const address = where.address.toUpperCase().replace(/\$/g, '');
+  const info = (await port.listSheets()).find((s) => s.name === where.sheet);
+  if (!info?.meta?.summaryOf) throw new UserError(`工作表“${where.sheet}”不是用公式汇总生成的汇总表。`);
+  const format = registry.byId(info.meta.format)!;
+  const addresses = canonicalPlan(format).addresses;
+  const cellId = Object.keys(addresses).find((id) => addresses[id] === address);
+  if (!cellId) throw new UserError(`${address} 不是汇总表中的数据单元格，请选中表格里的数字。`);
+  const c = format.cells[format.index.get(cellId)!];
+  return { sheet: where.sheet, cellId, label: cellLabel(c), address, parts: await contributions(port, where.sheet, cellId) };
 }
 
 /** Drill-down: each member's value of one summary cell, with where it is. */

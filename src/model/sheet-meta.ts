@@ -21,6 +21,8 @@ export interface SheetMeta {
   level?: Level;
   members?: string[];
   descendants?: string[];
+  /** For an imported report: the submission it was read from. */
+  source?: string;
   /** Sheets that are not reports: the overview (汇总明细) of a consolidation. */
   role?: 'overview';
   /** Set on summary sheets we made: their member sheets, so a re-run updates instead of copying. */

@@ -55,6 +55,8 @@ export interface WorkbookPort {
   setValues(name: string, values: Record<string, number | string | null>, meta?: SheetMeta): Promise<void>;
   select(name: string, addresses: string[]): Promise<void>;
   activeSheet(): Promise<string | null>;
+  /** The selected cell (top-left of the selection), where the host has a selection. */
+  selectedCell(): Promise<{ sheet: string; address: string } | null>;
 }
 
 /** Sheets being written carry this name until complete; a failed write may leave one. */

@@ -11,6 +11,16 @@ import {
   type SheetResult,
 } from '../app/operations';
 import { validateSheets } from '../app/operations';
+import {
+  consolidateSheets,
+  drillDown,
+  listCandidates,
+  type Candidate,
+  type ConsolidateSheetsRequest,
+  type ConsolidateSheetsResult,
+  type DrillDown,
+} from '../app/consolidation';
+import { pastedSubmission, readSubmissions, writeImported, type ImportedItem, type Submission } from '../app/imports';
 import { HostError, type WorkbookPort } from '../ports/workbook-port';
 import type { Finding } from '../rules/types';
 
@@ -29,6 +39,10 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
   const [notice, setNotice] = useState<Notice | null>(null);
   const [results, setResults] = useState<SheetResult[] | null>(null);
   const [conflict, setConflict] = useState<{ req: GenerateRequest; suggestion: string } | null>(null);
+  const [candidates, setCandidates] = useState<Candidate[] | null>(null);
+  const [consolidation, setConsolidation] = useState<ConsolidateSheetsResult | null>(null);
+  const [drill, setDrill] = useState<DrillDown | null>(null);
+  const [imported, setImported] = useState<ImportedItem[]>([]);
 
   const act = useCallback(
     async (label: string, f: (port: WorkbookPort) => Promise<void>) => {
@@ -100,7 +114,63 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         await confirmWarning(port, result.sheet, finding, text);
         setResults(await validateSheets(port, { sheets: scope === 'active' ? [result.sheet] : 'reports' }));
       }),
-    reset: () => setResults(null),
+    reset: () => {
+      setResults(null);
+      setCandidates(null);
+      setConsolidation(null);
+      setDrill(null);
+    },
+    candidates,
+    consolidation,
+    drill,
+    loadCandidates: () =>
+      act('正在读取年报工作表…', async (port) => {
+        setCandidates(await listCandidates(port));
+      }),
+    consolidate: (req: ConsolidateSheetsRequest) =>
+      act('正在汇总…', async (port) => {
+        const r = await consolidateSheets(port, req);
+        setConsolidation(r);
+        setDrill(null);
+        if (r.ok) {
+          setNotice({
+            intent: 'success',
+            text: `已${r.updated ? '更新' : '生成'}汇总表“${r.summarySheet}”和“${r.overviewSheet}”（${r.members.length} 个成员，${r.mode === 'formula' ? '公式引用成员表' : '数值'}）。${r.note ?? ''}`,
+          });
+          setCandidates(await listCandidates(port));
+        } else setNotice({ intent: 'error', text: '汇总被拒绝，工作簿未改动。原因见下方。' });
+      }),
+    drillDown: (at?: { sheet: string; address: string }) =>
+      act('正在查找各成员的数…', async (port) => {
+        setDrill(await drillDown(port, at));
+      }),
+    jumpTo: (sheet: string, address: string) =>
+      act('正在定位…', async (port) => {
+        await port.select(sheet, [address]);
+        setNotice({ intent: 'info', text: `已定位到工作表“${sheet}”的 ${address} 单元格。` });
+      }),
+    imported,
+    readFiles: async (files: Submission[], pasted?: string) => {
+      setBusy('正在读取报送文件…');
+      setNotice(null);
+      try {
+        const all = pasted?.trim() ? [...files, pastedSubmission(pasted)] : files;
+        const items = await readSubmissions(all);
+        setImported((prev) => [...prev.filter((p) => !items.some((i) => i.key === p.key)), ...items]);
+      } catch (e) {
+        setNotice({ intent: 'error', text: describeFailure(e) });
+      } finally {
+        setBusy(null);
+      }
+    },
+    clearImported: () => setImported([]),
+    writeImported: (keys: string[]) =>
+      act('正在写入工作簿…', async (port) => {
+        const chosen = imported.filter((i) => keys.includes(i.key) && i.report);
+        const names = await writeImported(port, chosen.map((i) => i.report!));
+        setImported((prev) => prev.filter((p) => !keys.includes(p.key)));
+        setNotice({ intent: 'success', text: `已写入 ${names.length} 个工作表：${names.join('、')}。可以在“一键校验”和“汇总”中使用。` });
+      }),
   };
 }
 

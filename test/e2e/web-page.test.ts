@@ -4,10 +4,11 @@
  */
 import ExcelJS from 'exceljs';
 import { execFileSync, spawn, type ChildProcess } from 'child_process';
-import { mkdirSync, mkdtempSync } from 'fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { clerkLayout, toDocx, toHtml, toXlsx } from '../helpers/clerk-layouts';
 import { formats } from '../../src/formats';
 import { canonicalPlan } from '../../src/model/sheet-report';
 import { INPUT_FILL, MARK_FILL, TOTAL_FILL } from '../../src/layout/sheet-plan';
@@ -119,7 +120,7 @@ test('the web page: generate, fill, validate, click, fix, clear, download', asyn
   for (const c of format.cells) {
     const fill = (fs2.getCell(A[c.id]).fill as ExcelJS.FillPattern).fgColor?.argb;
     expect({ id: c.id, fill }).toEqual({ id: c.id, fill: `FF${formulaCells.has(c.id) ? TOTAL_FILL : INPUT_FILL}` });
-    expect(fs2.getCell(A[c.id]).note).toBeUndefined();
+    expect({ id: c.id, note: fs2.getCell(A[c.id]).note }).toEqual({ id: c.id, note: undefined });
   }
 
   // LibreOffice opens the highlighted workbook with its notes and colours, values untouched.
@@ -132,4 +133,60 @@ test('the web page: generate, fill, validate, click, fix, clear, download', asyn
   expect((loCell.fill as ExcelJS.FillPattern).fgColor?.argb?.slice(-6)).toBe(MARK_FILL.error);
   expect(JSON.stringify(loCell.note)).toContain('年报助手校验');
   expect(loCell.value).toBe(cells['requests.total.legal'] + 2);
+});
+
+test('the web page: 导入报送 of several files at once, then 汇总 with drill-down', async () => {
+  const failures: string[] = [];
+  page.on('pageerror', (e) => failures.push(e.message));
+  const f2021 = formats.byId('gov-2021')!;
+  const depts = ['县教育局', '县财政局', '县卫健委'].map((office, i) => ({ office, cells: validCells(f2021, seeded(40 + i)) }));
+  const xlsx = join(dir, '县教育局.xlsx');
+  writeFileSync(xlsx, await toXlsx(clerkLayout(f2021, depts[0].cells, { office: depts[0].office, year: 2023 })));
+  const docx = join(dir, '县财政局.docx');
+  writeFileSync(docx, toDocx(clerkLayout(f2021, depts[1].cells, { office: depts[1].office, year: 2023 })));
+  const html = join(dir, '县卫健委.html');
+  writeFileSync(html, toHtml(clerkLayout(f2021, depts[2].cells, { office: depts[2].office, year: 2023 })));
+  const junk = join(dir, '通知.txt');
+  writeFileSync(junk, '关于做好年报工作的通知\n请各单位按时报送。');
+
+  await page.goto(url);
+  await page.getByRole('button', { name: '新建工作簿' }).click();
+  await page.getByRole('tab', { name: '导入报送' }).click();
+  await page.getByLabel('选择报送文件').setInputFiles([xlsx, docx, html, junk]);
+  await page.getByTestId('import-item').nth(3).waitFor();
+  expect(await page.getByTestId('import-item').count()).toBe(4);
+  await page.getByText('县教育局 2023 年度').waitFor();
+  await page.getByText('县财政局 2023 年度').waitFor();
+  await page.getByText('县卫健委 2023 年度').waitFor();
+  expect(await page.getByText('无法读取').count()).toBe(1);
+  expect(await page.getByText('通过').count()).toBe(3);
+  await page.getByRole('button', { name: '查看读取内容' }).first().click();
+  await page.getByRole('table', { name: '读取内容' }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'web-import.png'), fullPage: true });
+  await page.getByRole('button', { name: '全选' }).click();
+  await page.getByRole('button', { name: '写入工作簿（3）' }).click();
+  await page.getByText(/已写入 3 个工作表/).waitFor();
+
+  await page.getByRole('tab', { name: '汇总' }).click();
+  await page.getByRole('button', { name: '列出年报工作表' }).click();
+  await page.getByRole('button', { name: '全选' }).click();
+  await page.getByLabel('汇总单位').fill('某县');
+  await page.getByRole('button', { name: '汇总（3 个成员）' }).click();
+  await page.getByText(/已生成汇总表“某县2023汇总”/).waitFor();
+  await page.getByText('汇总表通过全部校验。').waitFor();
+  const addr = A['requests.new.total'];
+  await page.getByLabel('单元格地址').fill(addr);
+  await page.getByRole('button', { name: '查看构成' }).click();
+  for (const d of depts) await page.getByRole('button', { name: `${d.office}：${d.cells['requests.new.total']}` }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'web-consolidate.png'), fullPage: true });
+  const result = await download('consolidated.xlsx');
+  expect(failures).toEqual([]);
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(result);
+  const summary = wb.getWorksheet('某县2023汇总')!;
+  const cell = summary.getCell(addr);
+  expect(cell.formula).toContain("'县教育局2023年报'!");
+  expect(cell.result).toBe(depts.reduce((t, d) => t + d.cells['requests.new.total'], 0));
+  expect(wb.getWorksheet('某县2023汇总汇总明细')).toBeDefined();
 });

@@ -258,7 +258,7 @@ export class FakeRange extends Proxy {
   load(props: string | string[]) {
     this.queueLoad(propList(props), (p) => {
       if (p === 'values') return this.grid((a) => this.sheet().shown(a));
-      if (p === 'address') return `${this.sheet().name}!${this.addr}`;
+      if (p === 'address') return `${/^[\w]+$/.test(this.sheet().name) ? this.sheet().name : `'${this.sheet().name.replace(/'/g, "''")}'`}!${this.addr}`;
       throw new Error(`fake: load of ${p} not modelled`);
     });
     return this;
@@ -389,9 +389,15 @@ class FakeWorksheets extends Proxy {
 
 export class FakeContext {
   queue: Op[] = [];
-  readonly workbook: { worksheets: FakeWorksheets };
+  readonly workbook: { worksheets: FakeWorksheets; getSelectedRange: () => FakeRange };
   constructor(readonly excel: FakeExcel) {
-    this.workbook = { worksheets: new FakeWorksheets(this) };
+    this.workbook = {
+      worksheets: new FakeWorksheets(this),
+      getSelectedRange: () => {
+        const sel = excel.selection ?? { sheet: excel.sheets[excel.active].name, address: 'A1' };
+        return new FakeRange(this, () => excel.sheet(sel.sheet), sel.address);
+      },
+    };
   }
   async sync(): Promise<void> {
     const ops = this.queue;

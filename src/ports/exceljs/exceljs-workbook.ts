@@ -122,7 +122,8 @@ export class ExceljsWorkbookPort implements WorkbookPort {
             notes.set(cell.address, (note as { texts: { text: string }[] }).texts.map((t) => t.text).join(''));
         });
       });
-      const merges = (ws.model as { merges?: string[] }).merges ?? [];
+      // Not ws.model: building it caches each cell's note in its value model, so a later removal would not stick.
+      const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {}).map((m) => m.range);
       return { name, meta: decodeMeta(ws.getCell(META_ROW, META_COLUMN).value), cells, notes, fills, merges, hiddenRows };
     });
   }
@@ -215,7 +216,11 @@ export class ExceljsWorkbookPort implements WorkbookPort {
       for (const [addr, note] of Object.entries(h.notes)) {
         const cell = ws.getCell(addr);
         // exceljs's note setter always creates a Note; removing one means dropping its comment object.
-        if (note === null) (cell as unknown as { _comment?: unknown })._comment = undefined;
+        if (note === null) {
+          const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+          c._comment = undefined;
+          if (c._value?.model) delete c._value.model.comment;
+        }
         else cell.note = note;
       }
       this.writeMeta(ws, h.meta);
@@ -232,6 +237,11 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     const ws = this.sheet(name);
     for (const [addr, v] of Object.entries(values)) ws.getCell(addr).value = v;
     if (meta) this.writeMeta(ws, meta);
+  }
+
+  async selectedCell(): Promise<{ sheet: string; address: string } | null> {
+    // A file has no live selection; the web page asks for the address instead.
+    return null;
   }
 
   async select(name: string, addresses: string[]): Promise<void> {

@@ -71,6 +71,16 @@ export class OfficeWorkbookPort implements WorkbookPort {
     }
   }
 
+  async selectedCell(): Promise<{ sheet: string; address: string } | null> {
+    return this.run(async (context) => {
+      const range = context.workbook.getSelectedRange().load('address');
+      await context.sync();
+      const m = /^(.*)!\$?([A-Z]+)\$?(\d+)/.exec(range.address);
+      if (!m) return null;
+      return { sheet: m[1].replace(/^'|'$/g, '').replace(/''/g, "'"), address: `${m[2]}${m[3]}` };
+    });
+  }
+
   async sheetNames(): Promise<string[]> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;

@@ -1,10 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/react-components';
 import type { PaneController } from '../controller';
 import { GeneratePanel } from './GeneratePanel';
 import { ValidatePanel } from './ValidatePanel';
+import { ImportPanel } from './ImportPanel';
+import { ConsolidatePanel } from './ConsolidatePanel';
 
-type TabId = 'generate' | 'validate' | 'consolidate';
+type TabId = 'generate' | 'validate' | 'import' | 'consolidate';
 
 export function App({ pane, toolbar }: { pane: PaneController; toolbar?: ReactNode }) {
   const [tab, setTab] = useState<TabId>('generate');
@@ -14,6 +16,7 @@ export function App({ pane, toolbar }: { pane: PaneController; toolbar?: ReactNo
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
         <Tab value="generate">生成表格</Tab>
         <Tab value="validate">一键校验</Tab>
+        <Tab value="import">导入报送</Tab>
         <Tab value="consolidate">汇总</Tab>
       </TabList>
       {pane.busy && <Spinner size="tiny" label={pane.busy} />}
@@ -24,7 +27,8 @@ export function App({ pane, toolbar }: { pane: PaneController; toolbar?: ReactNo
       )}
       {tab === 'generate' && <GeneratePanel pane={pane} />}
       {tab === 'validate' && <ValidatePanel pane={pane} />}
-      {tab === 'consolidate' && <Text>汇总功能：把多个单位的年报表格按单元格编号相加，生成汇总表和汇总明细。即将提供。</Text>}
+      {tab === 'import' && <ImportPanel pane={pane} />}
+      {tab === 'consolidate' && <ConsolidatePanel pane={pane} />}
     </main>
   );
 }

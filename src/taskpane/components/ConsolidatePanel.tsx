@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { Badge, Button, Checkbox, Dropdown, Field, Input, Option, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
+import { LEVELS, type Level } from '../../model/report';
+import type { PaneController } from '../controller';
+
+/** 汇总: choose member sheets, name the consolidating office, write summary and overview; drill down. */
+export function ConsolidatePanel({ pane }: { pane: PaneController }) {
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [office, setOffice] = useState('');
+  const [level, setLevel] = useState<Level | undefined>();
+  const [mode, setMode] = useState<'formula' | 'values'>('formula');
+  const [address, setAddress] = useState('');
+  const result = pane.consolidation;
+  const list = pane.candidates;
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
+      <div style={{ display: 'flex', gap: 8 }}>
+        <Button onClick={pane.loadCandidates} disabled={!!pane.busy}>
+          {list ? '刷新列表' : '列出年报工作表'}
+        </Button>
+        {list && list.length > 0 && <Button onClick={() => setChosen(list.map((c) => c.sheet))}>全选</Button>}
+      </div>
+      {list && list.length === 0 && <Text>工作簿中没有年报表格。请先“生成表格”或“导入报送”。</Text>}
+      {list && list.length > 0 && (
+        <ul style={{ margin: 0, padding: 0, listStyle: 'none' }} aria-label="成员报表">
+          {list.map((c) => (
+            <li key={c.sheet} style={{ display: 'flex', alignItems: 'center', gap: 6, flexWrap: 'wrap' }}>
+              <Checkbox
+                label={`${c.office}（${c.year} 年度，${c.formatName}${c.members ? `，汇总 ${c.members} 个成员` : ''}）`}
+                checked={chosen.includes(c.sheet)}
+                onChange={(_, d) => setChosen(d.checked ? [...chosen, c.sheet] : chosen.filter((s) => s !== c.sheet))}
+              />
+              {c.errors ? <Badge color="danger">错误 {c.errors}</Badge> : c.warnings ? <Badge color="warning">警告 {c.warnings}</Badge> : <Badge color="success">通过</Badge>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Field label="汇总单位" required>
+        <Input value={office} onChange={(_, d) => setOffice(d.value)} placeholder="例如：某某县（全县汇总）" />
+      </Field>
+      <Field label="行政层级（可选）">
+        <Dropdown placeholder="不填" value={level ?? ''} onOptionSelect={(_, d) => setLevel((d.optionValue as Level) || undefined)}>
+          <Option value="">不填</Option>
+          {LEVELS.map((l) => (
+            <Option key={l} value={l}>
+              {l}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as 'formula' | 'values')}>
+        <Radio value="formula" label="公式（引用各成员表，成员改正后汇总自动更新）" />
+        <Radio value="values" label="仅数值" />
+      </RadioGroup>
+      <Button appearance="primary" disabled={!!pane.busy || chosen.length === 0} onClick={() => pane.consolidate({ members: chosen, office, level, mode })}>
+        汇总（{chosen.length} 个成员）
+      </Button>
+      {result && !result.ok && (
+        <section aria-label="汇总被拒绝">
+          {result.findings.map((f, i) => (
+            <Text block key={i} style={{ color: '#a4262c' }}>
+              ✖ {f.message}
+            </Text>
+          ))}
+        </section>
+      )}
+      {result?.ok && (
+        <section aria-label="汇总结果">
+          <Subtitle2>{result.summarySheet}</Subtitle2>
+          {result.findings.length === 0 && <Text block>汇总表通过全部校验。</Text>}
+          {result.findings.map((f, i) => (
+            <Text block size={200} key={i}>
+              {f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} {f.message}
+            </Text>
+          ))}
+          <Text block size={200}>
+            查看某个汇总数由哪些成员构成：在汇总表中选中该单元格后点“查看构成”，或输入地址。
+          </Text>
+          <div style={{ display: 'flex', gap: 8, alignItems: 'end' }}>
+            <Field label="单元格地址">
+              <Input value={address} onChange={(_, d) => setAddress(d.value)} placeholder="例如 I12" style={{ width: 100 }} />
+            </Field>
+            <Button onClick={() => pane.drillDown(address.trim() ? { sheet: result.summarySheet!, address: address.trim() } : undefined)}>查看构成</Button>
+          </div>
+        </section>
+      )}
+      {pane.drill && (
+        <section aria-label="汇总数构成">
+          <Text weight="semibold" block>
+            {pane.drill.label}（{pane.drill.sheet}!{pane.drill.address}）
+          </Text>
+          <ul style={{ margin: 0, paddingLeft: 16 }}>
+            {pane.drill.parts.map((p) => (
+              <li key={p.sheet}>
+                <Button size="small" appearance="transparent" onClick={() => pane.jumpTo(p.sheet, p.address)}>
+                  {p.office}：{p.value === null ? '空白' : String(p.value)}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
