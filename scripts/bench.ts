@@ -4,6 +4,14 @@ import { validate } from '../src/rules/engine';
 import { reportFromCells, seeded, validCells } from '../test/helpers/random-report';
 import type { Report } from '../src/model/report';
 import { addinSyncBenchmarks } from '../test/office/sync-bench';
+import { consolidate } from '../src/consolidate/consolidate';
+import { clerkLayout, toDocx, toXlsx } from '../test/helpers/clerk-layouts';
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { unzipSync } from 'fflate';
+import { parseDocument } from 'htmlparser2';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -32,10 +40,74 @@ function validateThroughput(): number {
   return Math.round(median(runs));
 }
 
+function consolidateCore(): number {
+  const format = formats.byId('gov-2021')!;
+  const rand = seeded(7);
+  const reports = Array.from({ length: 10000 }, (_, i) => reportFromCells(format, validCells(format, rand), { office: `单位${i}`, year: 2023 }));
+  const runs: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const t0 = process.hrtime.bigint();
+    const r = consolidate(reports, { office: '全省', registry: formats });
+    if (!r.ok) throw new Error('refused');
+    runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return Math.round(median(runs));
+}
+
+/** County submissions as clerks make them: their own layout, each a separate file. */
+async function submissions(kind: 'xlsx' | 'docx', n: number): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), `nianbao-bench-${kind}-`));
+  const format = formats.byId('gov-2021')!;
+  const rand = seeded(kind === 'xlsx' ? 1 : 2);
+  for (let i = 0; i < n; i++) {
+    const layout = clerkLayout(format, validCells(format, rand), { office: `第${i + 1}县`, year: 2023 });
+    writeFileSync(join(dir, `county${i}.${kind}`), kind === 'xlsx' ? await toXlsx(layout) : toDocx(layout));
+  }
+  return dir;
+}
+
+function cli(args: string[]): { ms: number; peakMb: number } {
+  const r = spawnSync(process.execPath, [join(__dirname, '../../scripts/measure-cli.cjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  if (!line.startsWith('{')) throw new Error(`nianbao ${args[0]} failed: ${r.stderr.slice(0, 300)}`);
+  return JSON.parse(line);
+}
+
+/** The floor: unzip every part and parse every XML part, nothing else. */
+function unzipFloor(dir: string): number {
+  const t0 = process.hrtime.bigint();
+  for (const f of readdirSync(dir)) {
+    const parts = unzipSync(readFileSync(join(dir, f)));
+    for (const [name, data] of Object.entries(parts))
+      if (name.endsWith('.xml') || name.endsWith('.rels')) parseDocument(new TextDecoder().decode(data), { xmlMode: true });
+  }
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+async function cliBenchmarks(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const xlsx = await submissions('xlsx', 200);
+  const docx = await submissions('docx', 200);
+  const xlsxMs = median([1, 2, 3].map(() => cli(['validate', xlsx, '--json']).ms));
+  const docxMs = median([1, 2, 3].map(() => cli(['validate', docx, '--json']).ms));
+  const floorMs = median([1, 2, 3].map(() => unzipFloor(xlsx)));
+  out['cli.xlsx_files_per_s'] = Math.round((200 / xlsxMs) * 1000);
+  out['cli.docx_files_per_s'] = Math.round((200 / docxMs) * 1000);
+  out['cli.xlsx_vs_unzip_ratio'] = Math.round((xlsxMs / floorMs) * 10) / 10;
+  const five = await submissions('xlsx', 500);
+  const outFile = join(mkdtempSync(join(tmpdir(), 'nianbao-bench-out-')), 'summary.xlsx');
+  const runs = [1, 2, 3].map(() => cli(['consolidate', five, '--out', outFile, '--office', '某省']));
+  out['cli.consolidate_500_ms'] = Math.round(median(runs.map((r) => r.ms)));
+  out['cli.consolidate_500_peak_mb'] = Math.round(Math.max(...runs.map((r) => r.peakMb)));
+  return out;
+}
+
 async function main() {
   const metrics: Record<string, number> = {};
   metrics['validate.reports_per_s'] = validateThroughput();
   Object.assign(metrics, await addinSyncBenchmarks());
+  metrics['consolidate.core_10000_ms'] = consolidateCore();
+  Object.assign(metrics, await cliBenchmarks());
   if (process.argv.includes('--json')) {
     process.stdout.write(JSON.stringify({ metrics }) + '\n');
     return;

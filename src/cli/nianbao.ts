@@ -10,6 +10,8 @@ import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
 import { countBySeverity, validate } from '../rules/engine';
 import { checkYear, UserError } from '../app/operations';
 import { checkSummary, consolidate } from '../consolidate/consolidate';
+import { writeImported } from '../app/imports';
+import { buildSourcesPlan } from '../layout/sources-plan';
 import { buildOverviewPlan, overviewSheetName } from '../layout/overview-plan';
 import { freshSheetName, reportSheetName, sanitizeSheetName } from '../layout/sheet-name';
 import { summaryFormulas } from '../layout/summary-formulas';
@@ -263,25 +265,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('把可识别的报表转换为标准模板工作簿')
     .argument('<文件>', '输入文件')
     .requiredOption('--out <文件.xlsx>', '输出文件')
-    .action(async (file: string, o: { out: string }) => {
-      const { reports } = await loadFile(file);
+    .option('--year <YYYY>', '指定报告年度（覆盖从标题读取的年度）', parseYear)
+    .option('--office <名称>', '指定填报单位（覆盖从标题读取的名称）')
+    .action(async (file: string, o: { out: string; year?: number; office?: string }) => {
+      const { reports } = await loadFile(file, { year: o.year, office: o.office });
       const port = ExceljsWorkbookPort.empty();
-      const used: string[] = [];
-      for (const r of reports) {
-        const format = formats.byId(r.format)!;
-        const plan = buildSheetPlan(format, {
-          office: r.office,
-          year: r.year,
-          level: r.level,
-          totals: 'values',
-          readings: r.readings,
-          extraMeta: r.members ? { members: r.members } : {},
-        });
-        let name = plan.name;
-        for (let n = 2; used.includes(name); n++) name = `${plan.name.slice(0, 27)}(${n})`;
-        used.push(name);
-        await port.writeSheet({ ...plan, name });
-      }
+      const names = await writeImported(port, reports);
+      const items = reports.map((report, i) => ({ sheet: names[i], report, findings: validate(report, { registry: formats }).findings }));
+      await port.writeSheets([buildSourcesPlan(items, formats)]);
       await writeOutput(o.out, await port.toBuffer(), [file]);
       io.stdout(`已导入 ${reports.length} 份报表，写入 ${o.out}\n`);
     });
