@@ -67,6 +67,8 @@ async function readXlsx(name: string, bytes: Uint8Array, registry: FormatRegistr
   const foreign: Grid[] = [];
   for (const sheet of sheets) {
     const source = sheets.length > 1 ? `${name}#${sheet.name}` : name;
+    // Our overview and source-list sheets hold no report.
+    if (sheet.meta?.role) continue;
     if (sheet.meta) {
       const read = reportFromOurSheet(sheet, registry, source);
       if ('report' in read) {

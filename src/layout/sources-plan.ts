@@ -37,7 +37,7 @@ export function buildSourcesPlan(items: { sheet: string; report: Report; finding
     }
     row++;
   }
-  const meta: SheetMeta = { app: 'nianbao', v: 1, format: items[0]?.report.format ?? '', year: items[0]?.report.year ?? 0, office: '', role: 'overview' };
+  const meta: SheetMeta = { app: 'nianbao', v: 1, format: items[0]?.report.format ?? '', year: items[0]?.report.year ?? 0, office: '', role: 'sources' };
   cells.push({ row: META_ROW, col: META_COLUMN, value: encodeMeta(meta), style: 'meta' });
   return {
     name: SOURCES_SHEET,

@@ -23,8 +23,8 @@ export interface SheetMeta {
   descendants?: string[];
   /** For an imported report: the submission it was read from. */
   source?: string;
-  /** Sheets that are not reports: the overview (汇总明细) of a consolidation. */
-  role?: 'overview';
+  /** Sheets that are not reports: the overview (汇总明细) of a consolidation, the 导入来源 list. */
+  role?: 'overview' | 'sources';
   /** Set on summary sheets we made: their member sheets, so a re-run updates instead of copying. */
   summaryOf?: string[];
   /** Confirmed warnings (出错说明), by finding key. */
