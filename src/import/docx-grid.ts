@@ -7,16 +7,16 @@ import { parseDocument } from 'htmlparser2';
 import { InputError } from '../model/report-json';
 import { childTags, clip, isTag } from './dom-text';
 import type { Grid, GridCell, GridRow } from './grid';
-import { MAX_CELLS, MAX_TABLES } from './limits';
+import { MAX_CELLS, MAX_DEPTH, MAX_TABLES } from './limits';
 import { checkZip, readZipEntry } from './zip-guard';
 
-function textOf(n: ChildNode, out: string[]): void {
-  if (n.type === 'text') return;
+function textOf(n: ChildNode, out: string[], depth = 0): void {
+  if (n.type === 'text' || depth > MAX_DEPTH) return;
   if (!isTag(n)) return;
   if (n.name === 'w:t') out.push(n.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join(''));
   else if (n.name === 'w:tab') out.push(' ');
   else if (n.name === 'w:br' || n.name === 'w:cr') out.push(' ');
-  else for (const c of n.children) textOf(c, out);
+  else for (const c of n.children) textOf(c, out, depth + 1);
 }
 
 function attr(el: Element | undefined, name: string): string | undefined {
@@ -39,7 +39,8 @@ export function gridFromDocx(bytes: Uint8Array, source: string): Grid {
   const rows: GridRow[] = [];
   let tables = 0;
   let cells = 0;
-  const walk = (nodes: ChildNode[]) => {
+  const walk = (nodes: ChildNode[], depth = 0) => {
+    if (depth > MAX_DEPTH) return;
     for (const n of nodes) {
       if (!isTag(n)) continue;
       if (n.name === 'w:p') {
@@ -74,7 +75,7 @@ export function gridFromDocx(bytes: Uint8Array, source: string): Grid {
           rows.push({ aligned: true, cells: out });
         });
       } else if (n.name !== 'w:sectPr') {
-        walk(n.children);
+        walk(n.children, depth + 1);
       }
     }
   };
@@ -82,11 +83,12 @@ export function gridFromDocx(bytes: Uint8Array, source: string): Grid {
   return { source, rows };
 }
 
-function findBody(nodes: ChildNode[]): Element | undefined {
+function findBody(nodes: ChildNode[], depth = 0): Element | undefined {
+  if (depth > MAX_DEPTH) return undefined;
   for (const n of nodes) {
     if (!isTag(n)) continue;
     if (n.name === 'w:body') return n;
-    const inner = findBody(n.children);
+    const inner = findBody(n.children, depth + 1);
     if (inner) return inner;
   }
   return undefined;

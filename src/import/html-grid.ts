@@ -7,28 +7,29 @@ import { parseDocument } from 'htmlparser2';
 import { InputError } from '../model/report-json';
 import { clip, isTag } from './dom-text';
 import type { Grid, GridCell, GridRow } from './grid';
-import { MAX_CELLS, MAX_TABLES } from './limits';
+import { MAX_CELLS, MAX_DEPTH, MAX_TABLES } from './limits';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head']);
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'title', 'tr', 'table', 'caption']);
 
-function plainText(n: ChildNode): string {
+function plainText(n: ChildNode, depth = 0): string {
   if (n.type === 'text') return (n as unknown as { data: string }).data;
-  if (!isTag(n) || SKIP.has(n.name)) return '';
+  if (!isTag(n) || SKIP.has(n.name) || depth > MAX_DEPTH) return '';
   if (n.name === 'br') return ' ';
-  return n.children.map(plainText).join('');
+  return n.children.map((c) => plainText(c, depth + 1)).join('');
 }
 
 function rowsOf(table: Element): Element[] {
   const out: Element[] = [];
-  const visit = (n: Element) => {
+  const visit = (n: Element, depth: number) => {
+    if (depth > MAX_DEPTH) return;
     for (const c of n.children) {
       if (!isTag(c)) continue;
       if (c.name === 'tr') out.push(c);
-      else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') visit(c);
+      else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') visit(c, depth + 1);
     }
   };
-  visit(table);
+  visit(table, 0);
   return out;
 }
 
@@ -77,7 +78,9 @@ export function gridFromHtml(html: string, source: string): Grid {
       rows.push({ aligned: true, cells: out });
     });
   };
-  const walk = (nodes: ChildNode[]) => {
+  const walk = (nodes: ChildNode[], depth = 0) => {
+    // Deeper than any real page: ignored, so a hostile nesting cannot exhaust the stack.
+    if (depth > MAX_DEPTH) return;
     for (const n of nodes) {
       if (n.type === 'text') line.push((n as unknown as { data: string }).data);
       else if (isTag(n)) {
@@ -96,7 +99,7 @@ export function gridFromHtml(html: string, source: string): Grid {
           continue;
         }
         if (BLOCK.has(n.name)) flush();
-        walk(n.children);
+        walk(n.children, depth + 1);
         if (BLOCK.has(n.name)) flush();
       }
     }

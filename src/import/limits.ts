@@ -5,8 +5,14 @@
 
 /** Largest input file read at all, in bytes. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-/** Largest total uncompressed size of the parts of a zip file (.xlsx/.docx) we open. */
-export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+/** Largest total uncompressed size of the parts of a zip file (.xlsx/.docx) we open, measured while inflating. */
+export const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
+/** Most table rows in one .xlsx/.docx (all sheets or tables together). */
+export const MAX_ROWS = 100_000;
+/** Largest .txt/.html/.json read; a report's text is far smaller. */
+export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
+/** Deepest element nesting followed in .html/.docx; deeper content is ignored. */
+export const MAX_DEPTH = 200;
 /** Most entries a zip file (.xlsx/.docx) may hold. */
 export const MAX_ZIP_ENTRIES = 5000;
 /** Most non-empty cells read from one sheet, table set or text. */

@@ -4,7 +4,9 @@
  * separator at all, cells of a row broken across lines.
  */
 import { looksLikeValue } from '../model/values';
+import { InputError } from '../model/report-json';
 import type { Grid, GridCell, GridRow } from './grid';
+import { MAX_CELL_TEXT, MAX_CELLS } from './limits';
 
 const PROSE = 80;
 
@@ -32,7 +34,7 @@ export function gridFromText(text: string, source: string): Grid {
   const single = (t: string, n: number): GridRow => ({ aligned: false, cells: [{ text: t, x: 0, at: `第${n}行` }] });
   const fromTexts = (texts: string[], n: number): GridRow => ({
     aligned: false,
-    cells: texts.map((t, x) => ({ text: t, x, at: `第${n}行第${x + 1}格` })),
+    cells: texts.map((t, x) => ({ text: t.slice(0, MAX_CELL_TEXT), x, at: `第${n}行第${x + 1}格` })),
   });
 
   // Stream shapes: rebuild rows, starting a new one where a label follows a value.
@@ -50,9 +52,13 @@ export function gridFromText(text: string, source: string): Grid {
     if (value) sawValue = true;
   };
 
-  lines.forEach((line, i) => {
+  let cells = 0;
+  lines.forEach((raw, i) => {
     const n = i + 1;
-    if (line.trim() === '') return;
+    if (raw.trim() === '') return;
+    const line = raw.length > MAX_CELL_TEXT * 8 ? raw.slice(0, MAX_CELL_TEXT * 8) : raw;
+    cells += line.split(/[\t|]/).length;
+    if (cells > MAX_CELLS) throw new InputError(`文本中的单元格超过 ${MAX_CELLS} 个，远大于一份年报，已拒绝读取`);
     if (!stream) {
       if (line.includes('\t')) rows.push(fromTexts(line.split('\t'), n));
       else rows.push(splitSpaced(line) ? fromTexts(splitSpaced(line)!, n) : single(line.trim(), n));

@@ -9,7 +9,12 @@ export interface Title {
 }
 
 export function readTitle(text: string): Title | null {
-  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  // Spaces next to Chinese characters are layout (「政府 信息公开」); between Latin letters they are kept.
+  const t = text
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
+    .trim();
   if (t.length > 80) return null;
   const a = OFFICE_FIRST.exec(t);
   if (a) return { office: a[1].trim(), year: Number(a[2]) };

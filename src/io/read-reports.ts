@@ -3,7 +3,7 @@ import type { FormatRegistry } from '../formats';
 import { gridFromDocx } from '../import/docx-grid';
 import type { Grid } from '../import/grid';
 import { gridFromHtml } from '../import/html-grid';
-import { MAX_FILE_BYTES, megabytes } from '../import/limits';
+import { MAX_FILE_BYTES, MAX_TEXT_BYTES, megabytes } from '../import/limits';
 import { recognize } from '../import/recognize';
 import { gridFromSheet } from '../import/sheet-grid';
 import { gridFromText } from '../import/text-grid';
@@ -88,6 +88,8 @@ async function readXlsx(name: string, bytes: Uint8Array, registry: FormatRegistr
 export async function readReports(name: string, bytes: Uint8Array, registry: FormatRegistry, options: ReadOptions = {}): Promise<FileReports> {
   if (bytes.length > MAX_FILE_BYTES) throw new InputError(`文件超过 ${megabytes(MAX_FILE_BYTES)}，已拒绝读取`);
   const ext = extension(name);
+  if (['json', 'html', 'htm', 'txt'].includes(ext) && bytes.length > MAX_TEXT_BYTES)
+    throw new InputError(`文本文件超过 ${megabytes(MAX_TEXT_BYTES)}，远大于一份年报，已拒绝读取`);
   switch (ext) {
     case 'json':
       return { reports: reportsFromJsonText(decodeText(bytes), name, registry), problems: [] };

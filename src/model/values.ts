@@ -39,6 +39,9 @@ function invalid(raw: string): Reading {
   return { value: null, status: 'invalid', raw };
 }
 
+/** Above any count or amount (万元) a report can hold. */
+const MAX_VALUE = 1e12;
+
 const NUMBER = /^([+-]?)(\d+(?:\.\d+)?|\.\d+)$/;
 const GROUPED = /^([+-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?)$/;
 
@@ -89,6 +92,8 @@ export function readCell(input: unknown, kind: ValueKind): Reading {
   if (!m) return invalid(raw);
   if (m[1] === '+' && kind !== 'signed') notes.push('正号“+”');
   const value = round(Number(s) * factor);
+  // No real figure is this large: a string of digits this long is text, not a count.
+  if (!Number.isFinite(value) || Math.abs(value) >= MAX_VALUE) return invalid(raw);
 
   if (unitName) {
     return {

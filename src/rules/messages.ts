@@ -9,7 +9,7 @@ export function cellLabel(c: CellDef): string {
 export const cellMessages = {
   blank: (c: CellDef) => `${cellLabel(c)}为空白。法定表格要求没有数据时填 0，计算时按 0 处理。`,
   notNumber: (c: CellDef, r: Reading) =>
-    `${cellLabel(c)}的内容“${r.raw ?? ''}”不是数字，未计入任何合计，相关勾稽关系无法核对。请改为数字。`,
+    `${cellLabel(c)}的内容“${clipText(r.raw ?? '')}”不是数字，未计入任何合计，相关勾稽关系无法核对。请改为数字。`,
   negative: (c: CellDef, v: number) => `${cellLabel(c)}为负数 ${fmt(v)}，该项应为不小于 0 的件数。`,
   notInteger: (c: CellDef, v: number) => `${cellLabel(c)}为小数 ${fmt(v)}，该项应为整数件数。`,
   unitText: (c: CellDef, r: Reading) =>
@@ -29,6 +29,11 @@ export function relationMessage(scope: string, op: '=' | '<=', leftLabel: string
 export function shareMessage(partLabel: string, part: number, wholeLabel: string, whole: number, max: number): string {
   const pct = whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0;
   return `${partLabel}为 ${fmt(part)} 件，占${wholeLabel} ${fmt(whole)} 件的 ${pct}%，超过 ${Math.round(max * 1000) / 10}%。请核实“其他处理”的归类是否准确。`;
+}
+
+/** Long text shown in a message is cut, so one hostile cell cannot flood the pane. */
+export function clipText(s: string, max = 40): string {
+  return s.length > max ? `${s.slice(0, max)}…（共 ${s.length} 字）` : s;
 }
 
 export function yearMismatchMessage(year: number, used: string, due: string | undefined, firstYear: number): string {

@@ -3,12 +3,12 @@
  * compute in the host, re-runs that update in place, and faults that leave the workbook intact.
  */
 import { consolidateSheets, contributions, listCandidates } from '../../src/app/consolidation';
-import { validateSheets } from '../../src/app/operations';
+import { generateTemplate, validateSheets } from '../../src/app/operations';
 import { formats } from '../../src/formats';
 import { canonicalPlan } from '../../src/model/sheet-report';
 import { decodeMeta } from '../../src/model/sheet-meta';
 import { HostError } from '../../src/ports/workbook-port';
-import { workbookOfReports } from './helpers';
+import { officeHost, workbookOfReports } from './helpers';
 
 const format = formats.forYear(2023)!;
 const plan = canonicalPlan(format);
@@ -100,4 +100,14 @@ test.each([3, 4])('a batch failing midway (sync %i) leaves the workbook as it wa
     await consolidateSheets(port, { members: names, office: '某县' });
     expect(excel.sheets.filter((x) => !before.includes(x.name)).map((x) => x.name).sort()).toEqual(['某县2023汇总', '某县2023汇总汇总明细']);
   }
+});
+
+test('generating a template whose write batch fails midway leaves no sheet behind', async () => {
+  const { excel, port } = officeHost();
+  const before = excel.sheets.map((s) => s.name);
+  excel.failAtSync = excel.syncs + 2;
+  await expect(generateTemplate(port, { office: '某县', year: 2023 })).rejects.toThrow(/写入没有完成，已撤销，工作簿保持原样/);
+  excel.failAtSync = null;
+  expect(excel.sheets.map((s) => s.name)).toEqual(before);
+  expect((await generateTemplate(port, { office: '某县', year: 2023 })).ok).toBe(true);
 });
