@@ -18,7 +18,7 @@ export function checkZip(bytes: Uint8Array, kind: string): string[] {
   let rows = 0;
   // Set once; callbacks never throw, because fflate turns a throw into more callbacks.
   let refusal: string | null = null;
-  const corrupt = `无法打开该${kind}文件：文件已损坏，或不是${kind.trim()}格式`;
+  const corrupt = `无法打开该${kind}文件：文件已损坏，或不是${kind}格式`;
   const unzip = new Unzip();
   unzip.register(UnzipInflate);
   unzip.onfile = (file) => {

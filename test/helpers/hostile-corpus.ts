@@ -78,7 +78,8 @@ function replacePart(zip: Uint8Array, name: string, text: string): Uint8Array {
 const LAUGHS =
   '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>';
 
-export async function makeHostileCorpus(dir: string): Promise<HostileCase[]> {
+/** `root` is the project folder, where the sample texts are. */
+export async function makeHostileCorpus(dir: string, root = join(__dirname, '../..')): Promise<HostileCase[]> {
   mkdirSync(dir, { recursive: true });
   const put = (name: string, data: Uint8Array | string) => writeFileSync(join(dir, name), data);
   const format = formats.byId('gov-2021')!;
@@ -164,7 +165,7 @@ export async function makeHostileCorpus(dir: string): Promise<HostileCase[]> {
   put('script.html', page);
   add({ file: 'script.html', what: '含脚本和 HTML 标记的网页', code: 0, says: '<img src=x onerror=alert(1)>某县' });
 
-  const fuxin = readFileSync(join(__dirname, '../fixtures/samples/fuxin-2020.txt'), 'utf8');
+  const fuxin = readFileSync(join(root, 'test/fixtures/samples/fuxin-2020.txt'), 'utf8');
   put('gbk.txt', iconv.encode(fuxin, 'gb18030'));
   add({ file: 'gbk.txt', what: 'GBK 编码的文本（中文 Windows 记事本）', code: 1, says: '阜新市人民政府办公室' });
   return cases;
