@@ -1,0 +1,106 @@
+/**
+ * The add-in's task pane in a real headless Chromium, driving the Office adapter against
+ * the fake Excel host: generate → fill → validate → click a finding → fix → clear.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { formats } from '../../src/formats';
+import { canonicalPlan } from '../../src/model/sheet-report';
+import { MARK_FILL, TOTAL_FILL } from '../../src/layout/sheet-plan';
+import { ROOT } from '../helpers/cli';
+import { seeded, validCells } from '../helpers/random-report';
+
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-addin-'));
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await build({
+    entryPoints: [join(__dirname, 'addin-harness.tsx')],
+    outfile: join(dir, 'harness.js'),
+    bundle: true,
+    format: 'iife',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><div id="root"></div><script src="harness.js"></script></body></html>');
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+}, 60000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('the add-in pane over the fake Excel host: generate, fill, validate, select, fix, clear', async () => {
+  const failures: string[] = [];
+  page.on('pageerror', (e) => failures.push(e.message));
+  await page.goto(`file://${join(dir, 'index.html')}`);
+  await page.getByLabel('报告年度').click();
+  await page.getByRole('option', { name: '2023 年度' }).click();
+  await page.getByLabel('填报单位').fill('汤原县人民政府办公室');
+  await page.getByRole('button', { name: '生成表格' }).click();
+  await page.getByText('已生成工作表“汤原县人民政府办公室2023年报”').waitFor();
+  const sheet = '汤原县人民政府办公室2023年报';
+
+  const format = formats.forYear(2023)!;
+  const plan = canonicalPlan(format);
+  const A = plan.addresses;
+  const cells = validCells(format, seeded(3));
+  const formulas = new Set(plan.cells.filter((c) => c.formula).map((c) => c.cellId));
+  const typed: Record<string, number> = {};
+  for (const c of format.cells) if (!formulas.has(c.id)) typed[A[c.id]] = cells[c.id];
+  typed[A['requests.total.legal']] = cells['requests.total.legal'] + 2;
+  typed[A['requests.total.total']] = cells['requests.total.total'];
+  await page.evaluate(
+    ({ sheet, typed }) => {
+      const fake = (window as unknown as { fake: { sheet: (n: string) => { cell: (a: string) => { value: unknown; formula: unknown; fill: string | null } } } }).fake;
+      const s = fake.sheet(sheet);
+      for (const [addr, v] of Object.entries(typed)) {
+        const c = s.cell(addr);
+        c.formula = null;
+        c.value = v;
+      }
+    },
+    { sheet, typed },
+  );
+
+  await page.getByRole('tab', { name: '一键校验' }).click();
+  await page.getByRole('button', { name: '一键校验' }).click();
+  await page.getByText('错误 3').waitFor();
+  const culprit = A['requests.total.legal'];
+  const fillOf = (addr: string) =>
+    page.evaluate(
+      ({ sheet, addr }) => (window as unknown as { fake: { sheet: (n: string) => { cells: Map<string, { fill: string | null }> } } }).fake.sheet(sheet).cells.get(addr)?.fill ?? null,
+      { sheet, addr },
+    );
+  expect(await fillOf(culprit)).toBe(MARK_FILL.error);
+  await page.screenshot({ path: join(ARTIFACTS, 'addin-validate.png'), fullPage: true });
+
+  await page.locator('li[data-rule="requests.row_sum"] [role=button]').click();
+  await page.getByText(`已定位到工作表“${sheet}”的 ${culprit} 单元格。`).waitFor();
+  expect(await page.evaluate(() => (window as unknown as { fake: { selection: unknown } }).fake.selection)).toEqual({ sheet, address: culprit });
+
+  await page.getByRole('button', { name: /^改正：/ }).first().click();
+  await page.getByText('未发现问题。').waitFor();
+  const value = await page.evaluate(
+    ({ sheet, addr }) => (window as unknown as { fake: { sheet: (n: string) => { cells: Map<string, { value: unknown }> } } }).fake.sheet(sheet).cells.get(addr)?.value,
+    { sheet, addr: culprit },
+  );
+  expect(value).toBe(cells['requests.total.legal']);
+  // The user's own fill (the template's grey for a total) is back.
+  expect(await fillOf(culprit)).toBe(TOTAL_FILL);
+  await page.getByRole('button', { name: '清除标记' }).click();
+  await page.getByText(/没有需要清除的标记|已清除/).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'addin-fixed.png'), fullPage: true });
+  expect(failures).toEqual([]);
+}, 60000);
