@@ -31,9 +31,13 @@ export function computeHighlights(
   const previous = meta.marks ?? {};
   const notes: Record<string, string | null> = {};
   const fills: Record<string, string | null> = {};
+  const existing = new Set<string>();
   for (const [addr, mark] of Object.entries(previous)) {
-    notes[addr] = mark.note;
     fills[addr] = mark.fill;
+    if (mark.wrote) {
+      notes[addr] = mark.note;
+      existing.add(addr);
+    }
   }
 
   const severityAt = new Map<string, 'error' | 'warning'>();
@@ -51,17 +55,25 @@ export function computeHighlights(
 
   const marks: Record<string, Mark> = {};
   for (const [addr, severity] of severityAt) {
-    const own: Mark =
-      addr in previous ? previous[addr] : { fill: sheet.fills.get(addr) ?? null, note: sheet.notes.get(addr) ?? null };
-    marks[addr] = own;
+    const prev = previous[addr];
+    const own: Mark = prev ? { fill: prev.fill, note: prev.note } : { fill: sheet.fills.get(addr) ?? null, note: sheet.notes.get(addr) ?? null };
     fills[addr] = MARK_FILL[severity];
     const texts = textAt.get(addr);
-    if (texts) notes[addr] = `年报助手校验：\n${texts.join('\n')}${own.note ? `\n——原批注：${own.note}` : ''}`;
+    if (texts) {
+      notes[addr] = `年报助手校验：\n${texts.join('\n')}${own.note ? `\n——原批注：${own.note}` : ''}`;
+      if (own.note !== null) existing.add(addr);
+      marks[addr] = { ...own, wrote: true };
+    } else {
+      // No note of ours here: the user's note, if any, stays as it is.
+      if (prev?.wrote) notes[addr] = own.note;
+      else delete notes[addr];
+      marks[addr] = own;
+    }
   }
   const nextMeta: SheetMeta = { ...meta };
   if (Object.keys(marks).length) nextMeta.marks = marks;
   else delete nextMeta.marks;
-  return { name: sheet.name, fills, notes, meta: nextMeta };
+  return { name: sheet.name, fills, notes, existingNotes: [...existing].filter((a) => a in notes), meta: nextMeta };
 }
 
 /** Removes every highlight and note of ours, restoring the notes they covered. */
@@ -69,10 +81,10 @@ export function clearedHighlights(name: string, meta: SheetMeta): SheetHighlight
   const notes: Record<string, string | null> = {};
   const fills: Record<string, string | null> = {};
   for (const [addr, mark] of Object.entries(meta.marks ?? {})) {
-    notes[addr] = mark.note;
     fills[addr] = mark.fill;
+    if (mark.wrote) notes[addr] = mark.note;
   }
   const nextMeta: SheetMeta = { ...meta };
   delete nextMeta.marks;
-  return { name, fills, notes, meta: nextMeta };
+  return { name, fills, notes, existingNotes: Object.keys(notes), meta: nextMeta };
 }

@@ -10,6 +10,8 @@ export const META_PREFIX = 'NIANBAO:';
 export interface Mark {
   fill: string | null;
   note: string | null;
+  /** We put a note of ours on the cell (over the user's, which `note` keeps). */
+  wrote?: true;
 }
 
 export interface SheetMeta {

@@ -35,6 +35,8 @@ export interface SheetHighlights {
   fills: Record<string, string | null>;
   /** Notes to set (string) or remove (null), by address. */
   notes: Record<string, string | null>;
+  /** Of those, the addresses that hold a note now (ours or the user's), for hosts that must delete before adding. */
+  existingNotes: string[];
   meta: SheetMeta;
 }
 

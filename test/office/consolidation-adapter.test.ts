@@ -3,12 +3,12 @@
  * compute in the host, re-runs that update in place, and faults that leave the workbook intact.
  */
 import { consolidateSheets, contributions, listCandidates } from '../../src/app/consolidation';
-import { generateTemplate, validateSheets } from '../../src/app/operations';
+import { clearSheets, generateTemplate, validateSheets } from '../../src/app/operations';
 import { formats } from '../../src/formats';
 import { canonicalPlan } from '../../src/model/sheet-report';
 import { decodeMeta } from '../../src/model/sheet-meta';
 import { HostError } from '../../src/ports/workbook-port';
-import { officeHost, workbookOfReports } from './helpers';
+import { officeHost, typeValues, workbookOfReports } from './helpers';
 
 const format = formats.forYear(2023)!;
 const plan = canonicalPlan(format);
@@ -110,4 +110,31 @@ test('generating a template whose write batch fails midway leaves no sheet behin
   excel.failAtSync = null;
   expect(excel.sheets.map((s) => s.name)).toEqual(before);
   expect((await generateTemplate(port, { office: '某县', year: 2023 })).ok).toBe(true);
+});
+
+test('ExcelApi 1.18: findings become cell notes, the user\'s own note is kept and restored exactly, syncs stay at most 3', async () => {
+  const { excel, port } = officeHost({ api19: true, notes: true });
+  const made = await generateTemplate(port, { office: '某县', year: 2023 });
+  if (!made.ok) throw new Error('generate');
+  typeValues(excel, made.name, 2023, 4, { 'requests.total.legal': 999 });
+  const culprit = plan.addresses['requests.total.legal'];
+  const other = plan.addresses['requests.new.natural'];
+  const s = excel.sheet(made.name);
+  s.notes.set(culprit, '数据来自业务系统');
+  s.notes.set(other, '已核对');
+
+  const syncs = await excel.count(() => validateSheets(port, { sheets: 'active' }));
+  expect(syncs).toBeLessThanOrEqual(3);
+  expect(s.notes.get(culprit)).toMatch(/^年报助手校验：\n【错误】/);
+  expect(s.notes.get(culprit)).toContain('——原批注：数据来自业务系统');
+  expect(s.notes.get(other)).toBe('已核对');
+
+  // Re-validating replaces our note, never stacks a second one.
+  await validateSheets(port, { sheets: 'active' });
+  expect(s.notes.get(culprit)!.match(/年报助手校验/g)).toHaveLength(1);
+
+  await clearSheets(port);
+  expect(s.notes.get(culprit)).toBe('数据来自业务系统');
+  expect(s.notes.get(other)).toBe('已核对');
+  expect(s.notes.size).toBe(2);
 });

@@ -25,8 +25,11 @@ export interface FakeConditionalFormat {
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
   hyperlinks = new Map<string, { documentReference: string; textToDisplay: string }>();
+  /** Cell notes (ExcelApi 1.18), by address. */
+  notes = new Map<string, string>();
   frozenRows = 0;
   autoFilter: string | null = null;
+  pageLayout: Record<string, unknown> = {};
   /** The workbook, for references to other sheets. */
   book: FakeExcel | null = null;
   merges: string[] = [];
@@ -287,6 +290,26 @@ export class FakeRange extends Proxy {
   }
 }
 
+/** A note proxy from getItemOrNullObject: isNullObject and content readable after load and sync. */
+class FakeNote extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly current: () => string | undefined,
+  ) {
+    super(ctx);
+  }
+  load(props: string) {
+    this.queueLoad([...propList(props), 'isNullObject'], (p) => (p === 'isNullObject' ? this.current() === undefined : this.current()));
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get content(): string {
+    return this.read('content');
+  }
+}
+
 export class FakeWorksheet extends Proxy {
   readonly protection: { load: (p: string) => void; readonly protected: boolean };
   constructor(
@@ -314,6 +337,31 @@ export class FakeWorksheet extends Proxy {
       s.name = v;
     });
   }
+  /** ExcelApi 1.18 notes: one per cell; adding over an existing note fails, as deleting a missing one does. */
+  get notes() {
+    const ctx = this.ctx;
+    const sheet = () => this.resolve();
+    const addrOf = (cell: string | FakeRange) => (typeof cell === 'string' ? cell : cell.addr);
+    return {
+      add: (cell: string | FakeRange, content: string) =>
+        ctx.queue.push(() => {
+          const a = addrOf(cell);
+          if (sheet().notes.has(a)) throw new ExcelError('InvalidArgument', 'The cell already has a note.');
+          sheet().notes.set(a, content);
+        }),
+      getItem: (addr: string) => ({
+        delete: () =>
+          ctx.queue.push(() => {
+            if (!sheet().notes.delete(addr)) throw new ExcelError('ItemNotFound', `The requested resource doesn't exist.`);
+          }),
+      }),
+      getItemOrNullObject: (addr: string) => new FakeNote(ctx, () => sheet().notes.get(addr)),
+    };
+  }
+  /** ExcelApi 1.9 page layout: recorded, not rendered. */
+  readonly pageLayout = new globalThis.Proxy({} as Record<string, unknown>, {
+    set: (_t, k, v) => (this.ctx.queue.push(() => (this.resolve().pageLayout[String(k)] = v)), true),
+  });
   readonly freezePanes = { freezeRows: (n: number) => this.ctx.queue.push(() => (this.resolve().frozenRows = n)) };
   readonly autoFilter = {
     apply: (range: FakeRange) => this.ctx.queue.push(() => (this.resolve().autoFilter = range.addr)),

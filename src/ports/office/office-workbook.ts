@@ -115,12 +115,20 @@ export class OfficeWorkbookPort implements WorkbookPort {
     ws.load('name');
     ws.protection.load('protected');
     const grid = ws.getRange(READ_RANGE).load('values');
+    const notes = this.queueNotes(ws);
     if (useCellProperties) {
       const props = grid.getCellProperties({ format: { fill: { color: true } } });
-      return { ws, grid, fills: () => props.value.flat().map((p) => p.format?.fill?.color ?? null), fillAddresses: null };
+      return { ws, grid, notes, fills: () => props.value.flat().map((p) => p.format?.fill?.color ?? null), fillAddresses: null };
     }
     const ranges = VALUE_ADDRESSES.map((a) => ws.getRange(a).format.fill.load('color'));
-    return { ws, grid, fills: () => ranges.map((r) => r.color), fillAddresses: VALUE_ADDRESSES };
+    return { ws, grid, notes, fills: () => ranges.map((r) => r.color), fillAddresses: VALUE_ADDRESSES };
+  }
+
+  /** The user's notes on the value cells, queued in the same batch as the values (ExcelApi 1.18). */
+  private queueNotes(ws: Excel.Worksheet): () => Map<string, string> {
+    if (!this.caps.notes) return () => new Map();
+    const items = VALUE_ADDRESSES.map((a) => [a, ws.notes.getItemOrNullObject(a).load('content')] as const);
+    return () => new Map(items.filter(([, n]) => !n.isNullObject).map(([a, n]) => [a, n.content]));
   }
 
   private toSheetData(q: ReturnType<OfficeWorkbookPort['queueRead']>): SheetData {
@@ -139,7 +147,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       if (h) fills.set(addr, h);
     });
     const meta = decodeMeta(q.grid.values[META_ROW - 1]?.[META_COLUMN - 1]);
-    return { name: q.ws.name, meta, cells, notes: new Map(), fills, protected: q.ws.protection.protected };
+    return { name: q.ws.name, meta, cells, notes: q.notes(), fills, protected: q.ws.protection.protected };
   }
 
   async readSheets(which: string[] | 'reports' | 'active'): Promise<SheetData[]> {
@@ -310,6 +318,11 @@ export class OfficeWorkbookPort implements WorkbookPort {
           const range = ws.getRange(addr);
           if (color) range.format.fill.color = `#${color}`;
           else range.format.fill.clear();
+        }
+        if (this.caps.notes) {
+          // Notes (ExcelApi 1.18): a cell holds one, so an existing note goes before a new one is added.
+          for (const addr of h.existingNotes) ws.notes.getItem(addr).delete();
+          for (const [addr, text] of Object.entries(h.notes)) if (text !== null) ws.notes.add(ws.getRange(addr), text);
         }
         ws.getRange(META_ADDRESS).values = [[encodeMeta(h.meta)]];
       }
