@@ -67,7 +67,7 @@ async function submissions(kind: 'xlsx' | 'docx', n: number): Promise<string> {
 }
 
 function cli(args: string[]): { ms: number; peakMb: number } {
-  const r = spawnSync(process.execPath, [join(__dirname, '../../scripts/measure-cli.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [join(__dirname, '../../scripts/measure-cli.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NIANBAO_QUIET: '1' } });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   if (!line.startsWith('{')) throw new Error(`nianbao ${args[0]} failed: ${r.stderr.slice(0, 300)}`);
   return JSON.parse(line);

@@ -2,8 +2,19 @@
 
 const NUMBERING = /^(?:[（(]?[一二三四五六七八九十]{1,3}[)）、.．]|[（(]\d{1,2}[)）]|\d{1,2}[.．、)）](?!\d)|第[一二三四五六七八九十]{1,3}[项条部分、.]?)/;
 
+const keys = new Map<string, string>();
+
 /** Strips spacing, width, numbering and punctuation: "（三）不予 公开" → "不予公开". */
 export function labelKey(text: string): string {
+  const hit = keys.get(text);
+  if (hit !== undefined) return hit;
+  const key = computeKey(text);
+  // Labels repeat across rows, formats and files; the cache stays small.
+  if (keys.size < 50_000) keys.set(text, key);
+  return key;
+}
+
+function computeKey(text: string): string {
   let t = text.normalize('NFKC').replace(/\s+/g, '');
   for (let i = 0; i < 3; i++) {
     const m = NUMBERING.exec(t);
@@ -15,12 +26,18 @@ export function labelKey(text: string): string {
 
 /** Key of a concatenation: numbering inside it is kept, punctuation dropped. */
 export function joinedKey(parts: string[]): string {
-  return parts
-    .join('')
+  const joined = parts.join('');
+  const hit = joinedKeys.get(joined);
+  if (hit !== undefined) return hit;
+  const key = joined
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(/[\p{P}\p{S}]/gu, '');
+  if (joinedKeys.size < 50_000) joinedKeys.set(joined, key);
+  return key;
 }
+
+const joinedKeys = new Map<string, string>();
 
 /** 2·LCS / (|a| + |b|): 1 for equal strings; tolerant of a dropped, added or swapped character. */
 export function similarity(a: string, b: string): number {

@@ -72,6 +72,14 @@ function isBlankText(t: string): boolean {
   return t.trim() === '';
 }
 
+/** Whether a and b share enough characters to reach MATCH_MIN at all. */
+function mayMatch(a: string, b: string): boolean {
+  if (!a.length || !b.length) return false;
+  let shared = 0;
+  for (const ch of a) if (b.includes(ch)) shared++;
+  return (2 * Math.min(shared, b.length)) / (a.length + b.length) >= MATCH_MIN;
+}
+
 /** The label that best names a statutory row, exactly (after normalising) or with drift. */
 function matchRow(labels: string[], candidates: RowSpec[], parentKey?: string): { spec: RowSpec; exact: boolean } | null {
   const full = joinedKey(labels);
@@ -91,6 +99,8 @@ function matchRow(labels: string[], candidates: RowSpec[], parentKey?: string): 
   let second = 0;
   for (const c of candidates) {
     const tail = full.slice(-c.key.length - 2);
+    // Cheap bound first: the common subsequence cannot be longer than the characters shared.
+    if (!mayMatch(last, c.key) && !mayMatch(tail, c.key)) continue;
     let s = Math.max(similarity(last, c.key), similarity(tail, c.key), similarity(full.slice(-c.key.length), c.key));
     if (parentKey && c.parentKey === parentKey) s += 0.01;
     if (s > topScore) {

@@ -58,7 +58,7 @@ async function readXlsx(name: string, bytes: Uint8Array, registry: FormatRegistr
   checkZip(bytes, ' Excel ');
   let port: ExceljsWorkbookPort;
   try {
-    port = await ExceljsWorkbookPort.fromBuffer(bytes);
+    port = await ExceljsWorkbookPort.fromBuffer(bytes, { readOnly: true });
   } catch {
     throw new InputError('无法打开该 Excel 文件，文件可能已损坏，或不是 .xlsx 格式');
   }

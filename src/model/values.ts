@@ -109,10 +109,16 @@ export function readCell(input: unknown, kind: ValueKind): Reading {
 
 /** Whether a cell's text reads as a value (a number, a blank or a placeholder) rather than a label. */
 export function looksLikeValue(text: string): boolean {
+  const hit = valueLike.get(text);
+  if (hit !== undefined) return hit;
   const t = text.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
-  if (t === '' || PLACEHOLDERS.has(t.toLowerCase())) return true;
-  return readCell(t, 'money').status !== 'invalid' || readCell(t, 'count').status !== 'invalid';
+  const yes = t === '' || PLACEHOLDERS.has(t.toLowerCase()) || readCell(t, 'money').status !== 'invalid' || readCell(t, 'count').status !== 'invalid';
+  // Cell texts repeat (0, 1, labels) across rows and files; the cache stays small.
+  if (valueLike.size < 50_000) valueLike.set(text, yes);
+  return yes;
 }
+
+const valueLike = new Map<string, boolean>();
 
 /** Formats a number for messages: integers plainly, money without float noise. */
 export function fmt(n: number | null): string {

@@ -7,6 +7,9 @@ import { type CellContent, type SheetData, type SheetHighlights, type SheetInfo,
 import { sheetRef } from '../../layout/summary-formulas';
 import { evaluateSimpleFormula } from './formula';
 
+/** Worksheet parts a read-only load skips. */
+const READ_ONLY_SKIPS = ['dataValidations', 'conditionalFormatting', 'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'drawing', 'picture', 'tableParts', 'extLst', 'rowBreaks', 'colBreaks'];
+
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 
 function argb(hex: string): string {
@@ -65,9 +68,10 @@ function content(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, depth = 0): CellCont
 export class ExceljsWorkbookPort implements WorkbookPort {
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
-  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<ExceljsWorkbookPort> {
+  /** `readOnly` skips the parts reading never needs (validation, formats, page setup): such a workbook must not be saved. */
+  static async fromBuffer(data: ArrayBuffer | Uint8Array, options: { readOnly?: boolean } = {}): Promise<ExceljsWorkbookPort> {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(data as ArrayBuffer);
+    await wb.xlsx.load(data as ArrayBuffer, (options.readOnly ? { ignoreNodes: READ_ONLY_SKIPS } : {}) as Partial<ExcelJS.XlsxReadOptions>);
     return new ExceljsWorkbookPort(wb);
   }
 
