@@ -11,9 +11,12 @@ import type { SheetMeta } from '../model/sheet-meta';
 import { cellLabel } from '../rules/messages';
 import { validate } from '../rules/engine';
 import { findingKey, type Finding, type RuleSettings } from '../rules/types';
-import { TEMP_SHEET_PREFIX, type SheetHighlights, type WorkbookPort } from '../ports/workbook-port';
+import { TEMP_SHEET_PREFIX, type SheetData, type SheetHighlights, type WorkbookPort } from '../ports/workbook-port';
 import { clearedHighlights, computeHighlights } from './highlights';
 import { checkSummary } from '../consolidate/consolidate';
+import { gridFromSheet } from '../import/sheet-grid';
+import { recognize } from '../import/recognize';
+import { readFileName } from '../import/title';
 
 export class UserError extends Error {}
 
@@ -84,7 +87,7 @@ export async function validateSheets(port: WorkbookPort, req: ValidateRequest = 
   });
   for (const sheet of sheets) {
     if (!sheet.meta) {
-      results.push({ sheet: sheet.name, findings: [], confirmed: [], problem: '这不是年报助手生成的表格。请先用“生成表格”，或选择年报表格所在的工作表。', addresses: {}, labels: {} });
+      results.push(...foreignSheetResults(sheet, req.settings));
       continue;
     }
     const read = reportFromOurSheet(sheet, registry, sheet.name);
@@ -106,6 +109,31 @@ export async function validateSheets(port: WorkbookPort, req: ValidateRequest = 
   }
   if (highlights.length) await port.applyHighlights(highlights);
   return results;
+}
+
+const FOREIGN_NOTE = '此表不是本工具生成的，已按标签识别并列出问题；为保护原表的格式，未在表中标色。可用“导入报送”把它转为标准表格后再校验和标记。';
+
+/** A sheet not made by us: recognised by its labels, listed, never painted. */
+function foreignSheetResults(sheet: SheetData, settings?: Partial<RuleSettings>): SheetResult[] {
+  const { reports, problems } = recognize(gridFromSheet(sheet, sheet.name), { registry: defaultRegistry }, readFileName(sheet.name));
+  if (!reports.length)
+    return [
+      {
+        sheet: sheet.name,
+        findings: [],
+        confirmed: [],
+        problem: problems[0] ?? '这不是年报表格：没有找到法定表格的标签。请先用“生成表格”，或选择年报表格所在的工作表。',
+        addresses: {},
+        labels: {},
+      },
+    ];
+  return reports.map((report) => {
+    const v = validate(report, { settings });
+    const addresses = Object.fromEntries(
+      Object.entries(report.provenance ?? {}).map(([id, at]) => [id, at.slice(at.lastIndexOf('!') + 1).replace('（隐藏行）', '')]),
+    );
+    return { sheet: sheet.name, report, findings: v.findings, confirmed: v.confirmed, problem: FOREIGN_NOTE, addresses, labels: labelsOf(report, defaultRegistry) };
+  });
 }
 
 export async function clearSheets(port: WorkbookPort, names?: string[]): Promise<number> {

@@ -4,6 +4,10 @@ import { decodeMeta } from '../../src/model/sheet-meta';
 import { HostError } from '../../src/ports/workbook-port';
 import { FakeExcel, type FakeSheet } from './fake-excel';
 import { officeHost, typeValues, workbookOfReports } from './helpers';
+import { formats } from '../../src/formats';
+import { address } from '../../src/layout/a1';
+import { clerkLayout } from '../helpers/clerk-layouts';
+import { seeded, validCells } from '../helpers/random-report';
 
 function snapshot(s: FakeSheet) {
   return new Map([...s.cells].map(([a, c]) => [a, { value: c.value, formula: c.formula, fill: c.fill }]));
@@ -147,6 +151,29 @@ describe('the Office adapter', () => {
     const { excel, port } = officeHost();
     excel.sheet('Sheet1').cell('A1').value = '随便什么';
     const [r] = await validateSheets(port, { sheets: 'active' });
-    expect(r.problem).toMatch(/不是年报助手生成的表格/);
+    expect(r.problem).toMatch(/这不是年报表格：没有找到法定表格的标签/);
+    expect(r.findings).toEqual([]);
+  });
+
+  test("a clerk's own sheet is recognised by its labels: findings listed and fixable, the sheet never painted", async () => {
+    const { excel, port } = officeHost();
+    const format = formats.forYear(2023)!;
+    const cells: Record<string, number> = validCells(format, seeded(8));
+    const layout = clerkLayout(format, { ...cells, 'requests.total.legal': cells['requests.total.legal'] + 4 }, { office: '某县交通局', year: 2023, labelColumns: 1 });
+    const s = excel.sheet('Sheet1');
+    layout.rows.forEach((row, r) => row.forEach((v, c) => { if (v !== null && v !== '') s.cell(address(r + 1, c + 1)).value = v; }));
+    const before = new Map([...s.cells].map(([a, c]) => [a, { value: c.value, fill: c.fill }]));
+    const [r] = await validateSheets(port, { sheets: 'active' });
+    expect(r.problem).toMatch(/未在表中标色/);
+    expect(r.report?.office).toBe('某县交通局');
+    expect(r.findings.map((f) => f.rule).sort()).toEqual(['requests.balance', 'requests.results_sum', 'requests.row_sum']);
+    const culprit = r.addresses['requests.total.legal'];
+    expect(s.cell(culprit).value).toBe(cells['requests.total.legal'] + 4);
+    expect(new Map([...s.cells].map(([a, c]) => [a, { value: c.value, fill: c.fill }]))).toEqual(before);
+    await selectFinding(port, r, r.findings[0]);
+    expect(excel.selection).toEqual({ sheet: 'Sheet1', address: culprit });
+    await applyFix(port, r, r.findings[0].fix!);
+    expect(s.cell(culprit).value).toBe(cells['requests.total.legal']);
+    expect((await validateSheets(port, { sheets: 'active' }))[0].findings).toEqual([]);
   });
 });
