@@ -5,9 +5,9 @@
 import type { MemberStatus } from '../consolidate/consolidate';
 import { KEY_FIGURES, keyFigure } from '../consolidate/key-figures';
 import type { FormatRegistry } from '../formats';
-import { encodeMeta, type SheetMeta } from '../model/sheet-meta';
+import type { SheetMeta } from '../model/sheet-meta';
 import { address } from './a1';
-import { META_COLUMN, META_ROW, type PlanCell, type SheetPlan } from './sheet-plan';
+import { listPlan, type PlanCell, type SheetPlan } from './sheet-plan';
 
 export interface OverviewMember {
   status: MemberStatus;
@@ -50,20 +50,13 @@ export function buildOverviewPlan(
   });
   const last = HEADER_ROW + Math.max(1, members.length);
   const meta: SheetMeta = { app: 'nianbao', v: 1, format: summary.format, year: summary.year, office: summary.office, role: 'overview' };
-  cells.push({ row: META_ROW, col: META_COLUMN, value: encodeMeta(meta), style: 'meta' });
-  const widths = [5, 22, 8, ...KEY_FIGURES.map(() => 9), 6, 6, 30];
-  return {
+  return listPlan({
     name,
     meta,
-    columnWidths: widths,
-    rowHeights: {},
     cells,
-    merges: [],
-    validations: [],
-    conditionalFormats: [],
-    addresses: {},
+    columnWidths: [5, 22, 8, ...KEY_FIGURES.map(() => 9), 6, 6, 30],
     lastRow: last,
     freezeRows: HEADER_ROW,
     autoFilter: `A${HEADER_ROW}:${address(last, OVERVIEW_HEADERS.length)}`,
-  };
+  });
 }

@@ -206,6 +206,29 @@ function inputStyle(kind: ValueKind): StyleName {
   return kind === 'money' ? 'inputMoney' : kind === 'signed' ? 'inputSigned' : 'input';
 }
 
+/** A plain list sheet (overview, sources): given cells, column widths and its metadata; no report layout. */
+export function listPlan(opts: {
+  name: string;
+  meta: SheetMeta;
+  cells: PlanCell[];
+  columnWidths: number[];
+  lastRow: number;
+  freezeRows?: number;
+  autoFilter?: string;
+}): SheetPlan {
+  const { meta, cells, ...rest } = opts;
+  return {
+    ...rest,
+    meta,
+    cells: [...cells, { row: META_ROW, col: META_COLUMN, value: encodeMeta(meta), style: 'meta' }],
+    rowHeights: {},
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    addresses: {},
+  };
+}
+
 export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): SheetPlan {
   const b = new PlanBuilder();
   const positions = new Map<number, { row: number; col: number }>();

@@ -1,10 +1,10 @@
 /** The 导入来源 sheet written by `nianbao import`: where each value was read, and what reading found. */
 import type { FormatRegistry } from '../formats';
 import type { Report } from '../model/report';
-import { encodeMeta, type SheetMeta } from '../model/sheet-meta';
+import type { SheetMeta } from '../model/sheet-meta';
 import { cellLabel } from '../rules/messages';
 import type { Finding } from '../rules/types';
-import { META_COLUMN, META_ROW, type PlanCell, type SheetPlan } from './sheet-plan';
+import { listPlan, type PlanCell, type SheetPlan } from './sheet-plan';
 
 export const SOURCES_SHEET = '导入来源';
 
@@ -38,18 +38,5 @@ export function buildSourcesPlan(items: { sheet: string; report: Report; finding
     row++;
   }
   const meta: SheetMeta = { app: 'nianbao', v: 1, format: items[0]?.report.format ?? '', year: items[0]?.report.year ?? 0, office: '', role: 'sources' };
-  cells.push({ row: META_ROW, col: META_COLUMN, value: encodeMeta(meta), style: 'meta' });
-  return {
-    name: SOURCES_SHEET,
-    meta,
-    columnWidths: [46, 14, 20, 40, ...Array(11).fill(9)],
-    rowHeights: {},
-    cells,
-    merges: [],
-    validations: [],
-    conditionalFormats: [],
-    addresses: {},
-    lastRow: row,
-    freezeRows: 0,
-  };
+  return listPlan({ name: SOURCES_SHEET, meta, cells, columnWidths: [46, 14, 20, 40, ...Array(11).fill(9)], lastRow: row });
 }
