@@ -42,7 +42,7 @@ function reportsOf(sheets: SheetData[]): { sheet: string; report: Report }[] {
 
 /** The report sheets a consolidation can take, with their validation status. */
 export async function listCandidates(port: WorkbookPort): Promise<Candidate[]> {
-  return reportsOf((await port.readSheets('reports')).filter((s) => !s.name.startsWith(TEMP_SHEET_PREFIX))).map(({ sheet, report }) => {
+  return reportsOf((await port.readSheets('reports', { marks: false })).filter((s) => !s.name.startsWith(TEMP_SHEET_PREFIX))).map(({ sheet, report }) => {
     const n = countBySeverity(validate(report).findings);
     return {
       sheet,
@@ -82,7 +82,7 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
   const office = req.office.trim();
   if (!office) throw new UserError('请填写汇总单位名称。');
   if (req.members.length === 0) throw new UserError('请至少选择一个成员报表。');
-  const read = await port.readSheets('reports');
+  const read = await port.readSheets('reports', { marks: false });
   const leftovers = read.filter((s) => s.name.startsWith(TEMP_SHEET_PREFIX));
   const sheets = read.filter((s) => !s.name.startsWith(TEMP_SHEET_PREFIX));
   const all = reportsOf(sheets);
@@ -174,7 +174,7 @@ export async function contributions(
   summarySheet: string,
   cellId: string,
 ): Promise<{ sheet: string; office: string; address: string; value: number | string | null }[]> {
-  const sheets = await port.readSheets('reports');
+  const sheets = await port.readSheets('reports', { marks: false });
   const summary = sheets.find((s) => s.name === summarySheet);
   const members = summary?.meta?.summaryOf;
   if (!members) throw new UserError('该工作表不是汇总表。');

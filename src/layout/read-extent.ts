@@ -3,11 +3,13 @@ import { formats } from '../formats';
 import { canonicalPlan } from '../model/sheet-report';
 import { META_COLUMN } from './sheet-plan';
 
-/** Columns to read: past the metadata column, wide enough for a clerk's own layout. */
-export const READ_COLUMNS = Math.max(META_COLUMN, 26);
+/** Report sheets: every format's canonical grid and the metadata column. */
+export const READ_COLUMNS = META_COLUMN;
+export const READ_ROWS = Math.max(...formats.ids.map((id) => canonicalPlan(formats.byId(id)!).lastRow)) + 5;
 
-/** Rows to read: the tallest canonical layout, or a clerk's own layout with titles and notes around it. */
-export const READ_ROWS = Math.max(Math.max(...formats.ids.map((id) => canonicalPlan(formats.byId(id)!).lastRow)) + 5, 200);
+/** The active sheet, which may be a clerk's own layout with titles and notes around it. */
+export const WIDE_COLUMNS = Math.max(META_COLUMN, 26);
+export const WIDE_ROWS = 200;
 
 /** Addresses of value cells in any format, whose fills we record before painting. */
 export const VALUE_ADDRESSES: string[] = [

@@ -44,7 +44,7 @@ export interface WorkbookPort {
   sheetNames(): Promise<string[]>;
   listSheets(): Promise<SheetInfo[]>;
   /** Reads sheets in one batch: by name, every sheet carrying our metadata ('reports'), or the active one. */
-  readSheets(which: string[] | 'reports' | 'active'): Promise<SheetData[]>;
+  readSheets(which: string[] | 'reports' | 'active', options?: ReadSheetsOptions): Promise<SheetData[]>;
   /** Adds a new sheet from a plan; refuses if the name is taken. `replace` names a sheet of ours to update in place. */
   writeSheet(plan: SheetPlan, options?: { replace?: string; activate?: boolean }): Promise<void>;
   /**
@@ -59,6 +59,11 @@ export interface WorkbookPort {
   activeSheet(): Promise<string | null>;
   /** The selected cell (top-left of the selection), where the host has a selection. */
   selectedCell(): Promise<{ sheet: string; address: string } | null>;
+}
+
+export interface ReadSheetsOptions {
+  /** Read the cells' fills and notes too (needed before painting); default true. */
+  marks?: boolean;
 }
 
 /** Sheets being written carry this name until complete; a failed write may leave one. */

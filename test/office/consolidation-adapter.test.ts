@@ -138,3 +138,30 @@ test('ExcelApi 1.18: findings become cell notes, the user\'s own note is kept an
   expect(s.notes.get(other)).toBe('已核对');
   expect(s.notes.size).toBe(2);
 });
+
+const FIVE_MB = 5 * 1024 * 1024;
+
+test('Excel on the web 5 MB limit: every batch stays under it; 200 sheets are read in chunks only when painting needs their fills', async () => {
+  const { excel, port } = await workbookOfReports(200);
+  excel.maxRequestBytes = 0;
+  excel.maxResponseBytes = 0;
+  const consolidating = await excel.count(() => consolidateSheets(port, { members: members(excel), office: '某市' }));
+  expect(consolidating).toBeLessThanOrEqual(4);
+  expect(excel.maxRequestBytes).toBeLessThan(FIVE_MB);
+  expect(excel.maxResponseBytes).toBeLessThan(FIVE_MB);
+
+  excel.maxRequestBytes = 0;
+  excel.maxResponseBytes = 0;
+  const validating = await excel.count(() => validateSheets(port, { sheets: 'reports' }));
+  expect(validating).toBeGreaterThan(3);
+  expect(excel.maxRequestBytes).toBeLessThan(FIVE_MB);
+  expect(excel.maxResponseBytes).toBeLessThan(FIVE_MB);
+}, 60000);
+
+test('50 report sheets: validation in at most 3 syncs, each batch under 5 MB', async () => {
+  const { excel, port } = await workbookOfReports(50);
+  excel.maxRequestBytes = 0;
+  excel.maxResponseBytes = 0;
+  expect(await excel.count(() => validateSheets(port, { sheets: 'reports' }))).toBeLessThanOrEqual(3);
+  expect(Math.max(excel.maxRequestBytes, excel.maxResponseBytes)).toBeLessThan(FIVE_MB);
+}, 60000);

@@ -104,7 +104,11 @@ class Proxy {
 
   protected queueLoad(props: string[], snapshot: (prop: string) => unknown) {
     this.ctx.queue.push(() => {
-      for (const p of props) this.loaded.set(p, snapshot(p));
+      for (const p of props) {
+        const v = snapshot(p);
+        this.ctx.responseBytes += JSON.stringify(v ?? null).length;
+        this.loaded.set(p, v);
+      }
     });
   }
 }
@@ -226,6 +230,7 @@ export class FakeRange extends Proxy {
     const d = dims(this.addr);
     if (v.length !== d.rows || v.some((row) => row.length !== d.cols))
       throw new ExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${this.addr}.`);
+    this.ctx.requestBytes += JSON.stringify(v).length;
     this.ctx.queue.push(() => {
       const s = this.guard();
       v.forEach((row, r) => row.forEach((x, c) => f(s.cell(address(d.top + r, d.left + c)), x)));
@@ -285,6 +290,7 @@ export class FakeRange extends Proxy {
     const result = { value: [] as { format: { fill: { color: string } } }[][] };
     this.ctx.queue.push(() => {
       result.value = this.grid((a) => ({ format: { fill: { color: `#${this.sheet().cells.get(a)?.fill ?? 'FFFFFF'}` } } }));
+      this.ctx.responseBytes += JSON.stringify(result.value).length;
     });
     return result;
   }
@@ -437,6 +443,9 @@ class FakeWorksheets extends Proxy {
 
 export class FakeContext {
   queue: Op[] = [];
+  /** Rough payload sizes of the current batch: written values plus ~60 bytes per operation, and loaded results. */
+  requestBytes = 0;
+  responseBytes = 0;
   readonly workbook: { worksheets: FakeWorksheets; getSelectedRange: () => FakeRange };
   constructor(readonly excel: FakeExcel) {
     this.workbook = {
@@ -451,13 +460,18 @@ export class FakeContext {
     const ops = this.queue;
     this.queue = [];
     this.excel.syncs++;
+    const request = this.requestBytes + ops.length * 60;
+    this.requestBytes = 0;
+    this.excel.maxRequestBytes = Math.max(this.excel.maxRequestBytes, request);
     if (this.excel.cellEditMode) throw new ExcelError('InvalidOperationInCellEditMode', 'cell edit mode');
     if (this.excel.failAtSync === this.excel.syncs) {
       // As a real batch can: the first half of the work is done, then it fails.
       for (const op of ops.slice(0, Math.floor(ops.length / 2))) op();
       throw new ExcelError('GeneralException', 'simulated failure');
     }
+    this.responseBytes = 0;
     for (const op of ops) op();
+    this.excel.maxResponseBytes = Math.max(this.excel.maxResponseBytes, this.responseBytes);
   }
 }
 
@@ -465,6 +479,9 @@ export class FakeExcel {
   sheets: FakeSheet[] = [Object.assign(new FakeSheet('Sheet1'), { book: this })];
   active = 0;
   syncs = 0;
+  /** The largest request and response of any batch so far (Excel on the web refuses over 5 MB). */
+  maxRequestBytes = 0;
+  maxResponseBytes = 0;
   failAtSync: number | null = null;
   cellEditMode = false;
   selection: { sheet: string; address: string } | null = null;

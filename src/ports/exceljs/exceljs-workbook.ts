@@ -100,6 +100,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   }
 
   async readSheets(which: string[] | 'reports' | 'active'): Promise<SheetData[]> {
+    // A file in memory costs nothing to read whole: every option is moot here.
     let names: string[];
     if (which === 'reports') names = (await this.listSheets()).filter((s) => s.meta).map((s) => s.name);
     else if (which === 'active') names = [(await this.activeSheet()) ?? this.workbook.worksheets[0]?.name].filter(Boolean);

@@ -4,7 +4,7 @@
  * one batch.
  */
 import { address, compactRanges, parseAddress } from '../../layout/a1';
-import { READ_COLUMNS, READ_ROWS, VALUE_ADDRESSES } from '../../layout/read-extent';
+import { READ_COLUMNS, READ_ROWS, VALUE_ADDRESSES, WIDE_COLUMNS, WIDE_ROWS } from '../../layout/read-extent';
 import {
   FONT,
   GRID_COLUMNS,
@@ -26,6 +26,7 @@ import {
   type SheetHighlights,
   type SheetInfo,
   type WorkbookPort,
+  type ReadSheetsOptions,
   type WriteSheetsOptions,
   TEMP_SHEET_PREFIX,
 } from '../workbook-port';
@@ -35,7 +36,15 @@ import { hostMessage } from './errors';
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 const META_ADDRESS = address(META_ROW, META_COLUMN);
-const READ_RANGE = `A1:${address(READ_ROWS, READ_COLUMNS)}`;
+
+interface Extent {
+  rows: number;
+  columns: number;
+}
+const REPORT: Extent = { rows: READ_ROWS, columns: READ_COLUMNS };
+const WIDE: Extent = { rows: WIDE_ROWS, columns: WIDE_COLUMNS };
+/** Budget per batch, under Excel on the web's 5 MB payload limit with room to spare. */
+const BATCH_BYTES = 4_000_000;
 const NO_FILL = '#FFFFFF';
 
 /** Text that Excel would take as a formula is written with a leading apostrophe. */
@@ -110,18 +119,28 @@ export class OfficeWorkbookPort implements WorkbookPort {
     });
   }
 
-  /** Queues the loads for one sheet; the caller syncs once for all sheets. */
-  private queueRead(ws: Excel.Worksheet, useCellProperties: boolean) {
+  /** Queues the loads for one sheet; the caller syncs once for all the sheets of a chunk. */
+  private queueRead(ws: Excel.Worksheet, extent: Extent, marks: boolean) {
     ws.load('name');
     ws.protection.load('protected');
-    const grid = ws.getRange(READ_RANGE).load('values');
-    const notes = this.queueNotes(ws);
-    if (useCellProperties) {
+    const grid = ws.getRange(`A1:${address(extent.rows, extent.columns)}`).load('values');
+    const notes = marks ? this.queueNotes(ws) : () => new Map<string, string>();
+    if (!marks) return { ws, grid, notes, extent, fills: () => [] as (string | null)[], fillAddresses: [] as string[] };
+    if (this.caps.api19) {
       const props = grid.getCellProperties({ format: { fill: { color: true } } });
-      return { ws, grid, notes, fills: () => props.value.flat().map((p) => p.format?.fill?.color ?? null), fillAddresses: null };
+      return { ws, grid, notes, extent, fills: () => props.value.flat().map((p) => p.format?.fill?.color ?? null), fillAddresses: null };
     }
     const ranges = VALUE_ADDRESSES.map((a) => ws.getRange(a).format.fill.load('color'));
-    return { ws, grid, notes, fills: () => ranges.map((r) => r.color), fillAddresses: VALUE_ADDRESSES };
+    return { ws, grid, notes, extent, fills: () => ranges.map((r) => r.color), fillAddresses: VALUE_ADDRESSES };
+  }
+
+  /** A rough size of one sheet's read, to keep each batch under Excel on the web's 5 MB limit. */
+  private readCost(extent: Extent, marks: boolean): number {
+    const cells = extent.rows * extent.columns;
+    let bytes = cells * 16;
+    if (marks) bytes += this.caps.api19 ? cells * 48 : VALUE_ADDRESSES.length * 160;
+    if (marks && this.caps.notes) bytes += VALUE_ADDRESSES.length * 120;
+    return bytes;
   }
 
   /** The user's notes on the value cells, queued in the same batch as the values (ExcelApi 1.18). */
@@ -142,7 +161,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const fills = new Map<string, string>();
     const colors = q.fills();
     colors.forEach((color, i) => {
-      const addr = q.fillAddresses ? q.fillAddresses[i] : address(Math.floor(i / READ_COLUMNS) + 1, (i % READ_COLUMNS) + 1);
+      const addr = q.fillAddresses ? q.fillAddresses[i] : address(Math.floor(i / q.extent.columns) + 1, (i % q.extent.columns) + 1);
       const h = hex(color);
       if (h) fills.set(addr, h);
     });
@@ -150,7 +169,12 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return { name: q.ws.name, meta, cells, notes: q.notes(), fills, protected: q.ws.protection.protected };
   }
 
-  async readSheets(which: string[] | 'reports' | 'active'): Promise<SheetData[]> {
+  /**
+   * One batch for the sheet list (when needed), then one per chunk of sheets: a single chunk
+   * unless the payload would pass Excel on the web's 5 MB request limit.
+   */
+  async readSheets(which: string[] | 'reports' | 'active', options: ReadSheetsOptions = {}): Promise<SheetData[]> {
+    const marks = options.marks !== false;
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       let targets: Excel.Worksheet[];
@@ -160,9 +184,17 @@ export class OfficeWorkbookPort implements WorkbookPort {
         await context.sync();
         targets = sheets.items;
       } else targets = which.map((n) => sheets.getItem(n));
-      const queued = targets.map((ws) => this.queueRead(ws, this.caps.api19));
-      await context.sync();
-      const data = queued.map((q) => this.toSheetData(q));
+      // The active sheet may be a clerk's own layout: read it wider.
+      const extent = which === 'active' ? WIDE : REPORT;
+      const cost = this.readCost(extent, marks);
+      const data: SheetData[] = [];
+      for (let i = 0; i < targets.length; ) {
+        const chunk: Excel.Worksheet[] = [];
+        for (let bytes = 0; i < targets.length && (chunk.length === 0 || bytes + cost <= BATCH_BYTES); i++, bytes += cost) chunk.push(targets[i]);
+        const queued = chunk.map((ws) => this.queueRead(ws, extent, marks));
+        await context.sync();
+        data.push(...queued.map((q) => this.toSheetData(q)));
+      }
       return which === 'reports' ? data.filter((d) => d.meta) : data;
     });
   }
