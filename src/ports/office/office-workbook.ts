@@ -192,6 +192,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         const chunk: Excel.Worksheet[] = [];
         for (let bytes = 0; i < targets.length && (chunk.length === 0 || bytes + cost <= BATCH_BYTES); i++, bytes += cost) chunk.push(targets[i]);
         const queued = chunk.map((ws) => this.queueRead(ws, extent, marks));
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one batch per chunk; more than one only past the 5 MB limit
         await context.sync();
         data.push(...queued.map((q) => this.toSheetData(q)));
       }
