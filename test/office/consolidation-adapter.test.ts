@@ -9,6 +9,8 @@ import { canonicalPlan } from '../../src/model/sheet-report';
 import { decodeMeta } from '../../src/model/sheet-meta';
 import { HostError } from '../../src/ports/workbook-port';
 import { officeHost, typeValues, workbookOfReports } from './helpers';
+import { writeImported } from '../../src/app/imports';
+import { reportFromCells, seeded, validCells } from '../helpers/random-report';
 
 const format = formats.forYear(2023)!;
 const plan = canonicalPlan(format);
@@ -164,4 +166,21 @@ test('50 report sheets: validation in at most 3 syncs, each batch under 5 MB', a
   excel.maxResponseBytes = 0;
   expect(await excel.count(() => validateSheets(port, { sheets: 'reports' }))).toBeLessThanOrEqual(3);
   expect(Math.max(excel.maxRequestBytes, excel.maxResponseBytes)).toBeLessThan(FIVE_MB);
+}, 60000);
+
+test('writing many imported sheets at once stays under 5 MB per batch, all or nothing', async () => {
+  const { excel, port } = officeHost();
+  const format = formats.forYear(2023)!;
+  const reports = Array.from({ length: 80 }, (_, i) => ({ ...reportFromCells(format, validCells(format, seeded(i))), office: `单位${i + 1}`, year: 2023 }));
+  excel.maxRequestBytes = 0;
+  const names = await writeImported(port, reports);
+  expect(names).toHaveLength(80);
+  expect(excel.maxRequestBytes).toBeLessThan(FIVE_MB);
+  expect(excel.sheets.filter((s) => s.name.startsWith('~'))).toEqual([]);
+  // A failure in a later chunk takes the earlier chunks' sheets away too.
+  const before = excel.sheets.map((s) => s.name);
+  excel.failAtSync = excel.syncs + 3;
+  await expect(writeImported(port, reports)).rejects.toThrow(/工作簿保持原样/);
+  excel.failAtSync = null;
+  expect(excel.sheets.map((s) => s.name)).toEqual(before);
 }, 60000);

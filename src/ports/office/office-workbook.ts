@@ -45,6 +45,13 @@ const REPORT: Extent = { rows: READ_ROWS, columns: READ_COLUMNS };
 const WIDE: Extent = { rows: WIDE_ROWS, columns: WIDE_COLUMNS };
 /** Budget per batch, under Excel on the web's 5 MB payload limit with room to spare. */
 const BATCH_BYTES = 4_000_000;
+
+/** A rough size of writing one sheet: its values and formulas, and about 200 bytes per formatting call. */
+function writeCost(plan: SheetPlan): number {
+  const values = plan.lastRow * META_COLUMN * 4 + plan.cells.reduce((n, c) => n + (c.formula?.length ?? String(c.value ?? '').length), 0);
+  const calls = plan.cells.length + plan.merges.length + plan.validations.length * 4 + plan.conditionalFormats.length * 3;
+  return values + calls * 200;
+}
 const NO_FILL = '#FFFFFF';
 
 /** Text that Excel would take as a formula is written with a leading apostrophe. */
@@ -215,8 +222,15 @@ export class OfficeWorkbookPort implements WorkbookPort {
     try {
       await this.run(async (context) => {
         const sheets = context.workbook.worksheets;
-        plans.forEach((plan, i) => this.writeContent(sheets.add(temps[i]), plan));
-        await context.sync();
+        // Usually one batch; several only when the sheets together would pass the 5 MB limit.
+        for (let i = 0; i < plans.length; ) {
+          for (let bytes = 0, first = true; i < plans.length && (first || bytes + writeCost(plans[i]) <= BATCH_BYTES); i++, first = false) {
+            bytes += writeCost(plans[i]);
+            this.writeContent(sheets.add(temps[i]), plans[i]);
+          }
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one batch per chunk; more than one only past the 5 MB limit
+          await context.sync();
+        }
       });
     } catch (e) {
       await this.removeTemps().catch(() => undefined);
