@@ -7,7 +7,7 @@ import { parseDocument } from 'htmlparser2';
 import { InputError } from '../model/report-json';
 import { clip, isTag } from './dom-text';
 import type { Grid, GridCell, GridRow } from './grid';
-import { MAX_CELLS, MAX_DEPTH, MAX_TABLES } from './limits';
+import { MAX_CELLS, MAX_DEPTH, MAX_HTML_TAGS, MAX_TABLES } from './limits';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head']);
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'title', 'tr', 'table', 'caption']);
@@ -38,6 +38,9 @@ function span(el: Element, name: string): number {
 }
 
 export function gridFromHtml(html: string, source: string): Grid {
+  let tags = 0;
+  for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1))
+    if (++tags > MAX_HTML_TAGS) throw new InputError(`网页中的标签超过 ${MAX_HTML_TAGS} 个，远大于一份年报，已拒绝读取`);
   const doc = parseDocument(html, { decodeEntities: true });
   const rows: GridRow[] = [];
   let line: string[] = [];

@@ -11,6 +11,8 @@ export const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
 export const MAX_ROWS = 100_000;
 /** Largest .txt/.html/.json read; a report's text is far smaller. */
 export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
+/** Most tags in an .html page: the HTML parser slows down sharply on huge, deeply nested pages. */
+export const MAX_HTML_TAGS = 100_000;
 /** Deepest element nesting followed in .html/.docx; deeper content is ignored. */
 export const MAX_DEPTH = 200;
 /** Most entries a zip file (.xlsx/.docx) may hold. */

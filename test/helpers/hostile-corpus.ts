@@ -142,7 +142,9 @@ export async function makeHostileCorpus(dir: string, root = join(__dirname, '../
   add({ file: 'many-tables.docx', what: '含 10000 个表格的 Word 文档', code: 2, says: '表格超过' });
 
   put('deep-nesting.html', `<html><body>${'<div>'.repeat(100000)}某县2023年政府信息公开工作年度报告${'</div>'.repeat(100000)}</body></html>`);
-  add({ file: 'deep-nesting.html', what: '10 万层嵌套的网页', code: 2, says: '未找到可识别的报表' });
+  add({ file: 'deep-nesting.html', what: '10 万层嵌套的网页', code: 2, says: '标签超过' });
+  put('deep-nesting-small.html', `<html><body>${'<div>'.repeat(20000)}某县2023年政府信息公开工作年度报告${'</div>'.repeat(20000)}</body></html>`);
+  add({ file: 'deep-nesting-small.html', what: '2 万层嵌套的网页（标签数在上限内）', code: 2, says: '未找到可识别的报表' });
 
   put('truncated.xlsx', realXlsx.subarray(0, Math.floor(realXlsx.length / 2)));
   add({ file: 'truncated.xlsx', what: '截断的 .xlsx', code: 2, says: '文件已损坏' });
