@@ -53,6 +53,8 @@ class Draft {
   section?: number;
   requestX = new Map<number, number>();
   sectionX: (number | undefined)[] = [];
+  /** Money columns of the current section whose header says 元, not 万元. */
+  yuanColumns = new Set<number>();
 
   constructor(readonly specs: FormatSpecs) {
     this.readings = new Array(specs.format.cells.length);
@@ -111,6 +113,12 @@ function matchRow(labels: string[], candidates: RowSpec[], parentKey?: string): 
   }
   if (top && topScore >= MATCH_MIN && topScore - second >= 0.05) return { spec: top, exact: false };
   return null;
+}
+
+/** A header that states its amounts in 元 (and not 万元). */
+function isYuan(header: string): boolean {
+  const t = header.normalize('NFKC').replace(/\s+/g, '');
+  return /[(（]元[)）]|单位[:：]?元/.test(t) && !t.includes('万元');
 }
 
 function trimToCount(values: GridCell[], n: number): GridCell[] {
@@ -198,6 +206,7 @@ export class Recognizer {
       d.table = 'proactive';
       d.section = this.specs.sections.findIndex((s) => s.number === section[1]);
       d.sectionX = [];
+      d.yuanColumns = new Set();
       return;
     }
     if (this.header(row, texts, hasValue)) return;
@@ -212,8 +221,16 @@ export class Recognizer {
       d.table = 'proactive';
       if (first !== '信息内容') this.drift(texts[0], '信息内容', []);
       const sec = d.section !== undefined && d.section >= 0 ? this.specs.sections[d.section] : undefined;
-      if (sec && row.aligned) {
-        d.sectionX = sec.columns.map((col) => row.cells.find((c) => !c.copy && labelKey(c.text) === col.key)?.x);
+      if (sec) {
+        // A header may carry its unit, "采购总金额（元）": matched by its start, or loosely.
+        const headerCells = sec.columns.map((col, i) =>
+          row.aligned
+            ? row.cells.find((c) => !c.copy && (labelKey(c.text) === col.key || labelKey(c.text).startsWith(col.key))) ??
+              row.cells.find((c) => !c.copy && similarity(labelKey(c.text), col.key) >= MATCH_MIN)
+            : ({ text: texts[i + 1] ?? '' } as GridCell),
+        );
+        if (row.aligned) d.sectionX = headerCells.map((c) => c?.x);
+        d.yuanColumns = new Set(sec.columns.flatMap((_, i) => (isYuan(headerCells[i]?.text ?? '') ? [i] : [])));
       }
       // Text rebuilt from one cell per line may carry the first data row on the header's line.
       return !hasValue;
@@ -316,7 +333,10 @@ export class Recognizer {
     spec.cells.forEach((index, i) => {
       const cell = cells[i];
       if (!cell) return;
-      d.readings[index] = readCell(cell.text, format.cells[index].kind);
+      const kind = format.cells[index].kind;
+      const plain = readCell(cell.text, kind);
+      // A plain number under a header in 元 is 元: converted to 万元 and flagged, never taken as 万元.
+      d.readings[index] = kind === 'money' && spec.section !== undefined && d.yuanColumns.has(i) && plain.status === 'number' && plain.value !== 0 ? readCell(`${cell.text.trim()}元`, kind) : plain;
       d.provenance[format.cells[index].id] = this.where(cell, row);
       d.found++;
     });

@@ -227,3 +227,15 @@ test('16. the product\'s own template with its metadata deleted is recognised by
   expect(r.readings.every((x) => x !== undefined)).toBe(true);
   expect(r.readings[F2019.index.get('appeals.suit_direct.total')!]?.value).toBe(8);
 });
+
+test('17. an amount column headed in 元 is converted to 万元 and flagged, never taken as 万元', async () => {
+  const L = clerkLayout(F2019, { ...cells2019, 'proactive.procurement.amount': 251000 }, { office: '某县', year: 2020 });
+  const h = rowOf(L, '采购总金额');
+  L.rows[h] = L.rows[h].map((x) => (x === '采购总金额' ? '采购总金额（元）' : x));
+  const r = await readOne('yuan.xlsx', await toXlsx(L));
+  const rd = r.readings[F2019.index.get('proactive.procurement.amount')!]!;
+  expect(rd).toMatchObject({ value: 25.1, status: 'unit' });
+  const f = validate(r).findings;
+  expect(f.map((x) => x.rule)).toEqual(['cell.unit_text']);
+  expect(f[0].message).toContain('25.1 万元');
+});
