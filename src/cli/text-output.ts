@@ -17,6 +17,10 @@ export function formatReportText(report: Report, v: Validation, registry: Format
   ];
   for (const f of v.findings) {
     lines.push(`  [${SEVERITY[f.severity]}] ${f.message}  （${f.rule}）`);
+    // Where the first cell was read, so the clerk can find it in the original submission.
+    const id = f.fix?.cell ?? (f.cells.length && f.cells.length <= 8 ? f.cells[0] : undefined);
+    const at = id ? report.provenance?.[id] : undefined;
+    if (at) lines.push(`         位置：${at}`);
     if (f.fix && format) {
       const cell = format.cells[format.index.get(f.fix.cell)!];
       lines.push(`         建议：将${cellLabel(cell)}改为 ${f.fix.value}，可消除 ${f.fix.resolves} 项问题。`);
