@@ -90,7 +90,9 @@ async function cliBenchmarks(): Promise<Record<string, number>> {
   const docx = await submissions('docx', 200);
   const xlsxMs = median([1, 2, 3].map(() => cli(['validate', xlsx, '--json']).ms));
   const docxMs = median([1, 2, 3].map(() => cli(['validate', docx, '--json']).ms));
-  const floorMs = median([1, 2, 3].map(() => unzipFloor(xlsx)));
+  // The floor is short, so it is warmed up and taken over more runs than the CLI.
+  unzipFloor(xlsx);
+  const floorMs = median([1, 2, 3, 4, 5, 6, 7].map(() => unzipFloor(xlsx)));
   out['cli.xlsx_files_per_s'] = Math.round((200 / xlsxMs) * 1000);
   out['cli.docx_files_per_s'] = Math.round((200 / docxMs) * 1000);
   out['cli.xlsx_vs_unzip_ratio'] = Math.round((xlsxMs / floorMs) * 10) / 10;
