@@ -436,10 +436,34 @@ function toReport(d: Draft, grid: Grid, options: RecognizeOptions, fallback: { o
 }
 
 /** Reads every report in a grid, in whichever known format its labels fit best. */
+/** Labels only one format has (e.g. 本年制发件数, 政府集中采购), from the definitions. */
+const distinctive = new WeakMap<FormatRegistry, Map<string, Set<string>>>();
+
+function labelsOf(specs: FormatSpecs): Set<string> {
+  return new Set([...specs.rows.map((r) => r.key), ...specs.groups.map((g) => g.key), ...specs.sections.flatMap((s) => s.columns.map((c) => c.key))]);
+}
+
+function distinctiveLabels(registry: FormatRegistry): Map<string, Set<string>> {
+  const hit = distinctive.get(registry);
+  if (hit) return hit;
+  const all = registry.all.map((f) => ({ id: f.id, keys: labelsOf(formatSpecs(f)) }));
+  const out = new Map(all.map(({ id, keys }) => [id, new Set([...keys].filter((k) => all.every((o) => o.id === id || !o.keys.has(k))))]));
+  distinctive.set(registry, out);
+  return out;
+}
+
+/** The formats worth trying: one, when the grid shows labels of that format alone; else all. */
+function candidateFormats(grid: Grid, registry: FormatRegistry): CompiledFormat[] {
+  const keys = new Set(grid.rows.flatMap((r) => r.cells.map((c) => labelKey(c.text))));
+  const seen = registry.all.filter((f) => [...distinctiveLabels(registry).get(f.id)!].filter((k) => keys.has(k)).length >= 3);
+  const others = registry.all.filter((f) => [...distinctiveLabels(registry).get(f.id)!].some((k) => keys.has(k)));
+  return seen.length === 1 && others.length === 1 ? seen : registry.all;
+}
+
 export function recognize(grid: Grid, options: RecognizeOptions, fallback: { office?: string; year?: number } = {}): Recognition {
   let best: Draft[] = [];
   let bestScore = 0;
-  for (const format of options.registry.all) {
+  for (const format of candidateFormats(grid, options.registry)) {
     const drafts = new Recognizer(grid, formatSpecs(format)).run().filter((d) => d.found >= MIN_CELLS);
     const score = drafts.reduce((s, d) => s + d.found - d.drifts * 0.5, 0);
     if (score > bestScore) {
