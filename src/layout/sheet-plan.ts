@@ -13,6 +13,21 @@ import { reportSheetName } from './sheet-name';
 export const GRID_COLUMNS = 15;
 export const META_COLUMN = 16;
 export const META_ROW = 1;
+/** A second copy of a report sheet's metadata, in a hidden row below every format's tables (see sheet-meta). */
+export const META_BACKUP_ROW = 60;
+
+/** Where a sheet's metadata copies live: report sheets keep two, list sheets (overview, sources) one. */
+export function metaAddresses(meta: SheetMeta): string[] {
+  const main = address(META_ROW, META_COLUMN);
+  return meta.role ? [main] : [main, address(META_BACKUP_ROW, 1)];
+}
+
+function metaCells(meta: SheetMeta): PlanCell[] {
+  const value = encodeMeta(meta);
+  const cells: PlanCell[] = [{ row: META_ROW, col: META_COLUMN, value, style: 'meta' }];
+  if (!meta.role) cells.push({ row: META_BACKUP_ROW, col: 1, value, style: 'meta' });
+  return cells;
+}
 
 export type StyleName =
   | 'title'
@@ -110,6 +125,8 @@ export interface SheetPlan {
   freezeRows?: number;
   /** A filter on this range (its first row is the header). */
   autoFilter?: string;
+  /** Rows to hide (the metadata backup row). */
+  hiddenRows?: number[];
 }
 
 export interface PlanOptions {
@@ -220,7 +237,7 @@ export function listPlan(opts: {
   return {
     ...rest,
     meta,
-    cells: [...cells, { row: META_ROW, col: META_COLUMN, value: encodeMeta(meta), style: 'meta' }],
+    cells: [...cells, ...metaCells(meta)],
     rowHeights: {},
     merges: [],
     validations: [],
@@ -272,9 +289,11 @@ export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): Sheet
     year: opts.year,
     office: opts.office,
     ...(opts.level ? { level: opts.level } : {}),
+    ...(totals === 'values' ? { totals: 'values' as const } : {}),
     ...opts.extraMeta,
   };
-  b.cells.push({ row: META_ROW, col: META_COLUMN, value: encodeMeta(meta), style: 'meta' });
+  if (b.row >= META_BACKUP_ROW - 1) throw new Error(`${format.id}: the layout reaches the metadata backup row ${META_BACKUP_ROW}`);
+  b.cells.push(...metaCells(meta));
 
   return {
     name: opts.name ?? reportSheetName(opts.office, opts.year),
@@ -287,6 +306,7 @@ export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): Sheet
     conditionalFormats: conditionalFormats(format, positions),
     addresses,
     lastRow: b.row - 1,
+    hiddenRows: [META_BACKUP_ROW],
   };
 }
 

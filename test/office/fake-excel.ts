@@ -36,6 +36,7 @@ export class FakeSheet {
   conditionalFormats: FakeConditionalFormat[] = [];
   validations = new Map<string, unknown>();
   hiddenColumns = new Set<number>();
+  hiddenRows = new Set<number>();
   protected = false;
   gridlines = true;
   constructor(public name: string) {}
@@ -250,11 +251,20 @@ export class FakeRange extends Proxy {
       }
     });
   }
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
   set formulas(v: unknown[][]) {
     this.values = v;
   }
   set numberFormat(v: unknown[][]) {
     this.writeGrid(v, (c, x) => (c.numberFormat = String(x)));
+  }
+  set rowHidden(v: boolean) {
+    this.ctx.queue.push(() => {
+      const row = parseAddress(this.addr.split(':')[0]).row;
+      if (v) this.guard().hiddenRows.add(row);
+    });
   }
   set columnHidden(v: boolean) {
     this.ctx.queue.push(() => {
@@ -266,6 +276,11 @@ export class FakeRange extends Proxy {
   load(props: string | string[]) {
     this.queueLoad(propList(props), (p) => {
       if (p === 'values') return this.grid((a) => this.sheet().shown(a));
+      if (p === 'formulas')
+        return this.grid((a) => {
+          const c = this.sheet().cells.get(a);
+          return !c ? '' : c.formula !== null ? `=${c.formula}` : c.value;
+        });
       if (p === 'address') return `${/^[\w]+$/.test(this.sheet().name) ? this.sheet().name : `'${this.sheet().name.replace(/'/g, "''")}'`}!${this.addr}`;
       throw new Error(`fake: load of ${p} not modelled`);
     });

@@ -1,8 +1,8 @@
 /** The exceljs adapter: executes sheet plans and highlights on an .xlsx workbook in memory. */
 import ExcelJS from 'exceljs';
-import { GRID_COLUMNS, MARK_FILL, META_COLUMN, META_ROW, STYLES, FONT, VALIDATION_TEXT, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
+import { GRID_COLUMNS, MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, FONT, VALIDATION_TEXT, metaAddresses, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
 import { parseAddress, address as a1 } from '../../layout/a1';
-import { decodeMeta, encodeMeta, type SheetMeta } from '../../model/sheet-meta';
+import { encodeMeta, findMeta, type DecodedMeta, type SheetMeta } from '../../model/sheet-meta';
 import { type CellContent, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort, type WriteSheetsOptions } from '../workbook-port';
 import { sheetRef } from '../../layout/summary-formulas';
 import { evaluateSimpleFormula } from './formula';
@@ -36,6 +36,24 @@ function expand(range: string): string[] {
   const out: string[] = [];
   for (let r = p.row; r <= q.row; r++) for (let c = p.col; c <= q.col; c++) out.push(a1(r, c));
   return out;
+}
+
+/** A cell's text as the user sees it: rich text (as LibreOffice writes CJK text) read as its plain text. */
+function cellText(v: unknown): unknown {
+  if (v && typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText))
+    return ((v as { richText: { text?: unknown }[] }).richText).map((t) => String(t.text ?? '')).join('');
+  return v;
+}
+
+/** The sheet's metadata wherever a copy of it survived. */
+function sheetMeta(ws: ExcelJS.Worksheet): DecodedMeta | null {
+  return findMeta(cellText(ws.getCell(META_ROW, META_COLUMN).value), cellText(ws.getCell(META_BACKUP_ROW, 1).value), function* () {
+    const rows = Math.min(ws.rowCount, META_BACKUP_ROW + 20);
+    for (let r = 1; r <= rows; r++) {
+      const row = ws.getRow(r);
+      for (let c = 1; c <= Math.min(row.cellCount, 40); c++) yield cellText(row.getCell(c).value);
+    }
+  });
 }
 
 /** What a cell shows, with our own formulas computed when the file carries no result. */
@@ -96,7 +114,10 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.workbook.worksheets.map((ws) => ({ name: ws.name, meta: decodeMeta(ws.getCell(META_ROW, META_COLUMN).value) }));
+    return this.workbook.worksheets.map((ws) => {
+      const m = sheetMeta(ws);
+      return { name: ws.name, meta: m?.meta ?? null, ...(m?.dropped.length ? { metaDropped: m.dropped } : {}) };
+    });
   }
 
   async readSheets(which: string[] | 'reports' | 'active'): Promise<SheetData[]> {
@@ -110,6 +131,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
       const cells = new Map<string, CellContent>();
       const notes = new Map<string, string>();
       const fills = new Map<string, string>();
+      const formulas = new Map<string, string>();
       const hiddenRows: number[] = [];
       ws.eachRow({ includeEmpty: false }, (row) => {
         if (row.hidden) hiddenRows.push(row.number);
@@ -118,6 +140,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
           const color = fill?.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
           if (color) fills.set(cell.address, color.slice(-6).toUpperCase());
           if (cell.isMerged && cell.master !== cell) return;
+          if (cell.formula) formulas.set(cell.address, cell.formula);
           const c = content(ws, cell);
           // A formula we cannot compute is kept as its text, so it is flagged, never read as 0.
           cells.set(cell.address, c === undefined ? `=${cell.formula ?? '?'}（未计算）` : c);
@@ -129,7 +152,8 @@ export class ExceljsWorkbookPort implements WorkbookPort {
       });
       // Not ws.model: building it caches each cell's note in its value model, so a later removal would not stick.
       const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {}).map((m) => m.range);
-      return { name, meta: decodeMeta(ws.getCell(META_ROW, META_COLUMN).value), cells, notes, fills, merges, hiddenRows };
+      const m = sheetMeta(ws);
+      return { name, meta: m?.meta ?? null, ...(m?.dropped.length ? { metaDropped: m.dropped } : {}), cells, formulas, notes, fills, merges, hiddenRows };
     });
   }
 
@@ -171,6 +195,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     for (let c = 1; c <= GRID_COLUMNS; c++) ws.getColumn(c).width = plan.columnWidths[c - 1];
     ws.getColumn(META_COLUMN).hidden = true;
     for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(r)).height = h;
+    for (const r of plan.hiddenRows ?? []) ws.getRow(r).hidden = true;
     for (const pc of plan.cells) {
       const cell = ws.getCell(pc.row, pc.col);
       // The value we computed travels as the cached result, so readers need not recalculate.
@@ -233,9 +258,10 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   }
 
   private writeMeta(ws: ExcelJS.Worksheet, meta: SheetMeta) {
-    const cell = ws.getCell(META_ROW, META_COLUMN);
-    cell.value = encodeMeta(meta);
+    const text = encodeMeta(meta);
+    for (const addr of metaAddresses(meta)) ws.getCell(addr).value = text;
     if (!ws.getColumn(META_COLUMN).hidden) ws.getColumn(META_COLUMN).hidden = true;
+    if (!meta.role && !ws.getRow(META_BACKUP_ROW).hidden) ws.getRow(META_BACKUP_ROW).hidden = true;
   }
 
   async setValues(name: string, values: Record<string, number | string | null>, meta?: SheetMeta): Promise<void> {
