@@ -1,5 +1,6 @@
 /** Which cells to highlight for a list of findings, and the notes to attach, restoring any note we covered. */
 import type { Finding } from '../rules/types';
+import { fixAction } from '../rules/messages';
 import type { SheetMeta, Mark } from '../model/sheet-meta';
 import { MARK_FILL } from '../layout/sheet-plan';
 import type { SheetData, SheetHighlights } from '../ports/workbook-port';
@@ -14,7 +15,7 @@ export function markedCells(f: Finding): string[] {
 }
 
 function fixText(f: Finding, labelOf: (id: string) => string): string {
-  return f.fix ? `\n建议：将${labelOf(f.fix.cell)}改为 ${f.fix.value}，可消除 ${f.fix.resolves} 项问题。` : '';
+  return f.fix ? `\n建议：${fixAction(f.fix, labelOf(f.fix.cell))}，可消除 ${f.fix.resolves} 项问题。` : '';
 }
 
 /**

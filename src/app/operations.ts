@@ -6,7 +6,7 @@ import { formats as defaultRegistry, FIRST_YEAR, type FormatRegistry } from '../
 import { buildSheetPlan } from '../layout/sheet-plan';
 import { freshSheetName, reportSheetName } from '../layout/sheet-name';
 import type { Level, Report } from '../model/report';
-import { reportFromOurSheet } from '../model/sheet-report';
+import { reportFromOurSheet, totalFormula } from '../model/sheet-report';
 import type { SheetMeta } from '../model/sheet-meta';
 import { cellLabel } from '../rules/messages';
 import { validate } from '../rules/engine';
@@ -128,10 +128,13 @@ function foreignSheetResults(sheet: SheetData, settings?: Partial<RuleSettings>)
       },
     ];
   return reports.map((report) => {
-    const v = validate(report, { settings });
     const addresses = Object.fromEntries(
       Object.entries(report.provenance ?? {}).map(([id, at]) => [id, at.slice(at.lastIndexOf('!') + 1).replace('（隐藏行）', '')]),
     );
+    // The clerk's own formulas are never overwritten by a suggested constant.
+    const formulaCells = Object.keys(addresses).filter((id) => sheet.formulas?.has(addresses[id]));
+    if (formulaCells.length) report.formulaCells = formulaCells;
+    const v = validate(report, { settings });
     return { sheet: sheet.name, report, findings: v.findings, confirmed: v.confirmed, problem: FOREIGN_NOTE, addresses, labels: labelsOf(report, defaultRegistry) };
   });
 }
@@ -148,6 +151,13 @@ export async function clearSheets(port: WorkbookPort, names?: string[]): Promise
 export async function applyFix(port: WorkbookPort, result: SheetResult, fix: NonNullable<Finding['fix']>): Promise<void> {
   const addr = result.addresses[fix.cell];
   if (!addr) throw new UserError('找不到要修改的单元格，请重新校验后再试。');
+  if (fix.restoreFormula) {
+    const format = result.report && defaultRegistry.byId(result.report.format);
+    const formula = format && totalFormula(format, fix.cell);
+    if (!formula) throw new UserError('找不到该合计单元格的公式，请重新校验后再试。');
+    await port.setValues(result.sheet, { [addr]: { formula } });
+    return;
+  }
   await port.setValues(result.sheet, { [addr]: fix.value });
 }
 

@@ -2,7 +2,7 @@
 import type { FormatRegistry } from '../formats';
 import type { Report } from '../model/report';
 import { countBySeverity, type Validation } from '../rules/engine';
-import { cellLabel } from '../rules/messages';
+import { cellLabel, fixAction } from '../rules/messages';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -23,7 +23,7 @@ export function formatReportText(report: Report, v: Validation, registry: Format
     if (at) lines.push(`         位置：${at}`);
     if (f.fix && format) {
       const cell = format.cells[format.index.get(f.fix.cell)!];
-      lines.push(`         建议：将${cellLabel(cell)}改为 ${f.fix.value}，可消除 ${f.fix.resolves} 项问题。`);
+      lines.push(`         建议：${fixAction(f.fix, cellLabel(cell))}，可消除 ${f.fix.resolves} 项问题。`);
     }
   }
   for (const c of v.confirmed) lines.push(`  [已确认] ${c.finding.message}  出错说明：${c.explanation}`);

@@ -60,6 +60,8 @@ export interface CompiledFormat {
   relations: CompiledRelation[];
   shares: CompiledShare[];
   axes: Map<string, TableAxes>;
+  /** Cells the template computes with a live SUM: total → its parts (the first formula relation naming it). */
+  totals: Map<number, number[]>;
 }
 
 interface Leaf {
@@ -244,5 +246,7 @@ export function compileFormat(def: FormatDef): CompiledFormat {
     };
     return { rule: s.rule, severity: s.severity, part: s.part.map(cell), whole: cell(s.whole), setting: s.setting };
   });
-  return { def, id: def.id, cells, index, relations, shares, axes };
+  const totals = new Map<number, number[]>();
+  for (const rel of relations) if (rel.formula && !totals.has(rel.formula.target)) totals.set(rel.formula.target, rel.formula.parts);
+  return { def, id: def.id, cells, index, relations, shares, axes, totals };
 }

@@ -274,7 +274,7 @@ export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): Sheet
     const style: StyleName = sum ? 'total' : inputStyle(c.kind);
     const cell: PlanCell = { row: pos.row, col: pos.col, style, cellId: c.id };
     if (override) cell.formula = override;
-    else if (sum && totals === 'formula') cell.formula = sum;
+    else if (sum && (totals === 'formula' || reading?.dependsOn)) cell.formula = sum;
     // With a formula, a known number is kept as the cell's cached result.
     if (cell.formula) {
       if (reading && reading.status !== 'invalid' && reading.value !== null) cell.value = reading.value;
@@ -403,11 +403,10 @@ function sumExpression(indices: number[], positions: Map<number, { row: number; 
   return `SUM(${compactRanges(cells, absolute).join(',')})`;
 }
 
-/** Each formula relation's total cell gets SUM of its parts; the first relation naming a cell wins. */
+/** Each total cell gets SUM of its parts. */
 function formulaTargets(format: CompiledFormat, positions: Map<number, { row: number; col: number }>) {
   const out = new Map<number, string>();
-  for (const rel of format.relations)
-    if (rel.formula && !out.has(rel.formula.target)) out.set(rel.formula.target, sumExpression(rel.formula.parts, positions));
+  for (const [target, parts] of format.totals) out.set(target, sumExpression(parts, positions));
   return out;
 }
 

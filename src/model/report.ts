@@ -26,6 +26,10 @@ export interface Report extends ReportMeta {
   confirmed?: Record<string, string>;
   /** Where each cell came from in the source (address, or table/row/col). */
   provenance?: Record<string, string>;
+  /** Cells (ids) that hold a formula in the sheet: a fix never writes a constant over one. */
+  formulaCells?: string[];
+  /** Totals (ids) whose formula the clerk replaced with a constant: the fix restores the formula. */
+  overwrittenTotals?: string[];
   /** What reading a foreign layout found: label drift, cells not found, subtotal rows. */
   importFindings?: Finding[];
 }

@@ -4,7 +4,7 @@ import type { FormatRegistry } from '../formats';
 import { buildSheetPlan, type SheetPlan } from '../layout/sheet-plan';
 import type { SheetData } from '../ports/workbook-port';
 import type { Report } from './report';
-import { readCell } from './values';
+import { readCell, type Reading } from './values';
 import { address } from '../layout/a1';
 
 const plans = new Map<string, SheetPlan>();
@@ -49,6 +49,7 @@ export function reportFromOurSheet(sheet: SheetData, registry: FormatRegistry, s
     provenance[c.id] = `${sheet.name}!${addr}`;
     return readCell(sheet.cells.get(addr) ?? null, c.kind);
   });
+  const totals = readTotals(format, plan, sheet, readings, meta.totals !== 'values');
   return {
     plan,
     report: {
@@ -62,6 +63,65 @@ export function reportFromOurSheet(sheet: SheetData, registry: FormatRegistry, s
       readings,
       confirmed: meta.confirmed,
       provenance,
+      ...(totals.formulaCells.length ? { formulaCells: totals.formulaCells } : {}),
+      ...(totals.overwritten.length ? { overwrittenTotals: totals.overwritten } : {}),
     },
   };
 }
+
+const normalFormula = (f: string) => f.replace(/[\s$=]/g, '').toUpperCase();
+
+/** Our SUM formula of a total cell, by cell id, as the template writes it. */
+export function totalFormula(format: CompiledFormat, cellId: string): string | undefined {
+  const plan = canonicalPlan(format);
+  const addr = plan.addresses[cellId];
+  return plan.cells.find((pc) => pc.cellId === cellId && address(pc.row, pc.col) === addr)?.formula;
+}
+
+/**
+ * Totals of our sheets are computed from their inputs, never taken from a cached
+ * result: another program's recalculation counts text as 0. A total whose cell
+ * holds our formula gets the sum of its parts, or stays unreadable (dependsOn)
+ * when a part cannot be read. A total the clerk overwrote with a constant is
+ * read as written and reported, so a fix restores the formula.
+ */
+function readTotals(format: CompiledFormat, plan: SheetPlan, sheet: SheetData, readings: Reading[], formulasExpected: boolean) {
+  const formulaCells: string[] = [];
+  const overwritten: string[] = [];
+  const computed = new Set<number>();
+  for (const target of format.totals.keys()) {
+    const id = format.cells[target].id;
+    const addr = plan.addresses[id];
+    const held = sheet.formulas?.get(addr);
+    const ours = totalFormula(format, id);
+    // A host that cannot tell formulas apart: compute every total rather than trust a cached number.
+    if (!sheet.formulas) computed.add(target);
+    else if (held !== undefined) {
+      formulaCells.push(id);
+      if (ours && normalFormula(held) === normalFormula(ours)) computed.add(target);
+    } else if (formulasExpected) overwritten.push(id);
+  }
+  const memo = new Map<number, Reading>();
+  const compute = (i: number): Reading => {
+    if (!computed.has(i)) return readings[i];
+    const known = memo.get(i);
+    if (known) return known;
+    let sum = 0;
+    const unreadable: string[] = [];
+    for (const p of format.totals.get(i)!) {
+      const r = compute(p);
+      if (r.dependsOn) unreadable.push(...r.dependsOn);
+      else if (r.status === 'invalid') unreadable.push(format.cells[p].id);
+      else sum += r.value ?? 0;
+    }
+    const reading: Reading = unreadable.length
+      ? { value: null, status: 'invalid', raw: DEPENDENT_TEXT, dependsOn: [...new Set(unreadable)] }
+      : { value: Math.round(sum * 1e8) / 1e8, status: 'number' };
+    memo.set(i, reading);
+    return reading;
+  };
+  for (const i of computed) readings[i] = compute(i);
+  return { formulaCells, overwritten };
+}
+
+export const DEPENDENT_TEXT = '（依赖的单元格无法读取）';

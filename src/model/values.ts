@@ -13,6 +13,8 @@ export interface Reading {
   raw?: string;
   /** What was understood, in Chinese, for normalised and unit readings. */
   understood?: string;
+  /** A total that cannot be computed because these cells (ids) cannot be read: the error is theirs, not the total's. */
+  dependsOn?: string[];
 }
 
 export const BLANK: Reading = { value: null, status: 'blank' };

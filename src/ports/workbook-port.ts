@@ -58,12 +58,15 @@ export interface WorkbookPort {
   writeSheets(plans: SheetPlan[], options?: WriteSheetsOptions): Promise<void>;
   applyHighlights(sheets: SheetHighlights[]): Promise<void>;
   /** Writes cell values (an explicit user action, such as applying a fix) and optionally the sheet's metadata. */
-  setValues(name: string, values: Record<string, number | string | null>, meta?: SheetMeta): Promise<void>;
+  setValues(name: string, values: Record<string, CellWrite>, meta?: SheetMeta): Promise<void>;
   select(name: string, addresses: string[]): Promise<void>;
   activeSheet(): Promise<string | null>;
   /** The selected cell (top-left of the selection), where the host has a selection. */
   selectedCell(): Promise<{ sheet: string; address: string } | null>;
 }
+
+/** A value to write, or a formula (without '=') to restore. */
+export type CellWrite = number | string | null | { formula: string };
 
 export interface ReadSheetsOptions {
   /** Read the cells' fills and notes too (needed before painting); default true. */

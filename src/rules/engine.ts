@@ -58,6 +58,8 @@ function cellFindings(format: CompiledFormat, report: Report, out: Finding[]): v
         out.push({ rule: 'cell.blank', severity: 'warning', ...base, message: cellMessages.blank(c) });
         continue;
       case 'invalid':
+        // A total over an unreadable cell: the one error is at that cell.
+        if (r.dependsOn) continue;
         out.push({ rule: 'cell.not_number', severity: 'error', ...base, message: cellMessages.notNumber(c, r) });
         continue;
       case 'unit':
@@ -177,7 +179,7 @@ export function validate(report: Report, options: ValidateOptions = {}): Validat
     });
   }
 
-  suggestFixes(format, cur, evaluated);
+  suggestFixes(format, cur, evaluated, { formulaCells: report.formulaCells, overwrittenTotals: report.overwrittenTotals });
 
   const confirmed: Validation['confirmed'] = [];
   const kept: Finding[] = [];

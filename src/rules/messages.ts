@@ -1,3 +1,4 @@
+import type { Fix } from './types';
 /** Chinese wording of findings. */
 import type { CellDef } from '../formats/compile';
 import { fmt, type Reading } from '../model/values';
@@ -43,4 +44,9 @@ export function yearMismatchMessage(year: number, used: string, due: string | un
 
 export function formatSwitchMessage(prevName: string, curName: string): string {
   return `上年度报告使用${prevName}格式，本年度使用${curName}格式；跨年度只核对结转数（上年“结转下年度”= 本年“上年结转”）。`;
+}
+
+/** The action a fix suggestion proposes, e.g. 「将…改为 0」 or 「恢复…的合计公式（结果为 12）」. */
+export function fixAction(fix: Fix, label: string): string {
+  return fix.restoreFormula ? `恢复${label}的合计公式（结果为 ${fix.value}）` : `将${label}改为 ${fix.value}`;
 }

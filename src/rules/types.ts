@@ -4,6 +4,8 @@ export interface Fix {
   cell: string;
   value: number;
   resolves: number;
+  /** The cell is a total whose formula was overwritten: restore the formula (which gives `value`). */
+  restoreFormula?: true;
 }
 
 export interface Finding {

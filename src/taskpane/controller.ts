@@ -23,6 +23,7 @@ import {
 import { pastedSubmission, readSubmissions, writeImported, type ImportedItem, type Submission } from '../app/imports';
 import { HostError, type WorkbookPort } from '../ports/workbook-port';
 import type { Finding } from '../rules/types';
+import { fixAction } from '../rules/messages';
 
 export interface Notice {
   intent: 'success' | 'warning' | 'error' | 'info';
@@ -107,7 +108,7 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
       act('正在改正…', async (port) => {
         await applyFix(port, result, finding.fix!);
         setResults(await validateSheets(port, { sheets: scope === 'active' ? [result.sheet] : 'reports' }));
-        setNotice({ intent: 'success', text: `已将${result.labels[finding.fix!.cell] ?? finding.fix!.cell}改为 ${finding.fix!.value}。` });
+        setNotice({ intent: 'success', text: `已${fixAction(finding.fix!, result.labels[finding.fix!.cell] ?? finding.fix!.cell)}。` });
       }),
     confirm: (result: SheetResult, finding: Finding, text: string, scope: 'active' | 'reports') =>
       act('正在保存说明…', async (port) => {

@@ -86,7 +86,8 @@ describe('the Office adapter', () => {
     const [r] = results;
     expect(r.findings.map((f) => f.rule).sort()).toEqual(['requests.balance', 'requests.results_sum', 'requests.row_sum']);
     const fix = r.findings[0].fix!;
-    expect(fix).toEqual({ cell: 'requests.total.nonprofit', value: cells['requests.total.nonprofit'], resolves: 3 });
+    // The clerk typed over a total: the fix restores its formula, never another constant.
+    expect(fix).toEqual({ cell: 'requests.total.nonprofit', value: cells['requests.total.nonprofit'], resolves: 3, restoreFormula: true });
     expect(s.cell(culprit).fill).toBe(MARK_FILL.error);
     // Validation changes no value.
     // Only the two metadata copies change.
@@ -96,7 +97,8 @@ describe('the Office adapter', () => {
     expect(excel.selection).toEqual({ sheet: '乙局2020年报', address: culprit });
 
     await applyFix(port, r, fix);
-    expect(s.cell(culprit).value).toBe(cells['requests.total.nonprofit']);
+    expect(s.cell(culprit).formula).toBe(plan.cells.find((pc) => pc.cellId === 'requests.total.nonprofit')!.formula);
+    expect(s.shown(culprit)).toBe(cells['requests.total.nonprofit']);
     const again = await validateSheets(port, { sheets: 'active' });
     expect(again[0].findings).toEqual([]);
     expect(s.cell(culprit).fill).toBe('CCE5FF');

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { GRID_COLUMNS, MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, FONT, VALIDATION_TEXT, metaAddresses, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
 import { parseAddress, address as a1 } from '../../layout/a1';
 import { encodeMeta, findMeta, type DecodedMeta, type SheetMeta } from '../../model/sheet-meta';
-import { type CellContent, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort, type WriteSheetsOptions } from '../workbook-port';
+import { type CellContent, type CellWrite, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort, type WriteSheetsOptions } from '../workbook-port';
 import { sheetRef } from '../../layout/summary-formulas';
 import { evaluateSimpleFormula } from './formula';
 
@@ -264,9 +264,10 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     if (!meta.role && !ws.getRow(META_BACKUP_ROW).hidden) ws.getRow(META_BACKUP_ROW).hidden = true;
   }
 
-  async setValues(name: string, values: Record<string, number | string | null>, meta?: SheetMeta): Promise<void> {
+  async setValues(name: string, values: Record<string, CellWrite>, meta?: SheetMeta): Promise<void> {
     const ws = this.sheet(name);
-    for (const [addr, v] of Object.entries(values)) ws.getCell(addr).value = v;
+    for (const [addr, v] of Object.entries(values))
+      ws.getCell(addr).value = v !== null && typeof v === 'object' ? ({ formula: v.formula } as ExcelJS.CellFormulaValue) : v;
     if (meta) this.writeMeta(ws, meta);
   }
 

@@ -24,6 +24,7 @@ import { sheetRef } from '../../layout/summary-formulas';
 import {
   HostError,
   type CellContent,
+  type CellWrite,
   type SheetData,
   type SheetHighlights,
   type SheetInfo,
@@ -405,10 +406,12 @@ export class OfficeWorkbookPort implements WorkbookPort {
     for (const addr of metaAddresses(meta)) ws.getRange(addr).values = [[text]];
   }
 
-  async setValues(name: string, values: Record<string, number | string | null>, meta?: SheetMeta): Promise<void> {
+  async setValues(name: string, values: Record<string, CellWrite>, meta?: SheetMeta): Promise<void> {
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(name);
-      for (const [addr, v] of Object.entries(values)) ws.getRange(addr).values = [[constant(v)]];
+      for (const [addr, v] of Object.entries(values))
+        if (v !== null && typeof v === 'object') ws.getRange(addr).formulas = [[`=${v.formula}`]];
+        else ws.getRange(addr).values = [[constant(v)]];
       if (meta) this.writeMeta(ws, meta);
       await context.sync();
     });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Input, Text } from '@fluentui/react-components';
 import type { Finding } from '../../rules/types';
+import { fixAction } from '../../rules/messages';
 
 const SEVERITY = {
   error: { text: '错误', color: 'danger' },
@@ -31,7 +32,7 @@ export function FindingItem({ finding, fixLabel, onSelect, onFix, onConfirm }: F
       <div style={{ display: 'flex', gap: 6, marginTop: 4, flexWrap: 'wrap' }}>
         {finding.fix && (
           <Button size="small" appearance="primary" onClick={onFix}>
-            改正：{fixLabel ?? finding.fix.cell} 改为 {finding.fix.value}（消除 {finding.fix.resolves} 项）
+            改正：{fixAction(finding.fix, fixLabel ?? finding.fix.cell)}（消除 {finding.fix.resolves} 项）
           </Button>
         )}
         {finding.severity === 'warning' && !explaining && (
