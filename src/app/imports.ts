@@ -35,7 +35,15 @@ function display(r: Report): ImportedItem['cells'] {
   const format = registry.byId(r.format)!;
   return format.cells.map((c) => {
     const rd = r.readings[c.index];
-    const value = !rd ? '（未找到）' : rd.status === 'invalid' ? `“${rd.raw ?? ''}”（不是数字）` : rd.value === null ? '（空白）' : String(rd.value);
+    const value = !rd
+      ? '（未找到）'
+      : rd.dependsOn
+        ? '（依赖的单元格无法读取）'
+        : rd.status === 'invalid'
+          ? `“${rd.raw ?? ''}”（不是数字）`
+          : rd.value === null
+            ? '（空白）'
+            : String(rd.value);
     return { label: cellLabel(c), value, from: r.provenance?.[c.id] ?? '' };
   });
 }

@@ -17,6 +17,7 @@ import { freshSheetName, reportSheetName, sanitizeSheetName } from '../layout/sh
 import { summaryFormulas } from '../layout/summary-formulas';
 import { READABLE_EXTENSIONS, readReports, type ReadOptions } from '../io/read-reports';
 import { formatReportText } from './text-output';
+import { overwriteMessage, overwriteProblem, type OutputKind } from './output-guard';
 
 const EXIT_OK = 0;
 const EXIT_ERRORS = 1;
@@ -105,9 +106,14 @@ async function loadAll(inputs: string[], stderr: string[], options: ReadOptions 
 }
 
 /** Writes through a temporary file and a rename, so an interrupted run never leaves a truncated file. */
-async function writeOutput(out: string, data: Uint8Array, inputs: string[]) {
+async function writeOutput(out: string, data: Uint8Array, inputs: string[], kind: OutputKind, force = false) {
   const target = path.resolve(out);
   if (inputs.some((i) => path.resolve(i) === target)) throw new CliFailure(`输出文件 ${out} 与输入文件相同，为保护原文件，已拒绝覆盖`);
+  if (!force) {
+    const existing = await fs.readFile(target).catch(() => null);
+    const problem = existing && (await overwriteProblem(existing, kind));
+    if (problem) throw new CliFailure(overwriteMessage(out, problem));
+  }
   const tmp = `${target}.${process.pid}.tmp`;
   try {
     await fs.writeFile(tmp, data);
@@ -152,11 +158,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--office <名称>', '填报单位', '')
     .option('--level <层级>', `行政层级（${LEVELS.join('、')}）`, parseLevel)
     .requiredOption('--out <文件.xlsx>', '输出文件')
-    .action(async (o: { year: number; office: string; level?: Level; out: string }) => {
+    .option('--force', '输出文件已存在时仍然覆盖')
+    .action(async (o: { year: number; office: string; level?: Level; out: string; force?: boolean }) => {
       const format = checkYear(o.year);
       const port = ExceljsWorkbookPort.empty();
       await port.writeSheet(buildSheetPlan(format, { office: o.office, year: o.year, level: o.level }));
-      await writeOutput(o.out, await port.toBuffer(), []);
+      await writeOutput(o.out, await port.toBuffer(), [], 'template', o.force);
       io.stdout(`已生成 ${o.out}（${o.year} 年度，${format.def.name}，${format.def.notice}）\n`);
     });
 
@@ -201,8 +208,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--office <名称>', '汇总单位', '汇总')
     .option('--level <层级>', `行政层级（${LEVELS.join('、')}）`, parseLevel)
     .option('--formulas', '汇总表使用公式引用成员表（成员表一并写入输出文件）')
+    .option('--force', '输出文件已存在时仍然覆盖')
     .option('--json', '输出 JSON')
-    .action(async (files: string[], o: { out: string; office: string; level?: Level; formulas?: boolean; json?: boolean }) => {
+    .action(async (files: string[], o: { out: string; office: string; level?: Level; formulas?: boolean; json?: boolean; force?: boolean }) => {
       const inputs = await expandInputs(files);
       const { reports, failed } = await loadAll(files, errors);
       const result = consolidate(reports, { office: o.office, level: o.level, registry: formats });
@@ -247,7 +255,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         formats,
       );
       await port.writeSheets([summaryPlan, overview, ...plans], { activate: summaryName });
-      await writeOutput(o.out, await port.toBuffer(), inputs);
+      await writeOutput(o.out, await port.toBuffer(), inputs, 'consolidate', o.force);
       const summaryJson = reportToJson(summary, summaryFindings, formats);
       if (o.json) io.stdout(JSON.stringify({ reports: [summaryJson, ...memberJson] }, null, 2) + '\n');
       else {
@@ -267,14 +275,22 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .requiredOption('--out <文件.xlsx>', '输出文件')
     .option('--year <YYYY>', '指定报告年度（覆盖从标题读取的年度）', parseYear)
     .option('--office <名称>', '指定填报单位（覆盖从标题读取的名称）')
-    .action(async (file: string, o: { out: string; year?: number; office?: string }) => {
+    .option('--force', '输出文件已存在时仍然覆盖')
+    .action(async (file: string, o: { out: string; year?: number; office?: string; force?: boolean }) => {
       const { reports } = await loadFile(file, { year: o.year, office: o.office });
       const port = ExceljsWorkbookPort.empty();
       const names = await writeImported(port, reports);
-      const items = reports.map((report, i) => ({ sheet: names[i], report, findings: validate(report, { registry: formats }).findings }));
-      await port.writeSheets([buildSourcesPlan(items, formats)]);
-      await writeOutput(o.out, await port.toBuffer(), [file]);
+      const items = reports.map((report, i) => ({ sheet: names[i], report, validation: validate(report, { registry: formats }) }));
+      await port.writeSheets([buildSourcesPlan(items.map((it) => ({ ...it, findings: it.validation.findings })), formats)]);
+      await writeOutput(o.out, await port.toBuffer(), [file], 'import', o.force);
       io.stdout(`已导入 ${reports.length} 份报表，写入 ${o.out}\n`);
+      // The written sheets keep unreadable text and 未读取 in their cells, so these errors stay until corrected.
+      const withErrors = items.filter((it) => it.validation.findings.some((f) => f.severity === 'error'));
+      for (const it of withErrors) io.stdout(formatReportText(it.report, it.validation, formats) + '\n');
+      if (withErrors.length) {
+        io.stdout(`其中 ${withErrors.length} 份有错误：写入的表格中保留了原文和“未读取”标记，改正后才能汇总。\n`);
+        code = EXIT_ERRORS;
+      }
     });
 
   try {

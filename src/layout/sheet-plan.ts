@@ -9,6 +9,7 @@ import { encodeMeta, type SheetMeta } from '../model/sheet-meta';
 import type { Reading } from '../model/values';
 import { address, compactRanges } from './a1';
 import { reportSheetName } from './sheet-name';
+import { clipText } from '../rules/messages';
 
 export const GRID_COLUMNS = 15;
 export const META_COLUMN = 16;
@@ -88,7 +89,12 @@ export interface PlanCell {
   cellId?: string;
   /** A link to another sheet of the workbook, by name. */
   link?: string;
+  /** A note on the cell: why an imported value is not a number. */
+  note?: string;
 }
+
+/** Written where an imported report has no value for a cell, so the gap stays an error, never a blank. */
+export const NOT_READ_TEXT = '未读取';
 
 export interface Merge {
   top: number;
@@ -278,7 +284,13 @@ export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): Sheet
     // With a formula, a known number is kept as the cell's cached result.
     if (cell.formula) {
       if (reading && reading.status !== 'invalid' && reading.value !== null) cell.value = reading.value;
-    } else cell.value = reading ? (reading.status === 'invalid' ? (reading.raw ?? null) : reading.value) : null;
+    } else if (opts.readings && !reading) {
+      cell.value = NOT_READ_TEXT;
+      cell.note = '导入时在原文件中没有找到这一格的数，请对照原文件填写。';
+    } else if (reading?.status === 'invalid') {
+      cell.value = reading.raw ?? NOT_READ_TEXT;
+      cell.note = `此格读到的是“${clipText(reading.raw ?? '')}”，不是数字；改为数字后才能校验和汇总。`;
+    } else cell.value = reading ? reading.value : null;
     b.cells.push(cell);
   }
 

@@ -4,6 +4,7 @@ import type { FormatRegistry } from '../formats';
 import { buildSheetPlan, type SheetPlan } from '../layout/sheet-plan';
 import type { SheetData } from '../ports/workbook-port';
 import type { Report } from './report';
+import type { Finding } from '../rules/types';
 import { readCell, type Reading } from './values';
 import { address } from '../layout/a1';
 
@@ -63,9 +64,20 @@ export function reportFromOurSheet(sheet: SheetData, registry: FormatRegistry, s
       readings,
       confirmed: meta.confirmed,
       provenance,
+      ...(sheet.metaDropped?.length ? { importFindings: [metaFinding(sheet.name, sheet.metaDropped)] } : {}),
       ...(totals.formulaCells.length ? { formulaCells: totals.formulaCells } : {}),
       ...(totals.overwritten.length ? { overwrittenTotals: totals.overwritten } : {}),
     },
+  };
+}
+
+/** Metadata that failed its schema came from someone else's file: say what was ignored. */
+function metaFinding(sheet: string, dropped: string[]): Finding {
+  return {
+    rule: 'format.meta_invalid',
+    severity: 'warning',
+    cells: [],
+    message: `工作表“${sheet}”的隐藏元数据中有无效内容，已忽略：${dropped.slice(0, 5).join('、')}${dropped.length > 5 ? ` 等 ${dropped.length} 项` : ''}。请核对报送单位的出错说明和汇总成员。`,
   };
 }
 

@@ -203,6 +203,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
       else if (pc.link && pc.value !== undefined && pc.value !== null)
         cell.value = { text: String(pc.value), hyperlink: `#${sheetRef(pc.link)}!A1` } as ExcelJS.CellHyperlinkValue;
       else if (pc.value !== undefined) cell.value = pc.value;
+      if (pc.note) cell.note = pc.note;
       cell.style = excelStyle(STYLES[pc.style]) as ExcelJS.Style;
     }
     for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);

@@ -311,6 +311,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
     for (const pc of plan.cells)
       if (pc.link && pc.value !== undefined && pc.value !== null)
         ws.getRange(address(pc.row, pc.col)).hyperlink = { documentReference: `${sheetRef(pc.link)}!A1`, textToDisplay: String(pc.value) };
+    // Notes need ExcelApi 1.18; below it the cell's text itself (未读取, the original text) still fails validation.
+    if (this.caps.notes) for (const pc of plan.cells) if (pc.note) ws.notes.add(ws.getRange(address(pc.row, pc.col)), pc.note);
     if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
     if (this.caps.api19) {
       if (plan.autoFilter) ws.autoFilter.apply(ws.getRange(plan.autoFilter));
