@@ -28,6 +28,8 @@ export interface Report extends ReportMeta {
   provenance?: Record<string, string>;
   /** Cells (ids) that hold a formula in the sheet: a fix never writes a constant over one. */
   formulaCells?: string[];
+  /** Totals (ids) computed from their parts, as their live formulas do: a fix to a part moves them too. */
+  liveTotals?: string[];
   /** Totals (ids) whose formula the clerk replaced with a constant: the fix restores the formula. */
   overwrittenTotals?: string[];
   /** What reading a foreign layout found: label drift, cells not found, subtotal rows. */

@@ -66,6 +66,7 @@ export function reportFromOurSheet(sheet: SheetData, registry: FormatRegistry, s
       provenance,
       ...(sheet.metaDropped?.length ? { importFindings: [metaFinding(sheet.name, sheet.metaDropped)] } : {}),
       ...(totals.formulaCells.length ? { formulaCells: totals.formulaCells } : {}),
+      ...(totals.live.length ? { liveTotals: totals.live } : {}),
       ...(totals.overwritten.length ? { overwrittenTotals: totals.overwritten } : {}),
     },
   };
@@ -107,7 +108,10 @@ function readTotals(format: CompiledFormat, plan: SheetPlan, sheet: SheetData, r
     const held = sheet.formulas?.get(addr);
     const ours = totalFormula(format, id);
     // A host that cannot tell formulas apart: compute every total rather than trust a cached number.
-    if (!sheet.formulas) computed.add(target);
+    if (!sheet.formulas) {
+      computed.add(target);
+      formulaCells.push(id);
+    }
     else if (held !== undefined) {
       formulaCells.push(id);
       if (ours && normalFormula(held) === normalFormula(ours)) computed.add(target);
@@ -133,7 +137,7 @@ function readTotals(format: CompiledFormat, plan: SheetPlan, sheet: SheetData, r
     return reading;
   };
   for (const i of computed) readings[i] = compute(i);
-  return { formulaCells, overwritten };
+  return { formulaCells, overwritten, live: [...computed].map((i) => format.cells[i].id) };
 }
 
 export const DEPENDENT_TEXT = '（依赖的单元格无法读取）';

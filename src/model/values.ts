@@ -114,13 +114,16 @@ export function looksLikeValue(text: string): boolean {
   const hit = valueLike.get(text);
   if (hit !== undefined) return hit;
   const t = text.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
-  const yes = t === '' || PLACEHOLDERS.has(t.toLowerCase()) || readCell(t, 'money').status !== 'invalid' || readCell(t, 'count').status !== 'invalid';
+  const yes = t === '' || PLACEHOLDERS.has(t.toLowerCase()) || UNREADABLE_WORDS.has(t) || readCell(t, 'money').status !== 'invalid' || readCell(t, 'count').status !== 'invalid';
   // Cell texts repeat (0, 1, labels) across rows and files; the cache stays small.
   if (valueLike.size < 50_000) valueLike.set(text, yes);
   return yes;
 }
 
 const valueLike = new Map<string, boolean>();
+
+/** Words clerks write in a count cell: they stand where a value stands, and are never a number. */
+const UNREADABLE_WORDS = new Set(['若干', '见附件', '见附表', '不详', '未统计', '待统计', '暂缺', '不适用', '略', '同上']);
 
 /** Formats a number for messages: integers plainly, money without float noise. */
 export function fmt(n: number | null): string {

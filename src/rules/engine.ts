@@ -179,7 +179,7 @@ export function validate(report: Report, options: ValidateOptions = {}): Validat
     });
   }
 
-  suggestFixes(format, cur, evaluated, { formulaCells: report.formulaCells, overwrittenTotals: report.overwrittenTotals });
+  suggestFixes(format, cur, evaluated, { formulaCells: report.formulaCells, liveTotals: report.liveTotals, overwrittenTotals: report.overwrittenTotals });
 
   const confirmed: Validation['confirmed'] = [];
   const kept: Finding[] = [];

@@ -2,6 +2,10 @@
  * Single-cell fix suggestions. The relations are linear, so for each failing
  * equality we try the value that satisfies it in each of its cells, and keep a
  * cell whose one change satisfies every relation it takes part in.
+ *
+ * A cell holding a live total formula is never changed: it follows its parts.
+ * So changing an input also moves every live total above it, and the check
+ * covers the relations of those totals too.
  */
 import type { CompiledFormat, CompiledRelation } from '../formats/compile';
 import type { Finding } from './types';
@@ -16,6 +20,7 @@ export interface Evaluated {
 
 const EPS = 1e-6;
 
+/** How much one relation's L − R moves per unit change of a cell. */
 function coefOf(rel: CompiledRelation, index: number): number {
   let a = 0;
   for (const t of rel.left) if (!t.previous && t.index === index) a += t.coef;
@@ -23,9 +28,15 @@ function coefOf(rel: CompiledRelation, index: number): number {
   return a;
 }
 
-function satisfied(ev: Evaluated, index: number, delta: number): boolean {
-  const a = coefOf(ev.rel, index);
-  const d = ev.L - ev.R + a * delta;
+/** The cells one change moves (itself and the live totals above it), each by the same amount. */
+type Effect = number[];
+
+function slope(rel: CompiledRelation, effect: Effect): number {
+  return effect.reduce((a, i) => a + coefOf(rel, i), 0);
+}
+
+function satisfied(ev: Evaluated, effect: Effect, delta: number): boolean {
+  const d = ev.L - ev.R + slope(ev.rel, effect) * delta;
   return ev.rel.op === '=' ? Math.abs(d) <= EPS : d <= EPS;
 }
 
@@ -39,15 +50,26 @@ function validValue(format: CompiledFormat, index: number, v: number): boolean {
 export interface FixLimits {
   /** Cells holding a formula: never given a constant. */
   formulaCells?: string[];
-  /** Totals whose formula was overwritten: their relation's fix is to restore it. */
+  /** Live totals among them, which follow their parts. */
+  liveTotals?: string[];
+  /** Totals whose formula was overwritten: their fix is to restore it. */
   overwrittenTotals?: string[];
 }
 
+interface Candidate {
+  value: number;
+  resolves: number;
+  restore: boolean;
+}
+
 export function suggestFixes(format: CompiledFormat, cur: Float64Array, evaluated: Evaluated[], limits: FixLimits = {}): void {
-  const locked = new Set((limits.formulaCells ?? []).map((id) => format.index.get(id)));
-  const overwritten = new Set((limits.overwrittenTotals ?? []).map((id) => format.index.get(id)));
   const failing = evaluated.filter((ev) => !ev.ok && ev.rel.op === '=');
   if (failing.length === 0) return;
+  const ids = (list?: string[]) => new Set((list ?? []).map((id) => format.index.get(id)!));
+  const locked = ids(limits.formulaCells);
+  const live = ids(limits.liveTotals);
+  const overwritten = ids(limits.overwrittenTotals);
+
   const byCell = new Map<number, Evaluated[]>();
   for (const ev of evaluated)
     for (const t of [...ev.rel.left, ...ev.rel.right]) {
@@ -57,29 +79,41 @@ export function suggestFixes(format: CompiledFormat, cur: Float64Array, evaluate
       byCell.set(t.index, list);
     }
 
-  const tried = new Map<number, { value: number; resolves: number; restore: boolean } | null>();
+  const parents = new Map<number, number[]>();
+  for (const [total, parts] of format.totals) if (live.has(total)) for (const p of parts) parents.set(p, [...(parents.get(p) ?? []), total]);
+  const effectOf = (index: number): Effect => {
+    const out = [index];
+    for (let k = 0; k < out.length; k++) for (const up of parents.get(out[k]) ?? []) if (!out.includes(up)) out.push(up);
+    return out;
+  };
 
   // An overwritten total may only get its formula back: the value that gives.
   const restoredValue = (index: number) => format.totals.get(index)!.reduce((s, p) => s + cur[p], 0);
 
-  const candidate = (index: number, ev: Evaluated) => {
-    const a = coefOf(ev.rel, index);
-    if (a === 0) return null;
+  const tried = new Map<number, Candidate | null>();
+  /** null: no valid single change here; undefined: this relation does not decide the change. */
+  const candidate = (index: number, ev: Evaluated): Candidate | null | undefined => {
+    const effect = effectOf(index);
+    const a = slope(ev.rel, effect);
+    if (a === 0) return undefined;
     const delta = -(ev.L - ev.R) / a;
     const value = Math.round((cur[index] + delta) * 1e8) / 1e8;
     if (!validValue(format, index, value)) return null;
     const restore = overwritten.has(index);
     if (restore && Math.abs(restoredValue(index) - value) > EPS) return null;
-    const related = byCell.get(index) ?? [];
-    if (!related.every((other) => satisfied(other, index, delta))) return null;
+    const related = [...new Set(effect.flatMap((i) => byCell.get(i) ?? []))];
+    if (!related.every((other) => satisfied(other, effect, delta))) return null;
     return { value, resolves: related.filter((o) => !o.ok).length, restore };
   };
 
   for (const ev of failing) {
-    let best: { index: number; value: number; resolves: number; restore: boolean } | null = null;
+    let best: (Candidate & { index: number }) | null = null;
     for (const t of [...ev.rel.left, ...ev.rel.right]) {
       if (t.previous || locked.has(t.index)) continue;
-      if (!tried.has(t.index)) tried.set(t.index, candidate(t.index, ev));
+      if (!tried.has(t.index)) {
+        const c = candidate(t.index, ev);
+        if (c !== undefined) tried.set(t.index, c);
+      }
       const c = tried.get(t.index);
       if (c && (!best || c.resolves > best.resolves)) best = { index: t.index, ...c };
     }
