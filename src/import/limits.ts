@@ -25,6 +25,14 @@ export const MAX_COLUMNS = 100;
 export const MAX_CELL_TEXT = 2000;
 /** Most tables read from one document. */
 export const MAX_TABLES = 2000;
+/** Most pages read from one PDF; a report is a few dozen pages at most. */
+export const MAX_PDF_PAGES = 200;
+/** Most text items (runs of text with one position) in one PDF. */
+export const MAX_PDF_TEXT_ITEMS = 300_000;
+/** Most drawing operations in one PDF: ruling lines are read from them. */
+export const MAX_PDF_OPERATIONS = 5_000_000;
+/** Longest time spent reading one PDF, in milliseconds. */
+export const PDF_TIME_BUDGET_MS = 15_000;
 
 const MB = 1024 * 1024;
 export function megabytes(n: number): string {

@@ -3,6 +3,7 @@ import type { FormatRegistry } from '../formats';
 import { gridFromDocx } from '../import/docx-grid';
 import type { Grid } from '../import/grid';
 import { gridFromHtml } from '../import/html-grid';
+import { gridFromPdf } from '../import/pdf-grid';
 import { MAX_FILE_BYTES, MAX_TEXT_BYTES, megabytes } from '../import/limits';
 import { recognize } from '../import/recognize';
 import { gridFromSheet } from '../import/sheet-grid';
@@ -26,7 +27,7 @@ export interface ReadOptions {
   year?: number;
 }
 
-export const READABLE_EXTENSIONS = ['xlsx', 'xlsm', 'docx', 'html', 'htm', 'txt', 'json'];
+export const READABLE_EXTENSIONS = ['xlsx', 'xlsm', 'docx', 'html', 'htm', 'txt', 'json', 'pdf'];
 
 function extension(name: string): string {
   const m = /\.([^./\\]+)$/.exec(name);
@@ -108,8 +109,8 @@ export async function readReports(name: string, bytes: Uint8Array, registry: For
     case 'doc':
       throw new InputError('不支持旧版 .doc 文件，请在 Word 或 WPS 中另存为 .docx 后再试');
     case 'pdf':
-      throw new InputError('不能直接读取 PDF：请在 PDF 阅读器中全选复制表格文字，粘贴保存为 .txt 后再试');
+      return fromGrids([await gridFromPdf(bytes, name)], name, registry, options);
     default:
-      throw new InputError(`不支持的文件类型“.${ext || '（无扩展名）'}”，可用 .xlsx、.docx、.html、.txt 或 .json`);
+      throw new InputError(`不支持的文件类型“.${ext || '（无扩展名）'}”，可用 .xlsx、.docx、.html、.txt、.pdf 或 .json`);
   }
 }
