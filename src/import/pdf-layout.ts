@@ -55,12 +55,20 @@ export interface PdfTable {
   text: Map<number, string>;
 }
 
+interface Chunk {
+  a: number;
+  b: number;
+  text: string;
+}
+
 export interface PdfLine {
   top: number;
-  /** Column texts of the line, or one text; blanks are '' at their column. */
-  cells: string[];
-  /** Part of a run of lines whose values line up in columns. */
-  columns: boolean;
+  /** The line's pieces, split at wide gaps. */
+  chunks: Chunk[];
+  /** Consecutive lines of two or more pieces share a run number (per page); their columns are found together. */
+  run?: number;
+  /** Column texts once the run's columns are known; blanks are '' at their column. */
+  cells?: string[];
 }
 
 export type PdfBlock = { kind: 'line'; top: number; line: PdfLine } | { kind: 'table'; top: number; table: PdfTable };
@@ -260,7 +268,7 @@ function cellAt(t: PdfTable, x: number, y: number): number {
 }
 
 /** A line's pieces, split where the gap is wider than a double space; runs of spaces inside an item split it too. */
-function chunksOf(line: PdfText[]): { a: number; b: number; text: string }[] {
+function chunksOf(line: PdfText[]): Chunk[] {
   const pieces: { a: number; b: number; text: string }[] = [];
   for (const it of line) {
     // Estimate each character's position: wide characters take twice a narrow one.
@@ -314,7 +322,7 @@ function chunksOf(line: PdfText[]): { a: number; b: number; text: string }[] {
 }
 
 /** Column texts for a run of lines whose value pieces line up; the label is the first column. */
-function columnRows(run: { a: number; b: number; text: string }[][]): string[][] | null {
+function columnRows(run: Chunk[][]): string[][] | null {
   const isValue = (c: { text: string }, i: number) => i > 0 && looksLikeValue(c.text);
   if (run.filter((l) => l.some(isValue)).length < 2) return null;
   const spans: [number, number][] = [];
@@ -396,35 +404,14 @@ export function layoutPage(page: number, height: number, items: PdfText[], rules
     top: t.top,
     table: t,
   }));
-  for (let i = 0; i < lines.length;) {
-    let j = i;
+  let run = 0;
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
     // A run: consecutive lines of two or more pieces, not separated by a table or a wide gap.
-    while (
-      j < lines.length &&
-      lines[j].chunks.length >= 2 &&
-      (j === i || (lines[j - 1].bottom - lines[j].top < 2.5 * lines[j].h && !tables.some((t) => t.top < lines[j - 1].bottom && t.top > lines[j].top)))
-    )
-      j++;
-    const run = j > i ? columnRows(lines.slice(i, j).map((l) => l.chunks)) : null;
-    if (run) {
-      run.forEach((cells, k) =>
-        blocks.push({
-          kind: 'line',
-          top: lines[i + k].top,
-          line: { top: lines[i + k].top, cells, columns: true },
-        }),
-      );
-      i = j;
-      continue;
-    }
-    const l = lines[i];
-    blocks.push({
-      kind: 'line',
-      top: l.top,
-      line: { top: l.top, cells: l.chunks.map((c) => c.text), columns: false },
-    });
-    i++;
-  }
+    const joins = prev && prev.chunks.length >= 2 && l.chunks.length >= 2 && prev.bottom - l.top < 2.5 * l.h && !tables.some((t) => t.top < prev.bottom && t.top > l.top);
+    if (l.chunks.length >= 2 && !joins) run++;
+    blocks.push({ kind: 'line', top: l.top, line: { top: l.top, chunks: l.chunks, run: l.chunks.length >= 2 ? run : undefined } });
+  });
   blocks.sort((p, q) => q.top - p.top);
   return { page, height, blocks };
 }
@@ -450,6 +437,27 @@ export function rowsOfPages(pages: PdfPage[]): GridRow[] {
     const last = p.blocks[p.blocks.length - 1];
     prev = last?.kind === 'table' ? last.table : undefined;
   }
+  // Runs of text columns, also across a page break, get their columns from all their lines.
+  const runs: PdfLine[][] = [];
+  let open: PdfLine[] | undefined;
+  for (const p of pages) {
+    let pageRun: number | undefined;
+    p.blocks.forEach((b, i) => {
+      if (b.kind !== 'line' || b.line.run === undefined) {
+        open = undefined;
+        return;
+      }
+      const carried = i === 0 && open !== undefined;
+      if (!carried && (pageRun !== b.line.run || !open)) runs.push((open = []));
+      pageRun = b.line.run;
+      open!.push(b.line);
+    });
+  }
+  for (const run of runs) {
+    const cells = columnRows(run.map((l) => l.chunks));
+    run.forEach((l, k) => (l.cells = cells ? cells[k] : l.chunks.map((c) => c.text)));
+  }
+
   const rows: GridRow[] = [];
   let tableNo = 0;
   const numbers = new Map<PdfTable[], number>();
@@ -460,21 +468,9 @@ export function rowsOfPages(pages: PdfPage[]): GridRow[] {
       if (b.kind === 'line') {
         lineNo++;
         const at = `第${p.page}页 第${lineNo}行`;
-        const { cells, columns } = b.line;
-        if (cells.length === 1 && !columns)
-          rows.push({
-            aligned: false,
-            cells: [{ text: clip(cells[0]), x: 0, at }],
-          });
-        else
-          rows.push({
-            aligned: false,
-            cells: cells.map((t, x) => ({
-              text: clip(t),
-              x,
-              at: `${at}第${x + 1}列`,
-            })),
-          });
+        const cells = b.line.cells ?? [b.line.chunks.map((c) => c.text).join(' ')];
+        if (cells.length === 1) rows.push({ aligned: false, cells: [{ text: clip(cells[0]), x: 0, at }] });
+        else rows.push({ aligned: false, cells: cells.map((t, x) => ({ text: clip(t), x, at: `${at}第${x + 1}列` })) });
         continue;
       }
       const chain = chainOf.get(b.table)!;

@@ -8,6 +8,7 @@ import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { formats } from '../../src/formats';
 import { clerkLayout, toDocx, toXlsx, toHtml } from './clerk-layouts';
+import { makeHostilePdfs, wordDocument } from './pdf-files';
 import { seeded, validCells } from './random-report';
 
 export interface HostileCase {
@@ -170,5 +171,8 @@ export async function makeHostileCorpus(dir: string, root = join(__dirname, '../
   const fuxin = readFileSync(join(root, 'test/fixtures/samples/fuxin-2020.txt'), 'utf8');
   put('gbk.txt', iconv.encode(fuxin, 'gb18030'));
   add({ file: 'gbk.txt', what: 'GBK 编码的文本（中文 Windows 记事本）', code: 1, says: '阜新市人民政府办公室' });
+
+  // PDFs: scan, password, truncation, broken cross-references, page cap, nesting, garbage.
+  for (const c of makeHostilePdfs(dir, wordDocument(layout, { borders: true }))) add(c);
   return cases;
 }
