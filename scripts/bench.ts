@@ -6,8 +6,9 @@ import type { Report } from '../src/model/report';
 import { addinSyncBenchmarks } from '../test/office/sync-bench';
 import { consolidate } from '../src/consolidate/consolidate';
 import { clerkLayout, toDocx, toXlsx } from '../test/helpers/clerk-layouts';
+import { toPdf, wordDocument } from '../test/helpers/pdf-files';
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { unzipSync } from 'fflate';
@@ -66,6 +67,21 @@ async function submissions(kind: 'xlsx' | 'docx', n: number): Promise<string> {
   return dir;
 }
 
+/** County reports as published: Word documents with ruled tables, printed to PDF by LibreOffice. */
+function pdfSubmissions(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-pdf-'));
+  const format = formats.byId('gov-2021')!;
+  const rand = seeded(3);
+  const docs = Array.from({ length: n }, (_, i) => {
+    const file = join(dir, `county${i}.docx`);
+    writeFileSync(file, wordDocument(clerkLayout(format, validCells(format, rand), { office: `第${i + 1}县`, year: 2023 }), { borders: true }));
+    return file;
+  });
+  toPdf(docs, dir);
+  for (const d of docs) rmSync(d);
+  return dir;
+}
+
 function cli(args: string[]): { ms: number; peakMb: number } {
   const r = spawnSync(process.execPath, [join(__dirname, '../../scripts/measure-cli.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NIANBAO_QUIET: '1' } });
   const line = r.stdout.trim().split('\n').pop() ?? '';
@@ -95,6 +111,9 @@ async function cliBenchmarks(): Promise<Record<string, number>> {
   const floorMs = median([1, 2, 3, 4, 5, 6, 7].map(() => unzipFloor(xlsx)));
   out['cli.xlsx_files_per_s'] = Math.round((200 / xlsxMs) * 1000);
   out['cli.docx_files_per_s'] = Math.round((200 / docxMs) * 1000);
+  const pdf = pdfSubmissions(50);
+  const pdfMs = median([1, 2, 3].map(() => cli(['validate', pdf, '--json']).ms));
+  out['cli.pdf_files_per_s'] = Math.round((50 / pdfMs) * 1000 * 10) / 10;
   out['cli.xlsx_vs_unzip_ratio'] = Math.round((xlsxMs / floorMs) * 10) / 10;
   const five = await submissions('xlsx', 500);
   const outFile = join(mkdtempSync(join(tmpdir(), 'nianbao-bench-out-')), 'summary.xlsx');
