@@ -90,7 +90,7 @@ async function loadAll(inputs: string[], stderr: string[], options: ReadOptions 
   const reports: Report[] = [];
   let failed = false;
   const files = await expandInputs(inputs);
-  if (!files.length) throw new CliFailure(`${inputs.join('、')}：文件夹中没有可读取的文件（.xlsx、.docx、.html、.txt、.json）`);
+  if (!files.length) throw new CliFailure(`${inputs.join('、')}：文件夹中没有可读取的文件（.xlsx、.docx、.html、.txt、.pdf、.json）`);
   for (const f of files) {
     try {
       const r = await loadFile(f, options);
@@ -170,7 +170,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   program
     .command('validate')
     .description('校验文件中的每一份报表')
-    .argument('<文件...>', '.xlsx、.docx、.html、.txt 或 .json 文件，或包含它们的文件夹')
+    .argument('<文件...>', '.xlsx、.docx、.html、.txt、.pdf 或 .json 文件，或包含它们的文件夹')
     .option('--previous <文件>', '上一年度的报表，用于跨年度核对')
     .option('--year <YYYY>', '指定报告年度（覆盖从标题读取的年度）', parseYear)
     .option('--office <名称>', '指定填报单位（覆盖从标题读取的名称）')
@@ -279,7 +279,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .action(async (file: string, o: { out: string; year?: number; office?: string; force?: boolean }) => {
       const { reports } = await loadFile(file, { year: o.year, office: o.office });
       const port = ExceljsWorkbookPort.empty();
-      const names = await writeImported(port, reports);
+      // One file holding the same office twice is written twice, and said so below.
+      const written = await writeImported(port, reports.map((report) => ({ report })), 'keep');
+      const names = 'written' in written ? written.written : [];
       const items = reports.map((report, i) => ({ sheet: names[i], report, validation: validate(report, { registry: formats }) }));
       await port.writeSheets([buildSourcesPlan(items.map((it) => ({ ...it, findings: it.validation.findings })), formats)]);
       await writeOutput(o.out, await port.toBuffer(), [file], 'import', o.force);
