@@ -3,15 +3,16 @@
  * insertWorksheetsFromBase64), shown with their status, then written as canonical sheets.
  */
 import { formats as registry } from '../formats';
-import { readReports } from '../io/read-reports';
+import { readReports, type ReadOptions } from '../io/read-reports';
 import { buildSheetPlan } from '../layout/sheet-plan';
 import { freshSheetName, reportSheetName } from '../layout/sheet-name';
 import { InputError } from '../model/report-json';
-import type { Report } from '../model/report';
+import { UNKNOWN_OFFICE, type Report } from '../model/report';
 import { countBySeverity, validate } from '../rules/engine';
 import { cellLabel } from '../rules/messages';
 import type { Finding } from '../rules/types';
 import type { WorkbookPort } from '../ports/workbook-port';
+import { UserError } from './operations';
 
 export interface Submission {
   name: string;
@@ -48,11 +49,11 @@ function display(r: Report): ImportedItem['cells'] {
   });
 }
 
-export async function readSubmissions(files: Submission[]): Promise<ImportedItem[]> {
+export async function readSubmissions(files: Submission[], options: ReadOptions = {}): Promise<ImportedItem[]> {
   const out: ImportedItem[] = [];
   for (const f of files) {
     try {
-      const { reports, problems } = await readReports(f.name, f.bytes, registry);
+      const { reports, problems } = await readReports(f.name, f.bytes, registry, options);
       if (!reports.length) {
         out.push({ key: f.name, file: f.name, findings: [], errors: 0, warnings: 0, cells: [], problem: problems.join('；') || '未找到可识别的报表' });
         continue;
@@ -60,7 +61,7 @@ export async function readSubmissions(files: Submission[]): Promise<ImportedItem
       reports.forEach((report, i) => {
         const { findings } = validate(report);
         const n = countBySeverity(findings);
-        out.push({ key: `${f.name}#${i}`, file: f.name, report, findings, errors: n.error, warnings: n.warning, cells: display(report) });
+        out.push({ key: `${f.name}#${i}`, file: f.name, report, findings: errorsFirst(findings), errors: n.error, warnings: n.warning, cells: display(report) });
       });
     } catch (e) {
       const message = e instanceof InputError ? e.message : `读取失败：${(e as Error).message}`;
@@ -75,16 +76,67 @@ export function pastedSubmission(text: string): Submission {
   return { name: '粘贴的文本.txt', bytes: new TextEncoder().encode(text) };
 }
 
-/** Writes each report as a canonical sheet with its values carried over; returns the sheet names. */
-export async function writeImported(port: WorkbookPort, reports: Report[]): Promise<string[]> {
-  const taken = await port.sheetNames();
+/** A report to write, with the office and year the user confirmed or corrected. */
+export interface ImportEntry {
+  report: Report;
+  office?: string;
+  year?: number;
+}
+
+export interface Duplicate {
+  office: string;
+  year: number;
+  /** The sheet already holding it, or the other chosen entry's file. */
+  existing: string;
+}
+
+export type WriteImportedResult = { written: string[] } | { duplicates: Duplicate[] };
+
+/** The office and year to write, checked: a known office, and a year whose format is the report's. */
+export function confirmedIdentity(entry: ImportEntry): { office: string; year: number } {
+  const office = (entry.office ?? entry.report.office).trim();
+  const year = entry.year ?? entry.report.year;
+  if (!office || office === UNKNOWN_OFFICE) throw new UserError(`“${entry.report.source}”未能识别填报单位，请填写后再写入。`);
+  const due = registry.forYear(year);
+  if (!due) throw new UserError(`${year} 年度没有法定表格格式，请核对报告年度。`);
+  if (due.id !== entry.report.format)
+    throw new UserError(`“${entry.report.source}”按${registry.byId(entry.report.format)?.def.name ?? ''}格式读取，不能改为 ${year} 年度（应为${due.def.name}格式）。`);
+  return { office, year };
+}
+
+/**
+ * Writes each report as a canonical sheet with its values carried over. An office and year
+ * the workbook already holds (or that two entries share) is written only once the user says
+ * whether to replace it or keep both.
+ */
+export async function writeImported(port: WorkbookPort, entries: ImportEntry[], onDuplicate?: 'replace' | 'keep'): Promise<WriteImportedResult> {
+  const infos = await port.listSheets();
+  const taken = infos.map((s) => s.name);
+  const held = new Map<string, string>();
+  for (const s of infos) if (s.meta && !s.meta.role && !s.meta.summaryOf) held.set(`${s.meta.office}|${s.meta.year}`, s.name);
+  const ids = entries.map(confirmedIdentity);
+  const duplicates: Duplicate[] = [];
+  const seen = new Map<string, string>();
+  ids.forEach((id, i) => {
+    const key = `${id.office}|${id.year}`;
+    const existing = held.get(key) ?? seen.get(key);
+    if (existing) duplicates.push({ ...id, existing });
+    seen.set(key, entries[i].report.source);
+  });
+  if (duplicates.length && !onDuplicate) return { duplicates };
+
   const names: string[] = [];
-  const plans = reports.map((r) => {
-    const name = freshSheetName(reportSheetName(r.office, r.year), [...taken, ...names]);
+  const replace: Record<string, string> = {};
+  const plans = entries.map((entry, i) => {
+    const { office, year } = ids[i];
+    const r = entry.report;
+    const old = onDuplicate === 'replace' ? held.get(`${office}|${year}`) : undefined;
+    const name = old && !Object.values(replace).includes(old) ? old : freshSheetName(reportSheetName(office, year), [...taken, ...names]);
+    if (name === old) replace[name] = old;
     names.push(name);
     return buildSheetPlan(registry.byId(r.format)!, {
-      office: r.office,
-      year: r.year,
+      office,
+      year,
       level: r.level,
       totals: 'values',
       readings: r.readings,
@@ -92,6 +144,13 @@ export async function writeImported(port: WorkbookPort, reports: Report[]): Prom
       extraMeta: { source: r.source, ...(r.members ? { members: r.members, descendants: r.descendants } : {}) },
     });
   });
-  if (plans.length) await port.writeSheets(plans, { activate: names[0] });
-  return names;
+  if (plans.length) await port.writeSheets(plans, { activate: names[0], replace });
+  return { written: names };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Errors first, then warnings, then notes; the order within each kept. */
+export function errorsFirst(findings: Finding[]): Finding[] {
+  return findings.map((f, i) => [f, i] as const).sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1]).map(([f]) => f);
 }

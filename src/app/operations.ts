@@ -5,6 +5,7 @@
 import { formats as defaultRegistry, FIRST_YEAR, type FormatRegistry } from '../formats';
 import { buildSheetPlan } from '../layout/sheet-plan';
 import { freshSheetName, reportSheetName } from '../layout/sheet-name';
+import { address } from '../layout/a1';
 import type { Level, Report } from '../model/report';
 import { reportFromOurSheet, totalFormula } from '../model/sheet-report';
 import type { SheetMeta } from '../model/sheet-meta';
@@ -60,6 +61,8 @@ export interface SheetResult {
   /** Cell id → A1 address in the sheet. */
   addresses: Record<string, string>;
   labels: Record<string, string>;
+  /** A sheet this product made (not a clerk's own layout): it can be painted and renamed. */
+  own?: true;
 }
 
 export interface ValidateRequest {
@@ -99,7 +102,7 @@ export async function validateSheets(port: WorkbookPort, req: ValidateRequest = 
     const findings = [...checkSummary(read.report, reports, registry), ...v.findings];
     const confirmed = v.confirmed;
     const labels = labelsOf(read.report, registry);
-    results.push({ sheet: sheet.name, report: read.report, findings, confirmed, addresses: read.plan.addresses, labels });
+    results.push({ sheet: sheet.name, report: read.report, findings, confirmed, addresses: read.plan.addresses, labels, own: true });
     if (sheet.protected) {
       results[results.length - 1].problem = '工作表受保护，未标记单元格；问题已列在下方。如需标记，请先撤销工作表保护。';
     } else if (req.paint !== false)
@@ -175,4 +178,31 @@ export async function confirmWarning(port: WorkbookPort, sheet: string, finding:
 export async function selectFinding(port: WorkbookPort, result: SheetResult, finding: Finding): Promise<void> {
   const addrs = finding.cells.map((c) => result.addresses[c]).filter((a): a is string => !!a);
   if (addrs.length) await port.select(result.sheet, addrs);
+}
+
+/**
+ * 修改单位与年度: the title, the subtitle, the metadata and the sheet name change together.
+ * The year may change only within the sheet's format: another format needs a new template.
+ */
+export async function renameReport(port: WorkbookPort, sheet: string, to: { office: string; year: number }): Promise<string> {
+  const office = to.office.trim();
+  if (!office) throw new UserError('请填写填报单位名称。');
+  const info = (await port.listSheets()).find((s) => s.name === sheet);
+  const meta = info?.meta;
+  if (!meta || meta.role) throw new UserError('该工作表不是年报表格。');
+  const format = defaultRegistry.byId(meta.format);
+  if (!format) throw new UserError('无法识别该工作表的表格格式。');
+  const due = checkYear(to.year);
+  if (due.id !== format.id) throw new UserError(`${to.year} 年度应使用${due.def.name}格式，本表是${format.def.name}格式：请为该年度重新生成表格，再把数据填入。`);
+  const fresh = buildSheetPlan(format, { office, year: to.year, level: meta.level });
+  const values: Record<string, string> = {};
+  for (const pc of fresh.cells) if ((pc.style === 'title' || pc.style === 'subtitle') && typeof pc.value === 'string') values[address(pc.row, pc.col)] = pc.value;
+  await port.setValues(sheet, values, { ...meta, office, year: to.year });
+  // Only a name we gave follows the office and year; a name the clerk chose is kept.
+  if (sheet !== reportSheetName(meta.office, meta.year) && !sheet.startsWith(reportSheetName(meta.office, meta.year))) return sheet;
+  const wanted = reportSheetName(office, to.year);
+  if (wanted === sheet) return sheet;
+  const name = freshSheetName(wanted, (await port.sheetNames()).filter((n) => n !== sheet));
+  await port.renameSheet(sheet, name);
+  return name;
 }

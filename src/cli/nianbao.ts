@@ -279,7 +279,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .action(async (file: string, o: { out: string; year?: number; office?: string; force?: boolean }) => {
       const { reports } = await loadFile(file, { year: o.year, office: o.office });
       const port = ExceljsWorkbookPort.empty();
-      const names = await writeImported(port, reports);
+      // One file holding the same office twice is written twice, and said so below.
+      const written = await writeImported(port, reports.map((report) => ({ report })), 'keep');
+      const names = 'written' in written ? written.written : [];
       const items = reports.map((report, i) => ({ sheet: names[i], report, validation: validate(report, { registry: formats }) }));
       await port.writeSheets([buildSourcesPlan(items.map((it) => ({ ...it, findings: it.validation.findings })), formats)]);
       await writeOutput(o.out, await port.toBuffer(), [file], 'import', o.force);

@@ -25,6 +25,8 @@ export interface ReadOptions {
   /** Override what the title says. */
   office?: string;
   year?: number;
+  /** The name is ours (pasted text), not the sender's: never read an office or year from it. */
+  anonymous?: boolean;
 }
 
 export const READABLE_EXTENSIONS = ['xlsx', 'xlsm', 'docx', 'html', 'htm', 'txt', 'json', 'pdf'];
@@ -44,7 +46,7 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 function fromGrids(grids: Grid[], name: string, registry: FormatRegistry, options: ReadOptions): FileReports {
-  const fallback = readFileName(name);
+  const fallback = options.anonymous ? {} : readFileName(name);
   const reports: Report[] = [];
   const problems: string[] = [];
   for (const grid of grids) {

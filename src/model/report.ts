@@ -3,6 +3,9 @@ import type { CompiledFormat } from '../formats/compile';
 import type { Finding } from '../rules/types';
 import type { Reading } from './values';
 
+/** What a report says for its office when no source names one. */
+export const UNKNOWN_OFFICE = '（未注明单位）';
+
 export type Level = '省级' | '地市级' | '县级' | '乡镇' | '部门';
 export const LEVELS: Level[] = ['省级', '地市级', '县级', '乡镇', '部门'];
 

@@ -60,6 +60,8 @@ export interface WorkbookPort {
   /** Writes cell values (an explicit user action, such as applying a fix) and optionally the sheet's metadata. */
   setValues(name: string, values: Record<string, CellWrite>, meta?: SheetMeta): Promise<void>;
   select(name: string, addresses: string[]): Promise<void>;
+  /** Renames a sheet; refuses a name already taken. */
+  renameSheet(from: string, to: string): Promise<void>;
   activeSheet(): Promise<string | null>;
   /** The selected cell (top-left of the selection), where the host has a selection. */
   selectedCell(): Promise<{ sheet: string; address: string } | null>;

@@ -5,6 +5,7 @@ import {
   clearSheets,
   confirmWarning,
   generateTemplate,
+  renameReport,
   selectFinding,
   UserError,
   type GenerateRequest,
@@ -20,7 +21,8 @@ import {
   type ConsolidateSheetsResult,
   type DrillDown,
 } from '../app/consolidation';
-import { pastedSubmission, readSubmissions, writeImported, type ImportedItem, type Submission } from '../app/imports';
+import { pastedSubmission, readSubmissions, writeImported, type Duplicate, type ImportedItem, type Submission } from '../app/imports';
+import { UNKNOWN_OFFICE } from '../model/report';
 import { HostError, type WorkbookPort } from '../ports/workbook-port';
 import type { Finding } from '../rules/types';
 import { fixAction } from '../rules/messages';
@@ -44,6 +46,9 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
   const [consolidation, setConsolidation] = useState<ConsolidateSheetsResult | null>(null);
   const [drill, setDrill] = useState<DrillDown | null>(null);
   const [imported, setImported] = useState<ImportedItem[]>([]);
+  /** Office and year as the user corrected them, by import item key. */
+  const [identity, setIdentity] = useState<Record<string, { office?: string; year?: string }>>({});
+  const [duplicates, setDuplicates] = useState<{ keys: string[]; list: Duplicate[] } | null>(null);
 
   const act = useCallback(
     async (label: string, f: (port: WorkbookPort) => Promise<void>) => {
@@ -151,12 +156,15 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         setNotice({ intent: 'info', text: `已定位到工作表“${sheet}”的 ${address} 单元格。` });
       }),
     imported,
-    readFiles: async (files: Submission[], pasted?: string) => {
+    readFiles: async (files: Submission[], pasted?: string, pastedAs: { office?: string; year?: number } = {}) => {
       setBusy('正在读取报送文件…');
       setNotice(null);
       try {
-        const all = pasted?.trim() ? [...files, pastedSubmission(pasted)] : files;
-        const items = await readSubmissions(all);
+        const items = [
+          ...(await readSubmissions(files)),
+          // Text pasted without its title needs the office and year the user gives.
+          ...(pasted?.trim() ? await readSubmissions([pastedSubmission(pasted)], { ...pastedAs, anonymous: true }) : []),
+        ];
         setImported((prev) => [...prev.filter((p) => !items.some((i) => i.key === p.key)), ...items]);
       } catch (e) {
         setNotice({ intent: 'error', text: describeFailure(e) });
@@ -164,13 +172,41 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         setBusy(null);
       }
     },
-    clearImported: () => setImported([]),
-    writeImported: (keys: string[]) =>
+    clearImported: () => {
+      setImported([]);
+      setIdentity({});
+      setDuplicates(null);
+    },
+    /** The office and year an item will be written with: the user's correction, else what was read. */
+    identityOf: (item: ImportedItem) => ({
+      office: identity[item.key]?.office ?? (item.report?.office === UNKNOWN_OFFICE ? '' : (item.report?.office ?? '')),
+      year: identity[item.key]?.year ?? String(item.report?.year ?? ''),
+    }),
+    setIdentity: (key: string, patch: { office?: string; year?: string }) => setIdentity((prev) => ({ ...prev, [key]: { ...prev[key], ...patch } })),
+    duplicates,
+    writeImported: (keys: string[], onDuplicate?: 'replace' | 'keep') =>
       act('正在写入工作簿…', async (port) => {
         const chosen = imported.filter((i) => keys.includes(i.key) && i.report);
-        const names = await writeImported(port, chosen.map((i) => i.report!));
+        const entries = chosen.map((i) => {
+          const edit = identity[i.key];
+          return { report: i.report!, office: edit?.office, year: edit?.year !== undefined ? Number(edit.year) : undefined };
+        });
+        const r = await writeImported(port, entries, onDuplicate);
+        if ('duplicates' in r) {
+          setDuplicates({ keys, list: r.duplicates });
+          setNotice({ intent: 'warning', text: `工作簿中已有 ${r.duplicates.map((d) => `${d.office} ${d.year} 年度`).join('、')} 的报表。请选择替换原表，还是两份都保留。` });
+          return;
+        }
+        setDuplicates(null);
         setImported((prev) => prev.filter((p) => !keys.includes(p.key)));
-        setNotice({ intent: 'success', text: `已写入 ${names.length} 个工作表：${names.join('、')}。可以在“一键校验”和“汇总”中使用。` });
+        setNotice({ intent: 'success', text: `已写入 ${r.written.length} 个工作表：${r.written.join('、')}。可以在“一键校验”和“汇总”中使用。` });
+      }),
+    cancelDuplicates: () => setDuplicates(null),
+    renameReport: (sheet: string, to: { office: string; year: number }) =>
+      act('正在修改单位与年度…', async (port) => {
+        const name = await renameReport(port, sheet, to);
+        setResults(await validateSheets(port, { sheets: [name] }));
+        setNotice({ intent: 'success', text: `已把“${sheet}”改为 ${to.office.trim()} ${to.year} 年度${name !== sheet ? `，工作表名为“${name}”` : ''}。` });
       }),
   };
 }

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { execFileSync, spawn, type ChildProcess } from 'child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -116,7 +116,8 @@ test('the web page: generate, fill, validate, click, fix, clear, download', asyn
   const f = new ExcelJS.Workbook();
   await f.xlsx.readFile(final);
   const fs2 = f.getWorksheet('汤原县人民政府办公室2023年报')!;
-  expect(fs2.getCell(A['requests.total.legal']).value).toBe(cells['requests.total.legal']);
+  // The total typed over its formula gets the formula back, not another constant.
+  expect(fs2.getCell(A['requests.total.legal']).formula).toBe(plan.cells.find((c) => c.cellId === 'requests.total.legal')!.formula);
   for (const c of format.cells) {
     const fill = (fs2.getCell(A[c.id]).fill as ExcelJS.FillPattern).fgColor?.argb;
     expect({ id: c.id, fill }).toEqual({ id: c.id, fill: `FF${formulaCells.has(c.id) ? TOTAL_FILL : INPUT_FILL}` });
@@ -189,4 +190,57 @@ test('the web page: 导入报送 of several files at once, then 汇总 with dril
   expect(cell.formula).toContain("'县教育局2023年报'!");
   expect(cell.result).toBe(depts.reduce((t, d) => t + d.cells['requests.new.total'], 0));
   expect(wb.getWorksheet('某县2023汇总汇总明细')).toBeDefined();
+});
+
+test('the web page: pasted tables without a title ask for the office; a second import of it asks to replace or keep both; 修改单位与年度', async () => {
+  const failures: string[] = [];
+  page.on('pageerror', (e) => failures.push(e.message));
+  const sample = readFileSync(join(ROOT, 'test', 'fixtures', 'samples', 'fuxin-2020.txt'), 'utf8');
+  const tables = sample.slice(sample.indexOf('二、主动公开政府信息情况'));
+  expect(tables).not.toContain('阜新');
+
+  await page.goto(url);
+  await page.getByRole('button', { name: '新建工作簿' }).click();
+  await page.getByRole('tab', { name: '导入报送' }).click();
+  await page.getByLabel('粘贴报告文字').fill(tables);
+  await page.getByLabel('报告年度').first().fill('2020');
+  await page.getByRole('button', { name: '读取粘贴的文字' }).click();
+  await page.getByText('未能识别填报单位，请填写后再写入。').waitFor();
+  await page.getByText('（单位未识别） 2020 年度').waitFor();
+  expect(await page.getByRole('checkbox').first().isDisabled()).toBe(true);
+  await page.screenshot({ path: join(ARTIFACTS, 'web-import-unknown-office.png'), fullPage: true });
+  const item = page.getByTestId('import-item').first();
+  await item.getByLabel('填报单位').fill('阜新市人民政府办公室');
+  await item.getByRole('checkbox').check();
+  await page.getByRole('button', { name: '写入工作簿（1）' }).click();
+  await page.getByText('已写入 1 个工作表：阜新市人民政府办公室2020年报。可以在“一键校验”和“汇总”中使用。').waitFor();
+
+  // The same report again: nothing is written until the clerk chooses.
+  await page.getByLabel('粘贴文字的填报单位（文字中没有标题时填写）').fill('阜新市人民政府办公室');
+  await page.getByRole('button', { name: '读取粘贴的文字' }).click();
+  await page.getByText('阜新市人民政府办公室 2020 年度').waitFor();
+  await page.getByTestId('import-item').first().getByRole('checkbox').check();
+  await page.getByRole('button', { name: '写入工作簿（1）' }).click();
+  await page.getByRole('alertdialog', { name: '重复的报表' }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'web-import-duplicate.png'), fullPage: true });
+  await page.getByRole('button', { name: '替换原工作表' }).click();
+  await page.getByText('已写入 1 个工作表：阜新市人民政府办公室2020年报。可以在“一键校验”和“汇总”中使用。').waitFor();
+
+  await page.getByRole('tab', { name: '一键校验' }).click();
+  await page.getByRole('button', { name: '一键校验' }).click();
+  await page.getByRole('button', { name: '修改单位与年度' }).click();
+  const group = page.getByRole('group', { name: '修改“阜新市人民政府办公室2020年报”的单位与年度' });
+  await page.screenshot({ path: join(ARTIFACTS, 'web-rename.png'), fullPage: true });
+  await group.getByLabel('填报单位').fill('阜新市人民政府');
+  await group.getByRole('button', { name: /^保存/ }).click();
+  await page.getByText('已把“阜新市人民政府办公室2020年报”改为 阜新市人民政府 2020 年度，工作表名为“阜新市人民政府2020年报”。').waitFor();
+  const saved = await download('renamed.xlsx');
+  expect(failures).toEqual([]);
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['阜新市人民政府2020年报']);
+  const ws = wb.worksheets[0];
+  expect(String(ws.getCell('A1').value)).toBe('阜新市人民政府2020年政府信息公开工作年度报告（法定表格）');
+  expect(String(ws.getCell('P1').value)).toContain('"office":"阜新市人民政府"');
 });

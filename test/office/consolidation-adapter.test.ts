@@ -173,14 +173,19 @@ test('writing many imported sheets at once stays under 5 MB per batch, all or no
   const format = formats.forYear(2023)!;
   const reports = Array.from({ length: 80 }, (_, i) => ({ ...reportFromCells(format, validCells(format, seeded(i))), office: `单位${i + 1}`, year: 2023 }));
   excel.maxRequestBytes = 0;
-  const names = await writeImported(port, reports);
-  expect(names).toHaveLength(80);
+  const entries = reports.map((report) => ({ report }));
+  const names = await writeImported(port, entries);
+  expect('written' in names && names.written).toHaveLength(80);
   expect(excel.maxRequestBytes).toBeLessThan(FIVE_MB);
   expect(excel.sheets.filter((s) => s.name.startsWith('~'))).toEqual([]);
   // A failure in a later chunk takes the earlier chunks' sheets away too.
   const before = excel.sheets.map((s) => s.name);
+  // The same offices again: nothing is written until the user decides.
+  const again = await writeImported(port, entries);
+  expect('duplicates' in again && again.duplicates.map((d) => d.existing)).toEqual(names && 'written' in names ? names.written : []);
+  expect(excel.sheets.map((s) => s.name)).toEqual(before);
   excel.failAtSync = excel.syncs + 3;
-  await expect(writeImported(port, reports)).rejects.toThrow(/工作簿保持原样/);
+  await expect(writeImported(port, entries, 'keep')).rejects.toThrow(/工作簿保持原样/);
   excel.failAtSync = null;
   expect(excel.sheets.map((s) => s.name)).toEqual(before);
 }, 60000);

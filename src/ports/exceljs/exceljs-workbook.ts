@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { GRID_COLUMNS, MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, FONT, VALIDATION_TEXT, metaAddresses, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
 import { parseAddress, address as a1 } from '../../layout/a1';
 import { encodeMeta, findMeta, type DecodedMeta, type SheetMeta } from '../../model/sheet-meta';
-import { type CellContent, type CellWrite, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort, type WriteSheetsOptions } from '../workbook-port';
+import { HostError, type CellContent, type CellWrite, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort, type WriteSheetsOptions } from '../workbook-port';
 import { sheetRef } from '../../layout/summary-formulas';
 import { evaluateSimpleFormula } from './formula';
 
@@ -275,6 +275,11 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   async selectedCell(): Promise<{ sheet: string; address: string } | null> {
     // A file has no live selection; the web page asks for the address instead.
     return null;
+  }
+
+  async renameSheet(from: string, to: string): Promise<void> {
+    if (this.workbook.getWorksheet(to)) throw new HostError(`工作表“${to}”已存在`);
+    this.sheet(from).name = to;
   }
 
   async select(name: string, addresses: string[]): Promise<void> {

@@ -419,6 +419,13 @@ export class OfficeWorkbookPort implements WorkbookPort {
     });
   }
 
+  async renameSheet(from: string, to: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(from).name = to;
+      await context.sync();
+    });
+  }
+
   async select(name: string, addresses: string[]): Promise<void> {
     if (addresses.length === 0) return;
     await this.run(async (context) => {

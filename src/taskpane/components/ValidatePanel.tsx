@@ -3,6 +3,7 @@ import { Badge, Button, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/rea
 import { countBySeverity } from '../../rules/engine';
 import { groupByTable, type PaneController } from '../controller';
 import { FindingItem } from './FindingItem';
+import { RenameReport } from './RenameReport';
 
 export function ValidatePanel({ pane }: { pane: PaneController }) {
   const [scope, setScope] = useState<'active' | 'reports'>('active');
@@ -30,6 +31,7 @@ export function ValidatePanel({ pane }: { pane: PaneController }) {
                 {r.problem}
               </Text>
             )}
+            {r.own && r.report && <RenameReport pane={pane} sheet={r.sheet} office={r.report.office} year={r.report.year} />}
             {r.report && (
               <div style={{ display: 'flex', gap: 6, margin: '6px 0' }} data-testid="counts">
                 <Badge color="danger">错误 {n.error}</Badge>
