@@ -2,7 +2,7 @@
  * The add-in's task pane in a real headless Chromium, driving the Office adapter against
  * the fake Excel host: generate → fill → validate → click a finding → fix → clear.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { build } from 'esbuild';
@@ -92,15 +92,43 @@ test('the add-in pane over the fake Excel host: generate, fill, validate, select
 
   await page.getByRole('button', { name: /^改正：/ }).first().click();
   await page.getByText('未发现问题。').waitFor();
-  const value = await page.evaluate(
-    ({ sheet, addr }) => (window as unknown as { fake: { sheet: (n: string) => { cells: Map<string, { value: unknown }> } } }).fake.sheet(sheet).cells.get(addr)?.value,
+  // The total typed over its formula gets the formula back, which shows the right figure.
+  const restored = await page.evaluate(
+    ({ sheet, addr }) => {
+      const s = (window as unknown as { fake: { sheet: (n: string) => { shown: (a: string) => unknown; cells: Map<string, { formula: unknown }> } } }).fake.sheet(sheet);
+      return { formula: s.cells.get(addr)?.formula, shown: s.shown(addr) };
+    },
     { sheet, addr: culprit },
   );
-  expect(value).toBe(cells['requests.total.legal']);
+  expect(restored).toEqual({ formula: plan.cells.find((c) => c.cellId === 'requests.total.legal')!.formula, shown: cells['requests.total.legal'] });
   // The user's own fill (the template's grey for a total) is back.
   expect(await fillOf(culprit)).toBe(TOTAL_FILL);
   await page.getByRole('button', { name: '清除标记' }).click();
   await page.getByText(/没有需要清除的标记|已清除/).waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'addin-fixed.png'), fullPage: true });
+  expect(failures).toEqual([]);
+}, 60000);
+
+test('the add-in pane: pasted tables without a title ask for the office before anything is written', async () => {
+  const failures: string[] = [];
+  page.on('pageerror', (e) => failures.push(e.message));
+  await page.goto(`file://${join(dir, 'index.html')}`);
+  const sample = readFileSync(join(__dirname, '..', 'fixtures', 'samples', 'fuxin-2020.txt'), 'utf8');
+  await page.getByRole('tab', { name: '导入报送' }).click();
+  await page.getByLabel('粘贴报告文字').fill(sample.slice(sample.indexOf('二、主动公开政府信息情况')));
+  await page.getByRole('button', { name: '读取粘贴的文字' }).click();
+  // No title, no year: the reader says what to give.
+  await page.getByText(/请指定年度/).waitFor();
+  await page.getByLabel('报告年度').first().fill('2020');
+  await page.getByRole('button', { name: '读取粘贴的文字' }).click();
+  await page.getByText('未能识别填报单位，请填写后再写入。').waitFor();
+  expect(await page.getByRole('checkbox').first().isDisabled()).toBe(true);
+  await page.screenshot({ path: join(ARTIFACTS, 'addin-import-unknown-office.png'), fullPage: true });
+  await page.getByTestId('import-item').last().getByLabel('填报单位').fill('阜新市人民政府办公室');
+  await page.getByTestId('import-item').last().getByRole('checkbox').check();
+  await page.getByRole('button', { name: '写入工作簿（1）' }).click();
+  await page.getByText(/已写入 1 个工作表：阜新市人民政府办公室2020年报/).waitFor();
+  const names = await page.evaluate(() => (window as unknown as { fake: { sheets: { name: string }[] } }).fake.sheets.map((s) => s.name));
+  expect(names).toContain('阜新市人民政府办公室2020年报');
   expect(failures).toEqual([]);
 }, 60000);
