@@ -2,6 +2,7 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { NormalModuleReplacementPlugin } = require('webpack');
 
 const DEV_URL = 'https://localhost:3000/';
 // The production URL is set at build time, e.g. ADDIN_URL=https://intranet.example/nianbao npm run build
@@ -54,6 +55,8 @@ module.exports = (_env, argv) => {
     },
     performance: { hints: false },
     plugins: [
+      // PDF.js is left out of the page: it carries network code; PDFs are read by the command line.
+      new NormalModuleReplacementPlugin(/[\\/]import[\\/]pdf-grid$/, (r) => (r.request = r.request.replace(/pdf-grid$/, 'pdf-grid.browser'))),
       page('taskpane.html', ['addin'], '年报助手', true),
       page('index.html', ['web'], '政府信息公开年报助手（网页版）', false),
       page('commands.html', ['commands'], '年报助手', true),
