@@ -14,8 +14,11 @@ export function labelKey(text: string): string {
   return key;
 }
 
+/** A year inside a label, 「本年(2023)制发件数」, is not part of it. */
+const YEAR_IN_LABEL = /[(]\s*(?:19|20)\d{2}\s*年?度?\s*[)]/g;
+
 function computeKey(text: string): string {
-  let t = text.normalize('NFKC').replace(/\s+/g, '');
+  let t = text.normalize('NFKC').replace(/\s+/g, '').replace(YEAR_IN_LABEL, '');
   for (let i = 0; i < 3; i++) {
     const m = NUMBERING.exec(t);
     if (!m) break;

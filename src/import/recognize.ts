@@ -6,7 +6,7 @@ import type { FormatRegistry } from '../formats';
 import type { CompiledFormat } from '../formats/compile';
 import type { Report } from '../model/report';
 import { looksLikeValue, readCell, type Reading } from '../model/values';
-import { cellLabel } from '../rules/messages';
+import { cellLabel, relationMessage } from '../rules/messages';
 import type { Finding } from '../rules/types';
 import type { Grid, GridCell, GridRow } from './grid';
 import { rowTexts } from './grid';
@@ -69,6 +69,14 @@ function titleTable(key: string): TableId | undefined {
 }
 
 const SECTION = /第二十条第[（(]?([一二三四五六七八九十]+)[)）]?项/;
+
+/** 注：… / 备注：… / 说明：… rows under a table. */
+const FOOTNOTE = /^(?:注|备注|说明)\d?[:：]/;
+
+function clip(t: string, max = 30): string {
+  const s = t.replace(/\s+/g, '');
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
 
 function isBlankText(t: string): boolean {
   return t.trim() === '';
@@ -183,6 +191,10 @@ export class Recognizer {
     const texts = rowTexts(row);
     if (!texts.length) return;
     const d = this.cur;
+    if (FOOTNOTE.test(texts[0].normalize('NFKC').replace(/\s+/g, ''))) {
+      if (d.table) this.ignored(row, `脚注「${clip(texts.join(''))}」不是数据行，未读取`);
+      return;
+    }
     const hasValue = row.cells.some((c) => !c.copy && !isBlankText(c.text) && looksLikeValue(c.text));
 
     if (texts.length <= 3 && !hasValue) {
@@ -298,7 +310,11 @@ export class Recognizer {
         const vals = byColumn ? byColumn.map((c) => c?.text ?? '') : trimToCount(values ?? [], group.rows[0].cells.length).map((c) => c.text);
         if (vals.some((t) => !isBlankText(t)))
           d.subtotals.push({ label: labels.join(''), rows: group.rows, values: vals.map((t) => readCell(t, 'count')), at: this.where(row.cells[0], row) });
+        return;
       }
+      const hasFigures = (byColumn ?? values ?? []).some((c) => c && !isBlankText(c.text));
+      // Inside a table, a row with figures that is no statutory row (a local extra row) is named, not silently dropped.
+      if (d.table && hasFigures && (d.found > 0 || row.aligned)) this.ignored(row, `「${clip(labels.join(''))}」不是法定表格中的行，这一行的数未读取`);
       return;
     }
     if (parentLabel && match.spec.parentKey === parentLabel.key) this.parentKey = parentLabel.key;
@@ -362,6 +378,10 @@ export class Recognizer {
     });
   }
 
+  private ignored(row: GridRow, what: string): void {
+    this.cur.findings.push({ rule: 'format.row_ignored', severity: 'info', cells: [], message: `${what}（${this.where(row.cells[0], row)}）。` });
+  }
+
   private drift(printed: string, statutory: string, cells: number[]): void {
     const format = this.specs.format;
     this.cur.drifts++;
@@ -401,8 +421,51 @@ function subtotalFindings(format: CompiledFormat, d: Draft): Finding[] {
   return out;
 }
 
-function missingFinding(format: CompiledFormat, d: Draft): Finding | null {
-  const missing = format.cells.filter((c) => d.readings[c.index] === undefined);
+/**
+ * A group printed as one row where the format divides it (2021's （六）其他处理 printed the
+ * 2019 way): its sub-rows are named as missing, never invented, and the printed subtotal is
+ * still checked against the total.
+ */
+function undividedFindings(format: CompiledFormat, d: Draft): { findings: Finding[]; cells: Set<number> } {
+  const findings: Finding[] = [];
+  const cells = new Set<number>();
+  for (const s of d.subtotals) {
+    const own = s.rows.flatMap((r) => r.cells);
+    if (own.some((i) => d.readings[i] !== undefined)) continue;
+    own.forEach((i) => cells.add(i));
+    findings.push({
+      rule: 'format.undivided_row',
+      severity: 'error',
+      cells: own.map((i) => format.cells[i].id),
+      message: `表中「${s.label}」只有一行合计（${s.at}），${format.def.name}格式要求分为${s.rows.map((r) => `「${r.label}」`).join('')}${s.rows.length} 行填报。各分项的数无法从合计推出，未读取，请按分项补填。`,
+    });
+    s.values.forEach((sub, col) => {
+      if (sub.value === null || sub.status === 'invalid') return;
+      const inGroup = new Set(s.rows.map((r) => r.cells[col]));
+      for (const rel of format.relations) {
+        if (!rel.formula || !s.rows.every((r) => rel.formula!.parts.includes(r.cells[col]))) continue;
+        const { target, parts } = rel.formula;
+        const total = d.readings[target];
+        const rest = parts.filter((p) => !inGroup.has(p)).map((p) => d.readings[p]);
+        if (!total || total.status === 'invalid' || rest.some((r) => !r || r.status === 'invalid')) continue;
+        const sum = rest.reduce((t, r) => t + (r!.value ?? 0), sub.value!);
+        if (Math.abs(sum - (total.value ?? 0)) <= 1e-6) continue;
+        findings.push({
+          rule: rel.rule,
+          severity: rel.severity,
+          cells: [format.cells[target].id, ...parts.filter((p) => !inGroup.has(p)).map((p) => format.cells[p].id)],
+          message: relationMessage(rel.scope, rel.op, `${rel.leftLabel}（「${s.label}」按合计一行计）`, sum, rel.rightLabel, total.value ?? 0),
+          expected: sum,
+          actual: total.value ?? 0,
+        });
+      }
+    });
+  }
+  return { findings, cells };
+}
+
+function missingFinding(format: CompiledFormat, d: Draft, except: Set<number>): Finding | null {
+  const missing = format.cells.filter((c) => d.readings[c.index] === undefined && !except.has(c.index));
   if (!missing.length) return null;
   const names = missing.slice(0, 6).map(cellLabel).join('、');
   const more = missing.length > 6 ? ` 等 ${missing.length} 个单元格` : '';
@@ -421,7 +484,9 @@ function toReport(d: Draft, grid: Grid, options: RecognizeOptions, fallback: { o
   const year = options.year ?? d.year ?? fallback.year;
   if (!year) return `${grid.source}：找到了报告表格，但看不出报告年度（标题中没有“××年”），请指定年度后再试`;
   const findings = [...d.findings];
-  const missing = missingFinding(format, d);
+  const undivided = undividedFindings(format, d);
+  findings.push(...undivided.findings);
+  const missing = missingFinding(format, d, undivided.cells);
   if (missing) findings.push(missing);
   findings.push(...subtotalFindings(format, d));
   return {
@@ -435,7 +500,6 @@ function toReport(d: Draft, grid: Grid, options: RecognizeOptions, fallback: { o
   };
 }
 
-/** Reads every report in a grid, in whichever known format its labels fit best. */
 /** Labels only one format has (e.g. 本年制发件数, 政府集中采购), from the definitions. */
 const distinctive = new WeakMap<FormatRegistry, Map<string, Set<string>>>();
 
@@ -452,25 +516,40 @@ function distinctiveLabels(registry: FormatRegistry): Map<string, Set<string>> {
   return out;
 }
 
-/** The formats worth trying: one, when the grid shows labels of that format alone; else all. */
-function candidateFormats(grid: Grid, registry: FormatRegistry): CompiledFormat[] {
-  const keys = new Set(grid.rows.flatMap((r) => r.cells.map((c) => labelKey(c.text))));
-  const seen = registry.all.filter((f) => [...distinctiveLabels(registry).get(f.id)!].filter((k) => keys.has(k)).length >= 3);
-  const others = registry.all.filter((f) => [...distinctiveLabels(registry).get(f.id)!].some((k) => keys.has(k)));
-  return seen.length === 1 && others.length === 1 ? seen : registry.all;
+function gridKeys(grid: Grid): Set<string> {
+  return new Set(grid.rows.flatMap((r) => r.cells.map((c) => labelKey(c.text))));
 }
 
+/** How many labels only this format has appear in the grid. */
+function evidence(keys: Set<string>, format: CompiledFormat, registry: FormatRegistry): number {
+  return [...distinctiveLabels(registry).get(format.id)!].filter((k) => keys.has(k)).length;
+}
+
+/** Clear evidence: several distinctive labels, and more than any other format shows. */
+const CLEAR_EVIDENCE = 3;
+
+/**
+ * The format to read a grid in, by evidence: the format whose distinctive labels the grid shows
+ * most, when that is clear; otherwise the format due for the report's year, so one row that
+ * looks like the other format (the undivided （六）其他处理) never flips a report into it.
+ */
 export function recognize(grid: Grid, options: RecognizeOptions, fallback: { office?: string; year?: number } = {}): Recognition {
-  let best: Draft[] = [];
-  let bestScore = 0;
-  for (const format of candidateFormats(grid, options.registry)) {
+  const registry = options.registry;
+  const keys = gridKeys(grid);
+  const shown = registry.all.map((format) => ({ format, evidence: evidence(keys, format, registry) })).sort((a, b) => b.evidence - a.evidence);
+  // Labels that decide the format spare reading the grid in the others.
+  const decided = shown[0].evidence >= CLEAR_EVIDENCE && (shown[1]?.evidence ?? 0) === 0 ? [shown[0].format] : registry.all;
+  const runs = decided.map((format) => {
     const drafts = new Recognizer(grid, formatSpecs(format)).run().filter((d) => d.found >= MIN_CELLS);
-    const score = drafts.reduce((s, d) => s + d.found - d.drifts * 0.5, 0);
-    if (score > bestScore) {
-      best = drafts;
-      bestScore = score;
-    }
-  }
+    return { format, drafts, score: drafts.reduce((s, d) => s + d.found - d.drifts * 0.5, 0), evidence: evidence(keys, format, registry) };
+  });
+  const readable = runs.filter((r) => r.drafts.length > 0);
+  const byEvidence = [...readable].sort((a, b) => b.evidence - a.evidence);
+  const year = options.year ?? readable.flatMap((r) => r.drafts.map((d) => d.year)).find((y) => y !== undefined) ?? fallback.year;
+  const due = year !== undefined ? readable.find((r) => r.format.id === registry.forYear(year)?.id) : undefined;
+  const clear = byEvidence[0] && byEvidence[0].evidence >= CLEAR_EVIDENCE && byEvidence[0].evidence > (byEvidence[1]?.evidence ?? 0) ? byEvidence[0] : undefined;
+  const chosen = clear ?? due ?? [...readable].sort((a, b) => b.score - a.score)[0];
+  const best = chosen?.drafts ?? [];
   const reports: Report[] = [];
   const problems: string[] = [];
   best.forEach((d, i) => {

@@ -4,7 +4,7 @@
  */
 import type { ValueKind } from '../formats/types';
 
-export type ReadStatus = 'blank' | 'number' | 'normalised' | 'unit' | 'invalid';
+export type ReadStatus = 'blank' | 'number' | 'normalised' | 'unit' | 'annotated' | 'invalid';
 
 export interface Reading {
   value: number | null;
@@ -47,8 +47,22 @@ const MAX_VALUE = 1e12;
 const NUMBER = /^([+-]?)(\d+(?:\.\d+)?|\.\d+)$/;
 const GROUPED = /^([+-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?)$/;
 
+/** A figure followed by a remark in brackets, 「22（其中修订16件）」: the remark has words, not just a unit. */
+const ANNOTATED = /^(.*?\S)\s*[(（]([^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]$/;
+const UNIT_ONLY = /^(?:万元|万|亿元|元|件|项|个|条)$/;
+
 /** Reads a cell's content for a cell of the given kind. */
 export function readCell(input: unknown, kind: ValueKind): Reading {
+  const annotated = typeof input === 'string' ? ANNOTATED.exec(input.trim()) : null;
+  if (annotated && !UNIT_ONLY.test(annotated[2].trim())) {
+    const lead = readPlain(annotated[1], kind);
+    if (lead.status === 'invalid' || lead.status === 'blank') return invalid(String(input));
+    return { value: lead.value, status: 'annotated', raw: String(input), understood: `${fmt(lead.value)}（括号中的“${annotated[2].trim()}”是说明，未计入）` };
+  }
+  return readPlain(input, kind);
+}
+
+function readPlain(input: unknown, kind: ValueKind): Reading {
   if (input === null || input === undefined) return BLANK;
   if (typeof input === 'number') {
     return Number.isFinite(input) ? { value: input, status: 'number' } : invalid(String(input));

@@ -65,6 +65,9 @@ function cellFindings(format: CompiledFormat, report: Report, out: Finding[]): v
       case 'unit':
         out.push({ rule: 'cell.unit_text', severity: 'warning', ...base, message: cellMessages.unitText(c, r) });
         break;
+      case 'annotated':
+        out.push({ rule: 'cell.annotated', severity: 'warning', ...base, message: cellMessages.annotated(c, r) });
+        break;
       case 'normalised':
         out.push({ rule: 'cell.normalised', severity: 'info', ...base, message: cellMessages.normalised(c, r) });
         break;
@@ -75,13 +78,16 @@ function cellFindings(format: CompiledFormat, report: Report, out: Finding[]): v
     else if (c.kind !== 'money' && !Number.isInteger(v))
       out.push({ rule: 'cell.not_integer', severity: 'error', ...base, message: cellMessages.notInteger(c, v), actual: v });
   }
-  if (missing.length && !report.importFindings?.some((f) => f.rule === 'format.missing_cells')) {
-    const labels = missing.map((id) => cellLabel(format.cells[format.index.get(id)!]));
+  // Cells the importer already reported (not found, or a group printed undivided) are not reported twice.
+  const reported = new Set(report.importFindings?.filter((f) => f.rule === 'format.missing_cells' || f.rule === 'format.undivided_row').flatMap((f) => f.cells));
+  const unreported = missing.filter((id) => !reported.has(id));
+  if (unreported.length && !report.importFindings?.some((f) => f.rule === 'format.missing_cells')) {
+    const labels = unreported.map((id) => cellLabel(format.cells[format.index.get(id)!]));
     out.push({
       rule: 'format.missing_cells',
       severity: 'error',
-      cells: missing,
-      message: cellMessages.missing(labels, missing.length),
+      cells: unreported,
+      message: cellMessages.missing(labels, unreported.length),
     });
   }
 }

@@ -1,0 +1,112 @@
+/**
+ * Layout features of published reports, one test each, on the real figures of
+ * 宿迁市 2023 (gov-2021): the format chosen by evidence, the undivided （六）其他处理
+ * row, a year inside a header, annotated counts, footnote rows and local extra rows.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { formats } from '../../src/formats';
+import { readReports } from '../../src/io/read-reports';
+import { validate } from '../../src/rules/engine';
+import { clerkLayout, insertRow, rowOf, toHtml, type Cell, type Layout } from '../helpers/clerk-layouts';
+
+const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'sample-reports.json'), 'utf8')) as {
+  reports: { id: string; office: string; year: number; format: string; cells: Record<string, number | null> }[];
+};
+const suqian = fixture.reports.find((r) => r.id === 'suqian_city_2023')!;
+const f2021 = formats.byId('gov-2021')!;
+const OTHER = ['other.no_correction', 'other.unpaid', 'other.misc'];
+const COLUMNS = ['natural', 'business', 'research', 'nonprofit', 'legal', 'org_other', 'total'];
+
+function layout(cells: Record<string, Cell> = suqian.cells): Layout {
+  return clerkLayout(f2021, cells, { office: '宿迁市人民政府', year: 2023, labelColumns: 1 });
+}
+
+async function read(L: Layout) {
+  const { reports, problems } = await readReports('宿迁.html', new TextEncoder().encode(toHtml(L)), formats);
+  expect(problems).toEqual([]);
+  expect(reports).toHaveLength(1);
+  const r = reports[0];
+  return { report: r, findings: validate(r).findings, cells: Object.fromEntries(f2021.cells.map((c) => [c.id, r.readings[c.index]?.value])) };
+}
+
+/** Replaces the three 2021 sub-rows of （六）其他处理 by one row, as a 2019-style table prints it. */
+function undivided(subtotal: (col: string) => number): Layout {
+  const L = layout();
+  const first = rowOf(L, '申请人无正当理由逾期不补正');
+  L.rows.splice(first, 3, ['（六）其他处理', ...COLUMNS.map(subtotal)]);
+  // The group's vertical label merges end above; merges below move up by the two rows removed.
+  L.merges = L.merges
+    .filter((m) => m[0] < first || m[0] > first + 2)
+    .map((m) => (m[0] > first + 2 ? [m[0] - 2, m[1], m[2] - 2, m[3]] : m[2] >= first ? [m[0], m[1], Math.min(m[2], first - 1), m[3]] : m) as Layout['merges'][number]);
+  return L;
+}
+
+const sumOther = (col: string) => OTHER.reduce((t, r) => t + (suqian.cells[`requests.${r}.${col}`] ?? 0), 0);
+
+test('the published figures read exactly, in the 2021 format', async () => {
+  const { report, findings, cells } = await read(layout());
+  expect(report.format).toBe('gov-2021');
+  expect(cells).toEqual(Object.fromEntries(f2021.cells.map((c) => [c.id, suqian.cells[c.id]])));
+  expect(findings).toEqual([]);
+});
+
+test('a 2023 report printing the undivided （六）其他处理 row stays in the 2021 format: the sub-rows are named, not invented', async () => {
+  const { report, findings, cells } = await read(undivided(sumOther));
+  expect(report.format).toBe('gov-2021');
+  expect(findings.map((f) => [f.rule, f.message])).toEqual([['format.undivided_row', expect.any(String)]]);
+  expect(findings[0].severity).toBe('error');
+  expect(findings[0].cells).toHaveLength(21);
+  expect(findings[0].message).toContain('「2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」');
+  for (const r of OTHER) for (const c of COLUMNS) expect(cells[`requests.${r}.${c}`]).toBeUndefined();
+  // Everything else is exact.
+  for (const c of f2021.cells.filter((x) => !OTHER.some((r) => x.id.startsWith(`requests.${r}.`)))) expect(cells[c.id]).toBe(suqian.cells[c.id]);
+});
+
+test('the undivided row’s subtotal is still checked against （七）总计', async () => {
+  const wrong = (col: string) => sumOther(col) + (col === 'natural' || col === 'total' ? 2 : 0);
+  const { findings } = await read(undivided(wrong));
+  const sums = findings.filter((f) => f.rule === 'requests.results_sum');
+  expect(sums.map((f) => f.cells[0])).toEqual(['requests.total.natural', 'requests.total.total']);
+  expect(sums[0].expected).toBe(suqian.cells['requests.total.natural']! + 2);
+  expect(sums[0].actual).toBe(suqian.cells['requests.total.natural']);
+});
+
+test('a year inside a header (本年(2023)制发件数) is read as the statutory header', async () => {
+  const L = layout();
+  for (const row of L.rows) row.forEach((c, i) => (row[i] = c === '本年制发件数' ? '本年(2023)制发件数' : c === '现行有效件数' ? '现行有效件数（2023年）' : c));
+  expect(L.rows.some((r) => r.includes('本年(2023)制发件数'))).toBe(true);
+  const { cells, findings } = await read(L);
+  expect(cells['proactive.rules.issued']).toBe(suqian.cells['proactive.rules.issued']);
+  expect(cells['proactive.normative.in_force']).toBe(suqian.cells['proactive.normative.in_force']);
+  expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+});
+
+test('an annotated count, 「N（其中修订16件）」, is read as N with a warning quoting the note', async () => {
+  const n = suqian.cells['proactive.normative.issued']!;
+  const { cells, findings } = await read(layout({ ...suqian.cells, 'proactive.normative.issued': `${n}（其中修订16件）` }));
+  expect(cells['proactive.normative.issued']).toBe(n);
+  expect(findings.map((f) => [f.rule, f.severity, f.cells[0]])).toEqual([['cell.annotated', 'warning', 'proactive.normative.issued']]);
+  expect(findings[0].message).toContain('其中修订16件');
+});
+
+test('a footnote row and a local extra row are ignored, each with a note; the figures stay exact', async () => {
+  const L = layout();
+  insertRow(L, rowOf(L, '四、结转下年度继续办理') + 1, ['注：本表“本年新收”含上年度结转数量。']);
+  insertRow(L, rowOf(L, '规范性文件') + 1, ['其他主动公开文件', 12, 3, 40]);
+  const { cells, findings } = await read(L);
+  expect(cells).toEqual(Object.fromEntries(f2021.cells.map((c) => [c.id, suqian.cells[c.id]])));
+  expect(findings.map((f) => [f.rule, f.severity])).toEqual([
+    ['format.row_ignored', 'info'],
+    ['format.row_ignored', 'info'],
+  ]);
+  expect(findings.map((f) => f.message).join()).toMatch(/「其他主动公开文件」不是法定表格中的行.*脚注「注：本表“本年新收”含上年度结转数量。」/);
+});
+
+test('a 2022 report typed into the 2019 template is read as the 2019 format and called out', async () => {
+  const f2019 = formats.byId('gov-2019')!;
+  const L = clerkLayout(f2019, fixture.reports.find((r) => r.id === 'seed000_fuxin_szfb_2020')!.cells, { office: '阜新市人民政府办公室', year: 2022, labelColumns: 1 });
+  const { reports } = await readReports('阜新.html', new TextEncoder().encode(toHtml(L)), formats);
+  expect(reports[0].format).toBe('gov-2019');
+  expect(validate(reports[0]).findings.map((f) => f.rule)).toContain('format.year_mismatch');
+});
