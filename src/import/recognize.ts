@@ -533,29 +533,106 @@ const CLEAR_EVIDENCE = 3;
  * most, when that is clear; otherwise the format due for the report's year, so one row that
  * looks like the other format (the undivided （六）其他处理) never flips a report into it.
  */
-export function recognize(grid: Grid, options: RecognizeOptions, fallback: { office?: string; year?: number } = {}): Recognition {
+/** The grids' drafts in the format the evidence (or the year) picks among `formats`. */
+function readIn(grids: Grid[], formats: CompiledFormat[], options: RecognizeOptions, fallback: { year?: number }) {
   const registry = options.registry;
-  const keys = gridKeys(grid);
-  const shown = registry.all.map((format) => ({ format, evidence: evidence(keys, format, registry) })).sort((a, b) => b.evidence - a.evidence);
+  const keys = new Set(grids.flatMap((g) => [...gridKeys(g)]));
+  const shown = formats.map((format) => ({ format, evidence: evidence(keys, format, registry) })).sort((a, b) => b.evidence - a.evidence);
   // Labels that decide the format spare reading the grid in the others.
-  const decided = shown[0].evidence >= CLEAR_EVIDENCE && (shown[1]?.evidence ?? 0) === 0 ? [shown[0].format] : registry.all;
+  const decided = shown[0].evidence >= CLEAR_EVIDENCE && (shown[1]?.evidence ?? 0) === 0 ? [shown[0].format] : formats;
   const runs = decided.map((format) => {
-    const drafts = new Recognizer(grid, formatSpecs(format)).run().filter((d) => d.found >= MIN_CELLS);
-    return { format, drafts, score: drafts.reduce((s, d) => s + d.found - d.drifts * 0.5, 0), evidence: evidence(keys, format, registry) };
+    const drafts = grids.map((grid) => ({ grid, drafts: new Recognizer(grid, formatSpecs(format)).run().filter((d) => d.found >= MIN_CELLS) }));
+    const all = drafts.flatMap((g) => g.drafts);
+    return { format, drafts, all, score: all.reduce((s, d) => s + d.found - d.drifts * 0.5, 0), evidence: evidence(keys, format, registry) };
   });
-  const readable = runs.filter((r) => r.drafts.length > 0);
+  const readable = runs.filter((r) => r.all.length > 0);
   const byEvidence = [...readable].sort((a, b) => b.evidence - a.evidence);
-  const year = options.year ?? readable.flatMap((r) => r.drafts.map((d) => d.year)).find((y) => y !== undefined) ?? fallback.year;
+  const year = options.year ?? readable.flatMap((r) => r.all.map((d) => d.year)).find((y) => y !== undefined) ?? fallback.year;
   const due = year !== undefined ? readable.find((r) => r.format.id === registry.forYear(year)?.id) : undefined;
   const clear = byEvidence[0] && byEvidence[0].evidence >= CLEAR_EVIDENCE && byEvidence[0].evidence > (byEvidence[1]?.evidence ?? 0) ? byEvidence[0] : undefined;
   const chosen = clear ?? due ?? [...readable].sort((a, b) => b.score - a.score)[0];
-  const best = chosen?.drafts ?? [];
+  return chosen?.drafts ?? [];
+}
+
+/** A draft that holds only some of its format's tables: a piece of a report split over sheets. */
+function isPiece(d: Draft): boolean {
+  return d.tables.size < d.specs.format.def.tables.length;
+}
+
+function compatible(a: Draft, b: Draft): boolean {
+  const same = <T>(x: T | undefined, y: T | undefined) => x === undefined || y === undefined || x === y;
+  return a.specs === b.specs && same(a.office, b.office) && same(a.year, b.year) && [...b.tables].every((t) => !a.tables.has(t));
+}
+
+/** Joins consecutive pieces into one draft: readings, provenance and findings together. */
+function join(pieces: Draft[]): Draft {
+  const d = pieces[0];
+  for (const p of pieces.slice(1)) {
+    p.readings.forEach((r, i) => {
+      if (r !== undefined) d.readings[i] = r;
+    });
+    Object.assign(d.provenance, p.provenance);
+    d.findings.push(...p.findings);
+    d.issues.push(...p.issues);
+    d.subtotals.push(...p.subtotals);
+    p.tables.forEach((t) => d.tables.add(t));
+    d.found += p.found;
+    d.drifts += p.drifts;
+    d.office ??= p.office;
+    d.year ??= p.year;
+  }
+  return d;
+}
+
+/**
+ * Reads every report in a set of grids (the sheets of one workbook), each in the format its
+ * labels fit best. A report whose tables sit on several sheets (表二、表三、表四) is read as
+ * one, in one format, when the pieces' office and year agree.
+ */
+export function recognizeAll(grids: Grid[], options: RecognizeOptions, fallback: { office?: string; year?: number } = {}): Recognition {
+  const all = options.registry.all;
+  let found = grids.flatMap((grid) => readIn([grid], all, options, fallback));
+  const single = (f: { drafts: Draft[] }) => f.drafts.length === 1 && isPiece(f.drafts[0]);
+  const pieces = found.filter(single);
+  if (pieces.length >= 2) {
+    const again = readIn(pieces.map((p) => p.grid), all, options, fallback);
+    found = found.map((f) => (pieces.includes(f) ? (again.find((a) => a.grid === f.grid) ?? { grid: f.grid, drafts: [] }) : f));
+  }
+  const units: { grid: Grid; drafts: Draft[] }[] = [];
+  let open: { grid: Grid; draft: Draft; sheets: string[] } | null = null;
+  const close = () => {
+    if (!open) return;
+    const source = open.sheets.length > 1 ? `${open.grid.source}（与${open.sheets.slice(1).join('、')}合并为一份）` : open.grid.source;
+    units.push({ grid: { ...open.grid, source }, drafts: [open.draft] });
+    open = null;
+  };
+  for (const f of found) {
+    if (!single(f)) {
+      close();
+      units.push(f);
+      continue;
+    }
+    const d = f.drafts[0];
+    if (open && compatible(open.draft, d)) {
+      open.draft = join([open.draft, d]);
+      open.sheets.push(f.grid.source.slice(f.grid.source.indexOf('#') + 1));
+    } else {
+      close();
+      open = { grid: f.grid, draft: d, sheets: [f.grid.source] };
+    }
+  }
+  close();
   const reports: Report[] = [];
   const problems: string[] = [];
-  best.forEach((d, i) => {
-    const r = toReport(d, best.length > 1 ? { ...grid, source: `${grid.source}（第${i + 1}份）` } : grid, options, fallback);
-    if (typeof r === 'string') problems.push(r);
-    else reports.push(r);
-  });
+  for (const { grid, drafts } of units)
+    drafts.forEach((d, i) => {
+      const r = toReport(d, drafts.length > 1 ? { ...grid, source: `${grid.source}（第${i + 1}份）` } : grid, options, fallback);
+      if (typeof r === 'string') problems.push(r);
+      else reports.push(r);
+    });
   return { reports, problems };
+}
+
+export function recognize(grid: Grid, options: RecognizeOptions, fallback: { office?: string; year?: number } = {}): Recognition {
+  return recognizeAll([grid], options, fallback);
 }

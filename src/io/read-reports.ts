@@ -5,7 +5,7 @@ import type { Grid } from '../import/grid';
 import { gridFromHtml } from '../import/html-grid';
 import { gridFromPdf } from '../import/pdf-grid';
 import { MAX_FILE_BYTES, MAX_TEXT_BYTES, megabytes } from '../import/limits';
-import { recognize } from '../import/recognize';
+import { recognizeAll } from '../import/recognize';
 import { gridFromSheet } from '../import/sheet-grid';
 import { gridFromText } from '../import/text-grid';
 import { readFileName } from '../import/title';
@@ -47,14 +47,7 @@ export function decodeText(bytes: Uint8Array): string {
 
 function fromGrids(grids: Grid[], name: string, registry: FormatRegistry, options: ReadOptions): FileReports {
   const fallback = options.anonymous ? {} : readFileName(name);
-  const reports: Report[] = [];
-  const problems: string[] = [];
-  for (const grid of grids) {
-    const r = recognize(grid, { registry, ...options }, fallback);
-    reports.push(...r.reports);
-    problems.push(...r.problems);
-  }
-  return { reports, problems };
+  return recognizeAll(grids, { registry, ...options }, fallback);
 }
 
 async function readXlsx(name: string, bytes: Uint8Array, registry: FormatRegistry, options: ReadOptions): Promise<FileReports> {

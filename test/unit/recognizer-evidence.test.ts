@@ -3,6 +3,7 @@
  * 宿迁市 2023 (gov-2021): the format chosen by evidence, the undivided （六）其他处理
  * row, a year inside a header, annotated counts, footnote rows and local extra rows.
  */
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { formats } from '../../src/formats';
@@ -109,4 +110,37 @@ test('a 2022 report typed into the 2019 template is read as the 2019 format and 
   const { reports } = await readReports('阜新.html', new TextEncoder().encode(toHtml(L)), formats);
   expect(reports[0].format).toBe('gov-2019');
   expect(validate(reports[0]).findings.map((f) => f.rule)).toContain('format.year_mismatch');
+});
+
+test('a workbook with the three tables on separate sheets (表二、表三、表四) is read as one report', async () => {
+  const L = layout();
+  const starts = ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况'].map((t) => rowOf(L, t));
+  const wb = new ExcelJS.Workbook();
+  ['表二', '表三', '表四'].forEach((name, i) => {
+    const ws = wb.addWorksheet(name);
+    const from = i === 0 ? 0 : starts[i];
+    const to = i < 2 ? starts[i + 1] : L.rows.length;
+    L.rows.slice(from, to).forEach((row, r) => row.forEach((v, c) => v !== null && v !== '' && (ws.getCell(r + 1, c + 1).value = v)));
+  });
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const { reports, problems } = await readReports('宿迁市2023年报.xlsx', bytes, formats);
+  expect(problems).toEqual([]);
+  expect(reports).toHaveLength(1);
+  const r = reports[0];
+  expect([r.office, r.year, r.format]).toEqual(['宿迁市人民政府', 2023, 'gov-2021']);
+  expect(r.source).toBe('宿迁市2023年报.xlsx#表二（与表三、表四合并为一份）');
+  expect(Object.fromEntries(f2021.cells.map((c) => [c.id, r.readings[c.index]?.value]))).toEqual(Object.fromEntries(f2021.cells.map((c) => [c.id, suqian.cells[c.id]])));
+  expect(r.provenance?.['appeals.review.total']).toMatch(/^宿迁市2023年报\.xlsx#表四!/);
+  expect(validate(r).findings).toEqual([]);
+});
+
+test('two complete reports on two sheets stay two reports', async () => {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, office] of [['甲', '宿迁市甲局'], ['乙', '宿迁市乙局']]) {
+    const L = clerkLayout(f2021, suqian.cells, { office, year: 2023, labelColumns: 1 });
+    const ws = wb.addWorksheet(name);
+    L.rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== '' && (ws.getCell(r + 1, c + 1).value = v)));
+  }
+  const { reports } = await readReports('两局.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()), formats);
+  expect(reports.map((r) => r.office)).toEqual(['宿迁市甲局', '宿迁市乙局']);
 });
