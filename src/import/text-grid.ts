@@ -7,6 +7,7 @@ import { looksLikeValue } from '../model/values';
 import { InputError } from '../model/report-json';
 import type { Grid, GridCell, GridRow } from './grid';
 import { MAX_CELL_TEXT, MAX_CELLS } from './limits';
+import { layoutPage, rowsOfPages, type PdfText } from './pdf-layout';
 
 const PROSE = 80;
 
@@ -23,10 +24,74 @@ function splitSpaced(line: string): string[] | null {
   return [tokens.slice(0, k).join(' '), ...tokens.slice(k)];
 }
 
+/** Narrow-character units of a string as a fixed-width font shows it: CJK takes two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** A line with runs of two or more spaces between its pieces: text laid out in columns (pdftotext -layout). */
+const SPACED = /\S {2,}\S/;
+
+/**
+ * Text laid out in columns by spaces: each line is placed as a line of a page in a fixed-width
+ * font, so the column finder that reads PDFs without ruling lines reads it too, blanks included.
+ */
+function gridFromSpacedText(lines: string[], source: string): Grid {
+  const UNIT = 5;
+  const LINE = 12;
+  const numbered = lines.map((text, i) => ({ text: text.replace(/\t/g, '    '), n: i + 1 })).filter((l) => l.text.trim() !== '');
+  // A page tall enough that no line falls in the margins where page numbers are dropped.
+  const height = LINE * numbered.length * 1.5 + 100;
+  const items: PdfText[] = numbered.map((l, i) => {
+    const lead = l.text.length - l.text.trimStart().length;
+    const body = l.text.trim();
+    return { str: body, x: displayWidth(l.text.slice(0, lead)) * UNIT, y: height * 0.85 - i * LINE, w: displayWidth(body) * UNIT, h: LINE * 0.8 };
+  });
+  const rows = rowsOfPages([layoutPage(1, height, items, [], MAX_CELLS)]);
+  // Provenance in lines of the text, not in page positions.
+  for (const row of rows)
+    for (const c of row.cells) {
+      const m = /^第1页 第(\d+)行(?:第(\d+)列)?$/.exec(c.at);
+      if (m) c.at = `第${numbered[Number(m[1]) - 1].n}行${m[2] ? `第${m[2]}格` : ''}`;
+    }
+  return { source, rows };
+}
+
+const MARKDOWN_ROW = /^\s*\|.*\|\s*$/;
+const MARKDOWN_RULE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$/;
+
+/** A markdown table: real rows whose cells keep their columns, blanks included; other lines as text. */
+function gridFromMarkdown(lines: string[], source: string): Grid {
+  const rows: GridRow[] = [];
+  let cells = 0;
+  lines.forEach((line, i) => {
+    const n = i + 1;
+    if (!line.trim() || MARKDOWN_RULE.test(line)) return;
+    if (!MARKDOWN_ROW.test(line)) {
+      rows.push({ aligned: false, cells: [{ text: line.trim().slice(0, MAX_CELL_TEXT), x: 0, at: `第${n}行` }] });
+      return;
+    }
+    const parts = line.trim().slice(1, -1).split('|');
+    cells += parts.length;
+    if (cells > MAX_CELLS) throw new InputError(`文本中的单元格超过 ${MAX_CELLS} 个，远大于一份年报，已拒绝读取`);
+    rows.push({ aligned: true, cells: parts.map((t, x) => ({ text: t.trim().slice(0, MAX_CELL_TEXT), x, at: `第${n}行第${x + 1}格` })) });
+  });
+  return { source, rows };
+}
+
 export function gridFromText(text: string, source: string): Grid {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const nonEmpty = lines.filter((l) => l.trim() !== '');
   const tabbed = nonEmpty.filter((l) => l.includes('\t')).length;
+  const markdown = nonEmpty.filter((l) => MARKDOWN_ROW.test(l)).length;
+  if (markdown >= Math.max(3, nonEmpty.length * 0.3)) return gridFromMarkdown(lines, source);
+  const spaced = nonEmpty.filter((l) => SPACED.test(l.trim())).length;
+  if (tabbed < nonEmpty.length * 0.05 && spaced >= Math.max(5, nonEmpty.length * 0.2) && !nonEmpty.some(isPipeLine)) {
+    if (nonEmpty.length > MAX_CELLS) throw new InputError(`文本中的单元格超过 ${MAX_CELLS} 个，远大于一份年报，已拒绝读取`);
+    return gridFromSpacedText(lines, source);
+  }
   const streamLike = nonEmpty.filter((l) => isPipeLine(l) || (l.trim().length <= 12 && looksLikeValue(l))).length;
   const stream = tabbed < nonEmpty.length * 0.05 && streamLike > nonEmpty.length * 0.3;
 

@@ -144,3 +144,52 @@ test('two complete reports on two sheets stay two reports', async () => {
   const { reports } = await readReports('两局.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()), formats);
   expect(reports.map((r) => r.office)).toEqual(['宿迁市甲局', '宿迁市乙局']);
 });
+
+/** The table as `pdftotext -layout` prints it: columns padded with spaces, blanks as spaces. */
+function layoutText(L: Layout): string {
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\ua4cf\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+  const texts = L.rows.map((r) => r.map((c) => (c === null ? '' : String(c))));
+  const cols = Math.max(...texts.map((r) => r.length));
+  const w = Array.from({ length: cols }, (_, i) => Math.max(4, ...texts.map((r) => (r.length > 1 ? width(r[i] ?? '') : 0))));
+  return texts
+    .map((r) => (r.length === 1 ? r[0] : r.map((t, i) => (i === 0 ? t + ' '.repeat(w[0] - width(t)) : ' '.repeat(w[i] - width(t)) + t)).join('   ')).trimEnd())
+    .join('\n');
+}
+
+test('text laid out in columns by spaces reads exactly, a blank column included', async () => {
+  const blanked = Object.fromEntries(Object.entries(suqian.cells).map(([id, v]) => [id, id.startsWith('requests.') && id.endsWith('.research') ? null : v]));
+  const text = layoutText(layout(blanked));
+  expect(text).toMatch(/规章 {3,}\d+ {3,}\d+ {3,}\d+/);
+  const { reports, problems } = await readReports('宿迁.txt', new TextEncoder().encode(text), formats);
+  expect(problems).toEqual([]);
+  const r = reports[0];
+  expect(r.format).toBe('gov-2021');
+  expect(Object.fromEntries(f2021.cells.map((c) => [c.id, r.readings[c.index]?.value]))).toEqual(blanked);
+  expect(r.provenance?.['proactive.rules.issued']).toMatch(/^宿迁\.txt!第\d+行第2格$/);
+  // 宿迁 had no application from 科研机构: blanks there are 0s, so only the blanks are reported.
+  expect(Object.entries(suqian.cells).filter(([id, v]) => id.endsWith('.research') && v !== 0)).toEqual([]);
+  const findings = validate(r).findings;
+  expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['cell.blank']));
+  expect(findings).toHaveLength(Object.keys(suqian.cells).filter((id) => id.startsWith('requests.') && id.endsWith('.research')).length);
+});
+
+test('a markdown table reads exactly, blanks at their columns', async () => {
+  const blanked = { ...suqian.cells, 'requests.granted.legal': null, 'proactive.rules.repealed': null };
+  const L = layout(blanked);
+  const md = L.rows
+    .map((r, i) => {
+      if (r.length === 1) return String(r[0] ?? '');
+      const row = `| ${r.map((c) => (c === null ? '' : String(c))).join(' | ')} |`;
+      return i > 0 && L.rows[i - 1].length === 1 ? `${row}\n|${r.map(() => ' --- ').join('|')}|` : row;
+    })
+    .join('\n');
+  expect(md).toContain('| --- |');
+  const { reports } = await readReports('宿迁.md.txt', new TextEncoder().encode(md), formats);
+  expect(Object.fromEntries(f2021.cells.map((c) => [c.id, reports[0].readings[c.index]?.value]))).toEqual(blanked);
+  expect(validate(reports[0]).findings.map((f) => [f.rule, f.cells[0]])).toEqual(
+    expect.arrayContaining([
+      ['cell.blank', 'proactive.rules.repealed'],
+      ['cell.blank', 'requests.granted.legal'],
+    ]),
+  );
+});
