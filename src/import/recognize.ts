@@ -53,6 +53,8 @@ class Draft {
   section?: number;
   requestX = new Map<number, number>();
   sectionX: (number | undefined)[] = [];
+  /** The appeals table turned round: its result columns' label keys in order. */
+  appealOrder?: string[];
   /** Money columns of the current section whose header says 元, not 万元. */
   yuanColumns = new Set<number>();
 
@@ -262,7 +264,15 @@ export class Recognizer {
       }
       return true;
     }
-    if (!hasValue && (keys.includes('行政复议') || keys.includes('结果维持'))) {
+    const leaves = this.specs.appealLeaves;
+    const groupHits = this.specs.appealGroups.filter((g) => keys.includes(g.key)).length;
+    const resultHits = keys.filter((k) => leaves.includes(k));
+    if (!hasValue && resultHits.length >= 3 && groupHits === 0 && d.table === 'appeals') {
+      // Each result once: the table turned round, its rows the groups. Repeated: the statutory leaf row.
+      if (new Set(resultHits).size === resultHits.length) d.appealOrder = resultHits;
+      return true;
+    }
+    if (!hasValue && groupHits > 0 && (d.table === 'appeals' || keys.includes(this.specs.appealGroups[0].key))) {
       d.table = 'appeals';
       return true;
     }
@@ -292,6 +302,7 @@ export class Recognizer {
       ({ labels, values } = splitSequence(row));
     }
 
+    if (values && d.appealOrder && labels.length && this.transposedAppealsRow(row, labels, values)) return;
     if (values && (d.table === 'appeals' || (d.table === undefined && !labels.length))) {
       if (!labels.length || values.length >= this.specs.appealCells.length) this.appealsRow(row, values);
       return;
@@ -357,6 +368,30 @@ export class Recognizer {
       d.found++;
     });
     d.tables.add(spec.table);
+  }
+
+  /** A row of the turned-round appeals table: a group's results, in the header's order. */
+  private transposedAppealsRow(row: GridRow, labels: string[], values: GridCell[]): boolean {
+    const d = this.cur;
+    const key = joinedKey(labels);
+    const group = this.specs.appealGroups.find((g) => key.endsWith(g.key));
+    if (!group) return false;
+    const order = d.appealOrder!;
+    const v = trimToCount(values, order.length);
+    if (v.length !== order.length) {
+      d.issues.push(`复议诉讼表中「${labels.join('')}」一行有 ${v.length} 个数，应为 ${order.length} 个，未读取`);
+      return true;
+    }
+    const format = this.specs.format;
+    order.forEach((leaf, i) => {
+      const index = group.cells[this.specs.appealLeaves.indexOf(leaf)];
+      if (index === undefined || d.readings[index] !== undefined) return;
+      d.readings[index] = readCell(v[i].text, format.cells[index].kind);
+      d.provenance[format.cells[index].id] = this.where(v[i], row);
+      d.found++;
+    });
+    d.tables.add('appeals');
+    return true;
   }
 
   private appealsRow(row: GridRow, values: GridCell[]): void {

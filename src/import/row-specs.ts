@@ -45,6 +45,9 @@ export interface FormatSpecs {
   /** Column leaves of the requests table, in order. */
   requestColumns: { label: string; key: string }[];
   appealCells: number[];
+  /** The appeals table read the other way round (groups as rows, results as columns): result labels in order, and each group's cells by result. */
+  appealLeaves: string[];
+  appealGroups: { key: string; label: string; cells: number[] }[];
 }
 
 const cache = new WeakMap<CompiledFormat, FormatSpecs>();
@@ -61,6 +64,8 @@ export function formatSpecs(format: CompiledFormat): FormatSpecs {
   const groups = new Map<string, GroupSpec>();
   let requestColumns: FormatSpecs['requestColumns'] = [];
   let appealCells: number[] = [];
+  const appealLeaves: string[] = [];
+  const appealGroups: FormatSpecs['appealGroups'] = [];
   for (const table of format.def.tables) {
     if (table.layout === 'sections') {
       table.sections.forEach((s, i) => {
@@ -88,9 +93,16 @@ export function formatSpecs(format: CompiledFormat): FormatSpecs {
       }
     } else {
       appealCells = format.cells.filter((c) => c.table === table.id).map((c) => c.index);
+      for (const leaf of headerLeaves(table.columns)) {
+        const key = labelKey(leaf.labels[leaf.labels.length - 1]);
+        if (!appealLeaves.includes(key)) appealLeaves.push(key);
+        const groupLabel = leaf.labels[leaf.labels.length - 2] ?? '';
+        const group = appealGroups.find((g) => g.label === groupLabel) ?? appealGroups[appealGroups.push({ key: labelKey(groupLabel), label: groupLabel, cells: [] }) - 1];
+        group.cells.push(format.index.get(`${table.id}.${leaf.ids.join('.')}`)!);
+      }
     }
   }
-  const specs: FormatSpecs = { format, rows, sections, groups: [...groups.values()], requestColumns, appealCells };
+  const specs: FormatSpecs = { format, rows, sections, groups: [...groups.values()], requestColumns, appealCells, appealLeaves, appealGroups };
   cache.set(format, specs);
   return specs;
 }

@@ -193,3 +193,17 @@ test('a markdown table reads exactly, blanks at their columns', async () => {
     ]),
   );
 });
+
+test('an appeals table turned round (groups as rows, results as columns, in the clerk’s order) reads exactly', async () => {
+  const L = layout();
+  const at = rowOf(L, '四、政府信息公开行政复议、行政诉讼情况');
+  const results = [['结果纠正', 'corrected'], ['结果维持', 'upheld'], ['其他结果', 'other'], ['尚未审结', 'pending'], ['总计', 'total']];
+  const groups = [['行政复议', 'review'], ['行政诉讼（未经复议直接起诉）', 'suit_direct'], ['行政诉讼（复议后起诉）', 'suit_after_review']];
+  L.rows.splice(at + 1);
+  L.merges = L.merges.filter((m) => m[0] <= at);
+  L.rows.push(['类别', ...results.map(([label]) => label)]);
+  for (const [label, id] of groups) L.rows.push([label, ...results.map(([, r]) => suqian.cells[`appeals.${id}.${r}`])]);
+  const { cells, findings } = await read(L);
+  expect(cells).toEqual(Object.fromEntries(f2021.cells.map((c) => [c.id, suqian.cells[c.id]])));
+  expect(findings).toEqual([]);
+});
