@@ -165,6 +165,8 @@ export class Recognizer {
   private readonly drafts: Draft[] = [];
   private cur: Draft;
   private parentKey?: string;
+  /** Labels of a row without figures, which may be the first line of a wrapped label. */
+  private pendingLabels?: string[];
 
   constructor(
     private readonly grid: Grid,
@@ -308,9 +310,20 @@ export class Recognizer {
       return;
     }
     if (!labels.length) return;
-
+    const hasFigures = (byColumn ?? values ?? []).some((c) => c && !isBlankText(c.text));
+    // A label wrapped over two lines, its figures on the second: the first line waits for them.
+    const pending = this.pendingLabels;
+    this.pendingLabels = undefined;
+    let match = matchRow(labels, this.candidates(), this.parentKey);
+    if (hasFigures && pending) {
+      const joined = matchRow([...pending, ...labels], this.candidates(), this.parentKey);
+      if (joined && (!match || (joined.exact && !match.exact))) {
+        labels = [...pending, ...labels];
+        match = joined;
+      }
+    }
     const parentLabel = this.specs.groups.find((g) => joinedKey(labels).endsWith(g.key));
-    const match = matchRow(labels, this.candidates(), this.parentKey);
+    if (!hasFigures && d.table && !parentLabel && (!match || !match.exact)) this.pendingLabels = labels;
     if (!match) {
       const k = joinedKey(labels).replace(/(小计|合计)$/, '');
       const group =
@@ -323,7 +336,6 @@ export class Recognizer {
           d.subtotals.push({ label: labels.join(''), rows: group.rows, values: vals.map((t) => readCell(t, 'count')), at: this.where(row.cells[0], row) });
         return;
       }
-      const hasFigures = (byColumn ?? values ?? []).some((c) => c && !isBlankText(c.text));
       // Inside a table, a row with figures that is no statutory row (a local extra row) is named, not silently dropped.
       if (d.table && hasFigures && (d.found > 0 || row.aligned)) this.ignored(row, `「${clip(labels.join(''))}」不是法定表格中的行，这一行的数未读取`);
       return;

@@ -207,3 +207,14 @@ test('an appeals table turned round (groups as rows, results as columns, in the 
   expect(cells).toEqual(Object.fromEntries(f2021.cells.map((c) => [c.id, suqian.cells[c.id]])));
   expect(findings).toEqual([]);
 });
+
+test('a row label wrapped over two lines, its figures on the second line, is read as one row', async () => {
+  const fuxinText = readFileSync(join(__dirname, '..', 'fixtures', 'samples', 'fuxin-2020.txt'), 'utf8');
+  const fuxin = fixture.reports.find((r) => r.id === 'seed000_fuxin_szfb_2020')!;
+  const wrapped = fuxinText.replace('(二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形)\t', '(二) 部分公开 (区分处理的, 只计这一情形, 不计\n其他情形)\t');
+  expect(wrapped).not.toBe(fuxinText);
+  const { reports } = await readReports('阜新.txt', new TextEncoder().encode(wrapped), formats);
+  const f2019 = formats.byId('gov-2019')!;
+  expect(Object.fromEntries(f2019.cells.map((c) => [c.id, reports[0].readings[c.index]?.value]))).toEqual(fuxin.cells);
+  expect(reports[0].provenance?.['requests.partial.natural']).toMatch(/第\d+行/);
+});
