@@ -218,3 +218,25 @@ test('a row label wrapped over two lines, its figures on the second line, is rea
   expect(Object.fromEntries(f2019.cells.map((c) => [c.id, reports[0].readings[c.index]?.value]))).toEqual(fuxin.cells);
   expect(reports[0].provenance?.['requests.partial.natural']).toMatch(/第\d+行/);
 });
+
+test.each([
+  ['1、', (n: number) => `${n}、`],
+  ['（1）', (n: number) => `（${n}）`],
+  ['①', (n: number) => String.fromCharCode(0x2460 + n - 1)],
+  ['none', () => ''],
+])('sub-rows numbered %s read exactly', async (_name, number) => {
+  const L = clerkLayout(f2021, suqian.cells, { office: '宿迁市人民政府', year: 2023, labelColumns: 3 });
+  let changed = 0;
+  for (const row of L.rows)
+    row.forEach((c, i) => {
+      const m = typeof c === 'string' ? /^(\d)\.(.+)$/.exec(c) : null;
+      if (m) {
+        row[i] = `${number(Number(m[1]))}${m[2]}`;
+        changed++;
+      }
+    });
+  expect(changed).toBeGreaterThan(15);
+  const { cells, findings } = await read(L);
+  expect(cells).toEqual(Object.fromEntries(f2021.cells.map((c) => [c.id, suqian.cells[c.id]])));
+  expect(findings).toEqual([]);
+});
