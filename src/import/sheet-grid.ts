@@ -1,7 +1,7 @@
 /** A worksheet's cells as a grid: merged ranges spread as copies, hidden rows kept and marked. */
 import { address, parseAddress } from '../layout/a1';
 import { META_PREFIX } from '../model/sheet-meta';
-import type { SheetData } from '../ports/workbook-port';
+import type { SheetData } from '../model/sheet-data';
 import type { Grid, GridCell, GridRow } from './grid';
 import { MAX_CELL_TEXT, MAX_CELLS, MAX_COLUMNS } from './limits';
 import { InputError } from '../model/report-json';

@@ -2,7 +2,7 @@
 import type { CompiledFormat } from '../formats/compile';
 import type { FormatRegistry } from '../formats';
 import { buildSheetPlan, type SheetPlan } from '../layout/sheet-plan';
-import type { SheetData } from '../ports/workbook-port';
+import type { SheetData } from './sheet-data';
 import type { Report } from './report';
 import type { Finding } from '../rules/types';
 import { readCell, type Reading } from './values';

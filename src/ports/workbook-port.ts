@@ -4,33 +4,9 @@
  */
 import type { SheetPlan } from '../layout/sheet-plan';
 import type { SheetMeta } from '../model/sheet-meta';
+import type { SheetData, SheetInfo } from '../model/sheet-data';
 
-/** What a cell shows: formulas already computed. */
-export type CellContent = number | string | boolean | null;
-
-export interface SheetInfo {
-  name: string;
-  meta: SheetMeta | null;
-  /** Parts of the stored metadata that failed its schema and were ignored, in Chinese. */
-  metaDropped?: string[];
-}
-
-export interface SheetData extends SheetInfo {
-  /** Non-empty cells by A1 address. */
-  cells: Map<string, CellContent>;
-  /** Formulas (without '=') of the cells that hold one, where the host reports them. */
-  formulas?: Map<string, string>;
-  /** Cell notes by A1 address, where the host can read them. */
-  notes: Map<string, string>;
-  /** Solid fill colours (RRGGBB) of the report's value cells, by A1 address; absent = no fill. */
-  fills: Map<string, string>;
-  /** Merged ranges ("A1:C2"), where the host reports them: foreign layouts need them. */
-  merges?: string[];
-  /** 1-based numbers of hidden rows, where the host reports them. */
-  hiddenRows?: number[];
-  /** Protected by the user: we read it, but do not paint it. */
-  protected?: boolean;
-}
+export type { CellContent, SheetData, SheetInfo } from '../model/sheet-data';
 
 /** Highlights of one sheet, computed by the core: the adapter only applies them. */
 export interface SheetHighlights {
