@@ -7,10 +7,13 @@ const { NormalModuleReplacementPlugin } = require('webpack');
 const DEV_URL = 'https://localhost:3000/';
 // The production URL is set at build time, e.g. ADDIN_URL=https://intranet.example/nianbao npm run build
 const PROD_URL = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, '/');
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+// OFFICE_JS=local serves office.js from the add-in's own folder, for intranets that cannot reach Microsoft's CDN.
+const LOCAL_OFFICE = process.env.OFFICE_JS === 'local';
+const OFFICE_JS = LOCAL_OFFICE ? 'office/office.js' : 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_DIST = 'node_modules/@microsoft/office-js/dist';
 
 function csp(withOffice) {
-  const office = withOffice ? ' https://appsforoffice.microsoft.com' : '';
+  const office = withOffice && !LOCAL_OFFICE ? ' https://appsforoffice.microsoft.com' : '';
   // Fluent UI injects its styles at run time, hence 'unsafe-inline' for styles only; no inline script anywhere.
   return `default-src 'self'; script-src 'self'${office}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'${office}; object-src 'none'; base-uri 'self'; form-action 'none'`;
 }
@@ -65,6 +68,19 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
+          // office.js loads its Excel host script and its strings from beside itself; debug builds and other hosts stay out.
+          ...(LOCAL_OFFICE
+            ? [
+                {
+                  from: OFFICE_DIST,
+                  to: 'office',
+                  filter: (f) => /[\\/](office|o15apptofilemappingtable|excel[^\\/]*)\.js$/.test(f) && !f.endsWith('.debug.js'),
+                  // Microsoft's files as published: not minified again.
+                  info: { minimized: true },
+                },
+                { from: `${OFFICE_DIST}/*-*/office_strings.js`, to: ({ absoluteFilename }) => `office/${path.basename(path.dirname(absoluteFilename))}/office_strings.js`, info: { minimized: true } },
+              ]
+            : []),
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
