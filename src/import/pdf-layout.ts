@@ -334,6 +334,9 @@ function columnRows(run: Chunk[][]): string[][] | null {
     if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
     else cols.push([s[0], s[1]]);
   }
+  // More value columns than any line has values: the values do not line up (centred, drifting),
+  // so the pieces are kept in order, and a row short of values is refused rather than placed.
+  if (cols.length > Math.max(...run.map((l) => l.filter(isValue).length))) return null;
   // A header over a column where every value is blank still marks that column.
   for (const l of run)
     l.forEach((c, i) => {
