@@ -93,7 +93,7 @@ function mayMatch(a: string, b: string): boolean {
 }
 
 /** The label that best names a statutory row, exactly (after normalising) or with drift. */
-function matchRow(labels: string[], candidates: RowSpec[], parentKey?: string): { spec: RowSpec; exact: boolean } | null {
+function matchRow(labels: string[], candidates: RowSpec[], parentKey?: string): { spec: RowSpec; exact: boolean; score: number } | null {
   const full = joinedKey(labels);
   const last = labelKey(labels[labels.length - 1] ?? '');
   let best: RowSpec | null = null;
@@ -104,7 +104,7 @@ function matchRow(labels: string[], candidates: RowSpec[], parentKey?: string): 
   }
   if (best) {
     const printed = last.length ? last : full;
-    return { spec: best, exact: printed === best.key || full.endsWith(best.key) };
+    return { spec: best, exact: printed === best.key || full.endsWith(best.key), score: 1 };
   }
   let top: RowSpec | null = null;
   let topScore = 0;
@@ -121,7 +121,7 @@ function matchRow(labels: string[], candidates: RowSpec[], parentKey?: string): 
       top = c;
     } else if (s > second) second = s;
   }
-  if (top && topScore >= MATCH_MIN && topScore - second >= 0.05) return { spec: top, exact: false };
+  if (top && topScore >= MATCH_MIN && topScore - second >= 0.05) return { spec: top, exact: false, score: topScore };
   return null;
 }
 
@@ -309,21 +309,29 @@ export class Recognizer {
       if (!labels.length || values.length >= this.specs.appealCells.length) this.appealsRow(row, values);
       return;
     }
-    if (!labels.length) return;
     const hasFigures = (byColumn ?? values ?? []).some((c) => c && !isBlankText(c.text));
-    // A label wrapped over two lines, its figures on the second: the first line waits for them.
+    // A label wrapped over lines, its figures on the last line or on a line of their own: the
+    // label's lines wait for them.
     const pending = this.pendingLabels;
     this.pendingLabels = undefined;
+    if (!labels.length && hasFigures && pending && d.table !== 'appeals') labels = pending;
+    if (!labels.length) return;
     let match = matchRow(labels, this.candidates(), this.parentKey);
-    if (hasFigures && pending) {
-      const joined = matchRow([...pending, ...labels], this.candidates(), this.parentKey);
-      if (joined && (!match || (joined.exact && !match.exact))) {
-        labels = [...pending, ...labels];
-        match = joined;
+    if (hasFigures && pending && labels !== pending) {
+      // Fragments of a vertical group label may sit between the lines of a wrapped one: try each
+      // choice of the waiting lines, in order, and keep the best reading.
+      const own = labels;
+      for (let mask = (1 << pending.length) - 1; mask > 0; mask--) {
+        const chosen = pending.filter((_, i) => mask & (1 << i));
+        const joined = matchRow([...chosen, ...own], this.candidates(), this.parentKey);
+        if (joined && (!match || (joined.exact && !match.exact) || (joined.exact === match.exact && joined.score > match.score + 0.02))) {
+          labels = [...chosen, ...own];
+          match = joined;
+        }
       }
     }
     const parentLabel = this.specs.groups.find((g) => joinedKey(labels).endsWith(g.key));
-    if (!hasFigures && d.table && !parentLabel && (!match || !match.exact)) this.pendingLabels = labels;
+    if (!hasFigures && d.table && !parentLabel && (!match || !match.exact)) this.pendingLabels = pending && pending.length < 4 ? [...pending, ...labels] : labels;
     if (!match) {
       const k = joinedKey(labels).replace(/(小计|合计)$/, '');
       const group =
