@@ -1,0 +1,20 @@
+/**
+ * Mutation testing of the rules, the value reader and consolidation: `npm run mutate`.
+ * Not part of `npm test`: a full run takes many minutes.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'jest',
+  jest: { configFile: 'jest.mutate.config.js', enableFindRelatedTests: false },
+  coverageAnalysis: 'perTest',
+  mutate: ['src/rules/**/*.ts', 'src/model/values*.ts', 'src/consolidate/**/*.ts'],
+  concurrency: 2,
+  checkers: [],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['dist', 'test-artifacts', 'coverage', 'reports', 'test/fixtures/hostile', 'test/fixtures/wild-originals', 'test/e2e', 'test/office'],
+  timeoutMS: 10000,
+  thresholds: { high: 95, low: 90, break: null },
+};
