@@ -53,6 +53,8 @@ class Draft {
   section?: number;
   requestX = new Map<number, number>();
   sectionX: (number | undefined)[] = [];
+  /** The columns each section header cell covers, for rows merged differently from their header. */
+  sectionSpans: ([number, number] | undefined)[] = [];
   /** The appeals table turned round: its result columns' label keys in order. */
   appealOrder?: string[];
   /** Money columns of the current section whose header says 元, not 万元. */
@@ -147,6 +149,37 @@ function splitSequence(row: GridRow): { labels: string[]; values: GridCell[] } {
   return { labels, values: cells.slice(k) };
 }
 
+/** The columns a cell covers: itself and the merge copies that follow it. */
+function spanOf(row: GridRow, cell: GridCell): [number, number] {
+  let end = cell.x;
+  for (const c of row.cells) if (c.copy && c.at === cell.at && c.text === cell.text && c.x === end + 1) end = c.x;
+  return [cell.x, end];
+}
+
+/**
+ * A data row's cells under header columns whose merges differ from the row's own (a header
+ * cell over two columns above one value): each column takes the unused cell that overlaps
+ * it most, so no value is read twice and none is taken from the wrong column.
+ */
+function bySpans(row: GridRow, spans: ([number, number] | undefined)[], minX: number): (GridCell | undefined)[] {
+  const own = row.cells.filter((c) => !c.copy && c.x >= minX).map((c) => ({ cell: c, span: spanOf(row, c) }));
+  const used = new Set<GridCell>();
+  return spans.map((span) => {
+    if (!span) return undefined;
+    let best: GridCell | undefined;
+    let most = 0;
+    for (const { cell, span: s } of own) {
+      const overlap = Math.min(span[1], s[1]) - Math.max(span[0], s[0]) + 1;
+      if (overlap > most && !used.has(cell)) {
+        best = cell;
+        most = overlap;
+      }
+    }
+    if (best) used.add(best);
+    return best;
+  });
+}
+
 /** A real table row with its empty cells filled in, so a blank is a blank and not a shift. */
 function densify(row: GridRow): GridRow {
   const maxX = Math.max(...row.cells.map((c) => c.x));
@@ -222,6 +255,7 @@ export class Recognizer {
       d.table = 'proactive';
       d.section = this.specs.sections.findIndex((s) => s.number === section[1]);
       d.sectionX = [];
+      d.sectionSpans = [];
       d.yuanColumns = new Set();
       return;
     }
@@ -245,7 +279,10 @@ export class Recognizer {
               row.cells.find((c) => !c.copy && similarity(labelKey(c.text), col.key) >= MATCH_MIN)
             : ({ text: texts[i + 1] ?? '' } as GridCell),
         );
-        if (row.aligned) d.sectionX = headerCells.map((c) => c?.x);
+        if (row.aligned) {
+          d.sectionX = headerCells.map((c) => c?.x);
+          d.sectionSpans = headerCells.map((c) => (c ? spanOf(row, c) : undefined));
+        }
         d.yuanColumns = new Set(sec.columns.flatMap((_, i) => (isYuan(headerCells[i]?.text ?? '') ? [i] : [])));
       }
       // Text rebuilt from one cell per line may carry the first data row on the header's line.
@@ -298,8 +335,9 @@ export class Recognizer {
       const xs = aligned ? this.specs.requestColumns.map((_, i) => d.requestX.get(i)) : d.sectionX;
       const minX = Math.min(...xs.filter((x): x is number => x !== undefined));
       labels = rowTexts({ ...row, cells: row.cells.filter((c) => c.x < minX) });
-      byColumn = xs.map((x) => (x === undefined ? undefined : row.cells.find((c) => c.x === x && !c.copy)));
-      if (byColumn.every((c) => !c || isBlankText(c.text)) && !row.cells.some((c) => c.x >= minX && !c.copy && c.text.trim())) return;
+      byColumn = alignedSection ? bySpans(row, d.sectionSpans, minX) : xs.map((x) => (x === undefined ? undefined : row.cells.find((c) => c.x === x && !c.copy)));
+      // A row of blanks is read as blanks only under a statutory label: never a stray empty row.
+      if (byColumn.every((c) => !c || isBlankText(c.text)) && !row.cells.some((c) => c.x >= minX && !c.copy && c.text.trim()) && !matchRow(labels, this.candidates(), this.parentKey)?.exact) return;
     } else {
       ({ labels, values } = splitSequence(row));
     }
