@@ -33,6 +33,12 @@ export const MAX_PDF_TEXT_ITEMS = 300_000;
 export const MAX_PDF_OPERATIONS = 5_000_000;
 /** Longest time spent reading one PDF, in milliseconds. */
 export const PDF_TIME_BUDGET_MS = 15_000;
+/**
+ * Most formula cells evaluated in one read of a workbook (each at most once): a template
+ * needs a few hundred, a 500-member summary a few hundred thousand references; beyond this
+ * the rest are reported as not computed and the file is still read.
+ */
+export const MAX_FORMULA_EVALUATIONS = 200_000;
 
 const MB = 1024 * 1024;
 export function megabytes(n: number): string {

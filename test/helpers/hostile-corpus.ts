@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
 import { formats } from '../../src/formats';
 import { clerkLayout, toDocx, toXlsx, toHtml } from './clerk-layouts';
 import { makeHostilePdfs, wordDocument } from './pdf-files';
@@ -160,6 +161,27 @@ export async function makeHostileCorpus(dir: string, root = join(__dirname, '../
   const long = clerkLayout(format, { ...validCells(format, seeded(5)), 'requests.new.natural': '9'.repeat(100000) }, { office: '某县', year: 2023 });
   put('long-cell.xlsx', await toXlsx(long));
   add({ file: 'long-cell.xlsx', what: '单元格中 10 万个字符', code: 1, says: '不是数字' });
+
+  // Formulas with no stored result: a bomb (each row sums the whole row below: 26^30 paths
+  // without a memo) on a sheet beside the report, and a cycle through a report's total.
+  const bombBook = new ExcelJS.Workbook();
+  await bombBook.xlsx.load((await toXlsx(layout)) as unknown as ArrayBuffer);
+  const calc = bombBook.addWorksheet('计算');
+  for (let r = 1; r <= 30; r++) for (let c = 1; c <= 26; c++) calc.getCell(r, c).value = { formula: `SUM(A${r + 1}:Z${r + 1})` } as ExcelJS.CellFormulaValue;
+  for (let c = 1; c <= 26; c++) calc.getCell(31, c).value = 1;
+  put('formula-bomb.xlsx', new Uint8Array(await bombBook.xlsx.writeBuffer()));
+  add({ file: 'formula-bomb.xlsx', what: '30 行互相求和、无缓存结果的公式（不记忆时要算 26 的 30 次方次）', code: 0, says: '某县' });
+  const cycleBook = new ExcelJS.Workbook();
+  await cycleBook.xlsx.load((await toXlsx(layout)) as unknown as ArrayBuffer);
+  const ws = cycleBook.worksheets[0];
+  let totalAt = '';
+  ws.eachRow((row) => {
+    if (String(row.getCell(1).value ?? '').startsWith('一、本年新收')) totalAt = row.getCell(row.cellCount).address;
+  });
+  ws.getCell(totalAt).value = { formula: 'AZ1' } as ExcelJS.CellFormulaValue;
+  ws.getCell('AZ1').value = { formula: totalAt } as ExcelJS.CellFormulaValue;
+  put('formula-cycle.xlsx', new Uint8Array(await cycleBook.xlsx.writeBuffer()));
+  add({ file: 'formula-cycle.xlsx', what: '报表合计格经另一格引用自身（循环引用）', code: 1, says: '（循环引用）' });
 
   const page = toHtml(clerkLayout(format, validCells(format, seeded(6)), { office: '<img src=x onerror=alert(1)>某县', year: 2023 })).replace(
     '<body>',

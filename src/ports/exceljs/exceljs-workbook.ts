@@ -6,6 +6,8 @@ import { encodeMeta, findMeta, type DecodedMeta, type SheetMeta } from '../../mo
 import { HostError, type CellContent, type CellWrite, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort, type WriteSheetsOptions } from '../workbook-port';
 import { sheetRef } from '../../layout/summary-formulas';
 import { evaluateSimpleFormula } from './formula';
+import { UNCOMPUTED } from '../../model/uncomputed';
+import { MAX_FORMULA_EVALUATIONS } from '../../import/limits';
 
 /** Worksheet parts a read-only load skips. */
 const READ_ONLY_SKIPS = ['dataValidations', 'conditionalFormatting', 'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'drawing', 'picture', 'tableParts', 'extLst', 'rowBreaks', 'colBreaks'];
@@ -56,31 +58,65 @@ function sheetMeta(ws: ExcelJS.Worksheet): DecodedMeta | null {
   });
 }
 
-/** What a cell shows, with our own formulas computed when the file carries no result. */
-function content(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, depth = 0): CellContent | undefined {
-  const v = cell.value as unknown;
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  const o = v as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
-  if ('error' in o) return String(o.error);
-  if ('formula' in o || 'sharedFormula' in o) {
-    // cell.result, not value.result: exceljs drops a cached result of 0 from the value object.
-    const r = cell.result as unknown;
-    if (typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean') return r;
-    if (r && typeof r === 'object' && 'error' in r) return String((r as { error: unknown }).error);
-    if (depth > 20 || typeof o.formula !== 'string') return undefined;
-    const value = evaluateSimpleFormula(o.formula, (addr, sheet) => {
-      const target = sheet === undefined ? ws : ws.workbook.getWorksheet(sheet);
-      if (!target) return undefined;
-      const c = content(target, target.getCell(addr), depth + 1);
-      return typeof c === 'number' ? c : c === null ? null : undefined;
-    });
-    return value;
+/**
+ * What a cell shows, with formulas computed when the file carries no result (a template filled
+ * by a program that does not recalculate). Per read: each cell is evaluated once (memo), a cycle
+ * is caught, and a budget bounds the whole read, so a crafted file cannot hang the reader.
+ */
+export class FormulaReader {
+  constructor(private readonly budget = MAX_FORMULA_EVALUATIONS) {}
+  private readonly memo = new Map<string, CellContent | string>();
+  private readonly visiting = new Set<string>();
+  private evaluations = 0;
+  /** Set once the budget ran out: the reader says so. */
+  exhausted = false;
+
+  content(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): CellContent {
+    const v = cell.value as unknown;
+    if (v === null || v === undefined) return null;
+    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+    if ('error' in o) return String(o.error);
+    if ('formula' in o || 'sharedFormula' in o) {
+      // cell.result, not value.result: exceljs drops a cached result of 0 from the value object.
+      const r = cell.result as unknown;
+      if (typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean') return r;
+      if (r && typeof r === 'object' && 'error' in r) return String((r as { error: unknown }).error);
+      return this.evaluate(ws, cell);
+    }
+    if ('text' in o) return String(o.text);
+    return UNCOMPUTED.unsupported;
   }
-  if ('text' in o) return String(o.text);
-  return undefined;
+
+  private evaluate(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): CellContent {
+    const key = `${ws.name}!${cell.address}`;
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    if (this.visiting.has(key)) return UNCOMPUTED.cycle;
+    if (++this.evaluations > this.budget) {
+      this.exhausted = true;
+      return UNCOMPUTED.budget;
+    }
+    const formula = cell.formula;
+    let result: CellContent = UNCOMPUTED.unsupported;
+    if (typeof formula === 'string') {
+      this.visiting.add(key);
+      let failure: string | undefined;
+      const value = evaluateSimpleFormula(formula, (addr, sheet) => {
+        const target = sheet === undefined ? ws : ws.workbook.getWorksheet(sheet);
+        if (!target) return undefined;
+        const c = this.content(target, target.getCell(addr));
+        if (c === UNCOMPUTED.cycle || c === UNCOMPUTED.budget) failure ??= c;
+        return typeof c === 'number' ? c : c === null ? null : undefined;
+      });
+      this.visiting.delete(key);
+      result = failure ?? (value === undefined ? UNCOMPUTED.unsupported : value);
+    }
+    this.memo.set(key, result);
+    return result;
+  }
 }
 
 export class ExceljsWorkbookPort implements WorkbookPort {
@@ -126,6 +162,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     if (which === 'reports') names = (await this.listSheets()).filter((s) => s.meta).map((s) => s.name);
     else if (which === 'active') names = [(await this.activeSheet()) ?? this.workbook.worksheets[0]?.name].filter(Boolean);
     else names = which;
+    const reader = new FormulaReader();
     return names.map((name) => {
       const ws = this.sheet(name);
       const cells = new Map<string, CellContent>();
@@ -141,9 +178,8 @@ export class ExceljsWorkbookPort implements WorkbookPort {
           if (color) fills.set(cell.address, color.slice(-6).toUpperCase());
           if (cell.isMerged && cell.master !== cell) return;
           if (cell.formula) formulas.set(cell.address, cell.formula);
-          const c = content(ws, cell);
-          // A formula we cannot compute is kept as its text, so it is flagged, never read as 0.
-          cells.set(cell.address, c === undefined ? `=${cell.formula ?? '?'}（未计算）` : c);
+          // A formula we cannot compute reads as a marker text: flagged at its cell, never a 0.
+          cells.set(cell.address, reader.content(ws, cell));
           const note = cell.note as unknown;
           if (typeof note === 'string') notes.set(cell.address, note);
           else if (note && typeof note === 'object' && Array.isArray((note as { texts?: unknown[] }).texts))
@@ -284,7 +320,9 @@ export class ExceljsWorkbookPort implements WorkbookPort {
 
   async select(name: string, addresses: string[]): Promise<void> {
     const ws = this.sheet(name);
-    ws.views = [{ ...(ws.views[0] ?? {}), activeCell: addresses[0] } as ExcelJS.WorksheetView];
+    ws.views = [{ ...(ws.views?.[0] ?? {}), activeCell: addresses[0] } as ExcelJS.WorksheetView];
+    // Selecting a cell shows its sheet, as in Excel: the file opens there.
+    this.workbook.views = [{ ...(this.workbook.views?.[0] ?? {}), activeTab: this.workbook.worksheets.indexOf(ws) } as ExcelJS.WorkbookView];
   }
 
   async activeSheet(): Promise<string | null> {
