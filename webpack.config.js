@@ -68,6 +68,9 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
+          // The web page's own help, with screenshots taken by its browser test.
+          { from: 'src/taskpane/web-help.html', to: 'web-help.html' },
+          { from: 'assets/web-help/*.png', to: 'web-help/[name][ext]', noErrorOnMissing: true },
           // office.js loads its Excel host script and its strings from beside itself; debug builds and other hosts stay out.
           ...(LOCAL_OFFICE
             ? [

@@ -8,6 +8,11 @@ if (!fs.existsSync(entry)) {
   process.exit(2);
 }
 const { run } = require(entry);
+// Output piped into a command that stops reading (nianbao --help | head) is not an error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 run(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

@@ -1,13 +1,32 @@
-// Bundles the command line into dist/cli/nianbao.js (run by `npm ci` through "prepare").
+// Bundles the command line into dist/cli/nianbao.js (run by `npm ci` and `npm pack` through "prepare").
+// Everything it needs is bundled or copied beside it, so an installed package needs no download:
+// `npm install -g ./nianbao-0.1.0.tgz --offline` works on a machine without network.
 import { build } from 'esbuild';
+import { cpSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'fs';
+import { dirname, join } from 'path';
+import { createRequire } from 'module';
+
+const OUT = 'dist/cli';
 
 await build({
   entryPoints: ['src/cli/nianbao.ts'],
-  outfile: 'dist/cli/nianbao.js',
+  outfile: `${OUT}/nianbao.js`,
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  packages: 'external',
+  // PDF.js is an ES module loaded on demand with its worker and character maps: copied whole below.
+  external: ['pdfjs-dist', 'pdfjs-dist/*'],
   logLevel: 'warning',
 });
+
+// Node finds a package in a node_modules folder beside the bundle before any other.
+const pdfjs = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const target = join(OUT, 'node_modules', 'pdfjs-dist');
+rmSync(target, { recursive: true, force: true });
+mkdirSync(join(target, 'legacy', 'build'), { recursive: true });
+for (const f of ['pdf.mjs', 'pdf.worker.mjs']) cpSync(join(pdfjs, 'legacy', 'build', f), join(target, 'legacy', 'build', f));
+for (const d of ['cmaps', 'standard_fonts', 'wasm']) cpSync(join(pdfjs, d), join(target, d), { recursive: true });
+cpSync(join(pdfjs, 'LICENSE'), join(target, 'LICENSE'));
+const { name, version, license } = JSON.parse(readFileSync(join(pdfjs, 'package.json'), 'utf8'));
+writeFileSync(join(target, 'package.json'), JSON.stringify({ name, version, license, exports: { './package.json': './package.json', './legacy/build/pdf.mjs': './legacy/build/pdf.mjs' } }, null, 2));

@@ -73,7 +73,7 @@ export interface ValidateRequest {
   paint?: boolean;
 }
 
-function labelsOf(report: Report | undefined, registry: FormatRegistry): Record<string, string> {
+export function labelsOf(report: Report | undefined, registry: FormatRegistry): Record<string, string> {
   const format = report && registry.byId(report.format);
   if (!format) return {};
   return Object.fromEntries(format.cells.map((c) => [c.id, cellLabel(c)]));
@@ -117,7 +117,7 @@ export async function validateSheets(port: WorkbookPort, req: ValidateRequest = 
 const FOREIGN_NOTE = '此表不是本工具生成的，已按标签识别并列出问题；为保护原表的格式，未在表中标色。可用“导入报送”把它转为标准表格后再校验和标记。';
 
 /** A sheet not made by us: recognised by its labels, listed, never painted. */
-function foreignSheetResults(sheet: SheetData, settings?: Partial<RuleSettings>): SheetResult[] {
+export function foreignSheetResults(sheet: SheetData, settings?: Partial<RuleSettings>): SheetResult[] {
   const { reports, problems } = recognize(gridFromSheet(sheet, sheet.name), { registry: defaultRegistry }, readFileName(sheet.name));
   if (!reports.length)
     return [

@@ -1,5 +1,5 @@
 /** `nianbao`: the command line of spec/contract.md. */
-import { Command, CommanderError } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { formats } from '../formats';
@@ -131,6 +131,41 @@ function matchPrevious(report: Report, previous: Report[]): Report | undefined {
   return lastYear.length === 1 ? lastYear[0] : undefined;
 }
 
+/** Commander's help, said in Chinese throughout: titles, the usage line, defaults, required options. */
+const CHINESE_HELP: Partial<Help> = {
+  styleTitle: (t: string) => ({ 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '通用选项：' })[t] ?? t,
+  commandUsage(this: Help, cmd: Command) {
+    return Help.prototype.commandUsage.call(this, cmd).replace('[options]', '[选项]').replace('[command]', '<命令>');
+  },
+  subcommandTerm(this: Help, cmd: Command) {
+    return Help.prototype.subcommandTerm.call(this, cmd).replace(' [options]', ' [选项]');
+  },
+  optionDescription(option: Option) {
+    const shown = option.defaultValue !== undefined && option.defaultValue !== '' && typeof option.defaultValue !== 'boolean';
+    return `${option.description}${option.mandatory ? '（必填）' : ''}${shown ? `（默认：${option.defaultValueDescription ?? String(option.defaultValue)}）` : ''}`;
+  },
+  argumentDescription(argument: Argument) {
+    const shown = argument.defaultValue !== undefined && argument.defaultValue !== '';
+    return `${argument.description}${shown ? `（默认：${argument.defaultValueDescription ?? String(argument.defaultValue)}）` : ''}`;
+  },
+  // A Chinese character takes two columns in a terminal: the descriptions line up.
+  displayWidth(str: string) {
+    let w = 0;
+    for (const ch of str.replace(/\x1b\[\d*(;\d+)*m/g, '')) w += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
+    return w;
+  },
+};
+
+const EXAMPLES = `
+示例：
+  nianbao template --year 2024 --office 某县人民政府办公室 --out 模板.xlsx
+  nianbao validate 报表.xlsx --previous 上年报表.xlsx
+  nianbao import 某局报送.docx --out 标准表格.xlsx
+  nianbao consolidate 报送/ --office 某县 --out 某县汇总.xlsx
+
+用 nianbao help <命令> 查看某个命令的选项。退出码：0 没有错误；1 至少有一项错误；2 文件无法读取或没有可识别的报表。
+`;
+
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
@@ -144,10 +179,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('政府信息公开工作年度报告：生成法定表格、校验、导入')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
-    .configureHelp({
-      styleTitle: (t: string) =>
-        ({ 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：' })[t] ?? t,
-    })
+    .configureHelp(CHINESE_HELP)
+    .addHelpText('after', EXAMPLES)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
     .exitOverride();
 

@@ -37,7 +37,7 @@ function refusals(members: Report[]): Finding[] {
   const out: Finding[] = [];
   const formatIds = [...new Set(members.map((m) => m.format))];
   if (formatIds.length > 1) {
-    const by = formatIds.map((f) => `${f}：${members.filter((m) => m.format === f).map((m) => m.office).join('、')}`);
+    const by = formatIds.map((f) => `${defaultRegistry.byId(f)?.def.name ?? '未知'}格式：${members.filter((m) => m.format === f).map((m) => m.office).join('、')}`);
     out.push({ rule: 'summary.format_mixed', severity: 'error', cells: [], message: `成员报表使用了不同的表格格式，不能相加（${by.join('；')}）。请只汇总同一格式的报表。` });
   }
   const years = [...new Set(members.map((m) => m.year))];

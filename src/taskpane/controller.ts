@@ -24,16 +24,24 @@ import {
 import { pastedSubmission, readSubmissions, writeImported, type Duplicate, type ImportedItem, type Submission } from '../app/imports';
 import { UNKNOWN_OFFICE } from '../model/report';
 import { HostError, type WorkbookPort } from '../ports/workbook-port';
-import type { Finding } from '../rules/types';
+import { InputError } from '../model/report-json';
+import { fillBlanksWithZero } from '../app/fill-blanks';
+import { findingKey, type Finding } from '../rules/types';
 import { fixAction } from '../rules/messages';
 
 export interface Notice {
   intent: 'success' | 'warning' | 'error' | 'info';
   text: string;
+  /** Where the user acted (a finding's key, or `sheet:NAME`): the notice is shown there, not at the top. */
+  at?: string;
 }
 
+/** Where a notice about a sheet's results is shown. */
+export const sheetSpot = (sheet: string) => `sheet:${sheet}`;
+
 export function describeFailure(e: unknown): string {
-  if (e instanceof UserError || e instanceof HostError) return e.message;
+  // A refusal by a reader (a limit, a damaged file) says what happened; it is not unexpected.
+  if (e instanceof UserError || e instanceof HostError || e instanceof InputError) return e.message;
   return `出现意外错误，操作未完成：${(e as Error)?.message ?? String(e)}。工作簿未被改动的部分保持原样。`;
 }
 
@@ -107,19 +115,28 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
       act('正在定位…', async (port) => {
         await selectFinding(port, result, finding);
         const addr = result.addresses[finding.cells[0]];
-        if (addr) setNotice({ intent: 'info', text: `已定位到工作表“${result.sheet}”的 ${addr} 单元格。` });
+        if (addr) setNotice({ intent: 'info', text: `已定位到工作表“${result.sheet}”的 ${addr} 单元格。`, at: findingKey(finding) });
       }),
     fix: (result: SheetResult, finding: Finding, scope: 'active' | 'reports') =>
       act('正在改正…', async (port) => {
         await applyFix(port, result, finding.fix!);
         setResults(await validateSheets(port, { sheets: scope === 'active' ? [result.sheet] : 'reports' }));
-        setNotice({ intent: 'success', text: `已${fixAction(finding.fix!, result.labels[finding.fix!.cell] ?? finding.fix!.cell)}。` });
+        setNotice({ intent: 'success', text: `已${fixAction(finding.fix!, result.labels[finding.fix!.cell] ?? finding.fix!.cell)}。`, at: sheetSpot(result.sheet) });
       }),
     confirm: (result: SheetResult, finding: Finding, text: string, scope: 'active' | 'reports') =>
       act('正在保存说明…', async (port) => {
         await confirmWarning(port, result.sheet, finding, text);
         setResults(await validateSheets(port, { sheets: scope === 'active' ? [result.sheet] : 'reports' }));
       }),
+    /** 空白一律填 0 on one sheet, after the clerk confirmed. */
+    fillBlanks: (result: SheetResult, scope: 'active' | 'reports') =>
+      act('正在填 0…', async (port) => {
+        const n = await fillBlanksWithZero(port, result.sheet);
+        setResults(await validateSheets(port, { sheets: scope === 'active' ? [result.sheet] : 'reports' }));
+        setNotice({ intent: 'success', text: n ? `已在 ${n} 个空白的输入格中填 0；合计和已填写的格未改动。` : '没有空白的输入格。', at: sheetSpot(result.sheet) });
+      }),
+    /** Findings recomputed in memory as the clerk types, in place of the sheet's last results. */
+    showResult: (result: SheetResult) => setResults((prev) => (prev ? prev.map((r) => (r.sheet === result.sheet ? result : r)) : prev)),
     reset: () => {
       setResults(null);
       setCandidates(null);
@@ -219,12 +236,14 @@ const TABLE_TITLES: Record<string, string> = {
   appeals: '四、政府信息公开行政复议、行政诉讼情况',
 };
 
-/** Findings grouped by the statutory table they point into. */
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Findings grouped by the statutory table they point into: errors first, within and across groups. */
 export function groupByTable(findings: Finding[]): { title: string; findings: Finding[] }[] {
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
+  for (const f of [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])) {
     const t = TABLE_TITLES[f.cells[0]?.split('.')[0] ?? ''] ?? '表格整体';
     groups.set(t, [...(groups.get(t) ?? []), f]);
   }
-  return [...groups].map(([title, list]) => ({ title, findings: list }));
+  return [...groups].map(([title, list]) => ({ title, findings: list })).sort((a, b) => RANK[a.findings[0].severity] - RANK[b.findings[0].severity]);
 }

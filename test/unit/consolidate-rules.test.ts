@@ -29,7 +29,7 @@ describe('refusals', () => {
         rule: 'summary.format_mixed',
         severity: 'error',
         cells: [],
-        message: '成员报表使用了不同的表格格式，不能相加（gov-2021：甲局、丙局；gov-2019：乙局）。请只汇总同一格式的报表。',
+        message: '成员报表使用了不同的表格格式，不能相加（2021 年版格式：甲局、丙局；2019 年版（试行）格式：乙局）。请只汇总同一格式的报表。',
       },
     ]);
     // Each member is still validated, so the pane can list its problems.

@@ -20,7 +20,7 @@ export function App({ pane, toolbar }: { pane: PaneController; toolbar?: ReactNo
         <Tab value="consolidate">汇总</Tab>
       </TabList>
       {pane.busy && <Spinner size="tiny" label={pane.busy} />}
-      {pane.notice && (
+      {pane.notice && !pane.notice.at && (
         <MessageBar intent={pane.notice.intent}>
           <MessageBarBody>{pane.notice.text}</MessageBarBody>
         </MessageBar>

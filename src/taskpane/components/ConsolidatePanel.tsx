@@ -25,7 +25,7 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
       {list && list.length > 0 && (
         <ul style={{ margin: 0, padding: 0, listStyle: 'none' }} aria-label="成员报表">
           {list.map((c) => (
-            <li key={c.sheet} style={{ display: 'flex', alignItems: 'center', gap: 6, flexWrap: 'wrap' }}>
+            <li key={c.sheet} style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', alignItems: 'center', gap: 6, borderBottom: '1px solid #f0f0f0' }}>
               <Checkbox
                 label={`${c.office}（${c.year} 年度，${c.formatName}${c.members ? `，汇总 ${c.members} 个成员` : ''}）`}
                 checked={chosen.includes(c.sheet)}
@@ -40,7 +40,7 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
         <Input value={office} onChange={(_, d) => setOffice(d.value)} placeholder="例如：某某县（全县汇总）" />
       </Field>
       <Field label="行政层级（可选）">
-        <Dropdown placeholder="不填" value={level ?? ''} onOptionSelect={(_, d) => setLevel((d.optionValue as Level) || undefined)}>
+        <Dropdown aria-label="行政层级" clearButton={{ 'aria-label': '清除选择' }} placeholder="不填" value={level ?? ''} onOptionSelect={(_, d) => setLevel((d.optionValue as Level) || undefined)}>
           <Option value="">不填</Option>
           {LEVELS.map((l) => (
             <Option key={l} value={l}>

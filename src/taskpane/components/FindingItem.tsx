@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, Input, Text } from '@fluentui/react-components';
+import { Badge, Button, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import type { Notice } from '../controller';
 import type { Finding } from '../../rules/types';
 import { fixAction } from '../../rules/messages';
 
@@ -15,9 +16,11 @@ export interface FindingItemProps {
   onSelect: () => void;
   onFix: () => void;
   onConfirm: (text: string) => void;
+  /** A notice about this finding (已定位…), shown beside it. */
+  notice?: Notice | null;
 }
 
-export function FindingItem({ finding, fixLabel, onSelect, onFix, onConfirm }: FindingItemProps) {
+export function FindingItem({ finding, fixLabel, onSelect, onFix, onConfirm, notice }: FindingItemProps) {
   const [explaining, setExplaining] = useState(false);
   const [text, setText] = useState('');
   const s = SEVERITY[finding.severity];
@@ -41,6 +44,11 @@ export function FindingItem({ finding, fixLabel, onSelect, onFix, onConfirm }: F
           </Button>
         )}
       </div>
+      {notice && (
+        <MessageBar intent={notice.intent} style={{ marginTop: 4 }}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
       {explaining && (
         <div style={{ display: 'flex', gap: 6, marginTop: 4 }}>
           <Input size="small" aria-label="出错说明" placeholder="出错说明，例如：该项确无数据" value={text} onChange={(_, d) => setText(d.value)} />

@@ -13,7 +13,7 @@ export function GeneratePanel({ pane }: { pane: PaneController }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <Field label="报告年度" hint="表格格式随年度自动选择：2019、2020 年度用试行格式，2021 年度起用新格式。">
-        <Dropdown aria-label="报告年度" value={`${year} 年度`} selectedOptions={[year]} onOptionSelect={(_, d) => setYear(d.optionValue ?? year)}>
+        <Dropdown aria-label="报告年度" clearButton={{ 'aria-label': '清除选择' }} value={`${year} 年度`} selectedOptions={[year]} onOptionSelect={(_, d) => setYear(d.optionValue ?? year)}>
           {YEARS.map((y) => (
             <Option key={y} value={y}>{`${y} 年度`}</Option>
           ))}
@@ -23,7 +23,7 @@ export function GeneratePanel({ pane }: { pane: PaneController }) {
         <Input aria-label="填报单位" value={office} placeholder="例如：某县人民政府办公室" onChange={(_, d) => setOffice(d.value)} />
       </Field>
       <Field label="行政层级（可选）">
-        <Dropdown aria-label="行政层级" placeholder="不填" value={level ?? ''} onOptionSelect={(_, d) => setLevel(d.optionValue as Level)}>
+        <Dropdown aria-label="行政层级" clearButton={{ 'aria-label': '清除选择' }} placeholder="不填" value={level ?? ''} onOptionSelect={(_, d) => setLevel(d.optionValue as Level)}>
           {LEVELS.map((l) => (
             <Option key={l} value={l}>{l}</Option>
           ))}

@@ -1,19 +1,23 @@
 import { useState } from 'react';
-import { Badge, Button, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
+import { Badge, Button, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
 import { countBySeverity } from '../../rules/engine';
-import { groupByTable, type PaneController } from '../controller';
+import { findingKey } from '../../rules/types';
+import { groupByTable, sheetSpot, type PaneController } from '../controller';
+import type { SheetResult } from '../../app/operations';
 import { FindingItem } from './FindingItem';
 import { RenameReport } from './RenameReport';
+import { BlankCells } from './BlankCells';
 
 export function ValidatePanel({ pane }: { pane: PaneController }) {
   const [scope, setScope] = useState<'active' | 'reports'>('active');
+  const notice = pane.notice;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <RadioGroup value={scope} onChange={(_, d) => setScope(d.value as 'active' | 'reports')} layout="horizontal">
         <Radio value="active" label="当前工作表" />
         <Radio value="reports" label="全部年报工作表" />
       </RadioGroup>
-      <div style={{ display: 'flex', gap: 8 }}>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button appearance="primary" disabled={!!pane.busy} onClick={() => pane.validate(scope)}>
           一键校验
         </Button>
@@ -23,6 +27,19 @@ export function ValidatePanel({ pane }: { pane: PaneController }) {
       </div>
       {pane.results?.map((r) => {
         const n = countBySeverity(r.findings);
+        const blanks = r.findings.filter((f) => f.rule === 'cell.blank');
+        const others = r.findings.filter((f) => f.rule !== 'cell.blank');
+        const item = (f: SheetResult['findings'][number], i: number) => (
+          <FindingItem
+            key={`${f.rule}-${i}`}
+            finding={f}
+            fixLabel={f.fix && r.labels[f.fix.cell]}
+            onSelect={() => pane.select(r, f)}
+            onFix={() => pane.fix(r, f, scope)}
+            onConfirm={(text) => pane.confirm(r, f, text, scope)}
+            notice={notice?.at === findingKey(f) ? notice : null}
+          />
+        );
         return (
           <section key={r.sheet} aria-label={`校验结果：${r.sheet}`}>
             <Subtitle2>{r.sheet}</Subtitle2>
@@ -33,32 +50,31 @@ export function ValidatePanel({ pane }: { pane: PaneController }) {
             )}
             {r.own && r.report && <RenameReport pane={pane} sheet={r.sheet} office={r.report.office} year={r.report.year} />}
             {r.report && (
-              <div style={{ display: 'flex', gap: 6, margin: '6px 0' }} data-testid="counts">
+              <div style={{ display: 'flex', gap: 6, margin: '6px 0', flexWrap: 'wrap', alignItems: 'center' }} data-testid="counts">
                 <Badge color="danger">错误 {n.error}</Badge>
                 <Badge color="warning">警告 {n.warning}</Badge>
                 <Badge color="informative">提示 {n.info}</Badge>
                 {r.findings.length === 0 && <Text>未发现问题。</Text>}
               </div>
             )}
-            {groupByTable(r.findings).map((g) => (
+            {notice?.at === sheetSpot(r.sheet) && (
+              <MessageBar intent={notice.intent} style={{ marginBottom: 6 }}>
+                <MessageBarBody>{notice.text}</MessageBarBody>
+              </MessageBar>
+            )}
+            {groupByTable(others).map((g) => (
               <div key={g.title}>
                 <Text weight="semibold" block>
                   {g.title}（{g.findings.length}）
                 </Text>
-                <ul style={{ margin: 0, padding: 0 }}>
-                  {g.findings.map((f, i) => (
-                    <FindingItem
-                      key={`${f.rule}-${i}`}
-                      finding={f}
-                      fixLabel={f.fix && r.labels[f.fix.cell]}
-                      onSelect={() => pane.select(r, f)}
-                      onFix={() => pane.fix(r, f, scope)}
-                      onConfirm={(text) => pane.confirm(r, f, text, scope)}
-                    />
-                  ))}
-                </ul>
+                <ul style={{ margin: 0, padding: 0 }}>{g.findings.map(item)}</ul>
               </div>
             ))}
+            {blanks.length > 0 && (
+              <BlankCells count={blanks.length} canFill={!!r.own} busy={!!pane.busy} onFill={() => pane.fillBlanks(r, scope)}>
+                <ul style={{ margin: 0, padding: 0 }}>{blanks.map(item)}</ul>
+              </BlankCells>
+            )}
             {r.confirmed.length > 0 && (
               <div>
                 <Text weight="semibold" block>

@@ -1,0 +1,50 @@
+/**
+ * Validation of a sheet already in memory, for a face that lets the clerk type into it:
+ * each keystroke changes one cell, and the report, its totals and its findings follow
+ * without reading the workbook again. Totals of our sheets are computed from their parts.
+ */
+import { formats as defaultRegistry } from '../formats';
+import { reportFromOurSheet } from '../model/sheet-report';
+import type { CellContent, SheetData } from '../model/sheet-data';
+import { validate } from '../rules/engine';
+import type { CellWrite } from '../ports/workbook-port';
+import { foreignSheetResults, labelsOf, type SheetResult } from './operations';
+
+/** The findings of one sheet as held in memory; null for a list sheet (汇总明细, 导入来源). */
+export function validateInMemory(sheet: SheetData): SheetResult | null {
+  if (sheet.meta?.role) return null;
+  if (!sheet.meta) return foreignSheetResults(sheet)[0] ?? null;
+  const read = reportFromOurSheet(sheet, defaultRegistry, sheet.name);
+  if ('problem' in read) return { sheet: sheet.name, findings: [], confirmed: [], problem: read.problem, addresses: {}, labels: {} };
+  const v = validate(read.report);
+  return {
+    sheet: sheet.name,
+    report: read.report,
+    findings: v.findings,
+    confirmed: v.confirmed,
+    addresses: read.plan.addresses,
+    labels: labelsOf(read.report, defaultRegistry),
+    own: true,
+  };
+}
+
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
+
+/** What typing `text` into a cell stores, as a spreadsheet would: a plain number as a number, anything else as the text typed. */
+export function typedValue(text: string): Exclude<CellWrite, { formula: string }> {
+  const t = text.trim();
+  if (t === '') return null;
+  if (PLAIN_NUMBER.test(t)) return Number(t);
+  return text;
+}
+
+/** The sheet with one cell changed; the original is left as it was. */
+export function withCell(sheet: SheetData, address: string, value: CellContent): SheetData {
+  const cells = new Map(sheet.cells);
+  if (value === null) cells.delete(address);
+  else cells.set(address, value);
+  const formulas = sheet.formulas && new Map(sheet.formulas);
+  // Typing over a cell replaces whatever formula it held.
+  formulas?.delete(address);
+  return { ...sheet, cells, formulas };
+}
