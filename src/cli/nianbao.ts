@@ -12,8 +12,10 @@ import { checkYear, UserError } from '../app/operations';
 import { checkSummary, consolidate } from '../consolidate/consolidate';
 import { writeImported } from '../app/imports';
 import { buildSourcesPlan } from '../layout/sources-plan';
-import { buildOverviewPlan, overviewSheetName } from '../layout/overview-plan';
-import { freshSheetName, reportSheetName, sanitizeSheetName } from '../layout/sheet-name';
+import { comparisonSheetName, freshSheetName, overviewSheetName, reportSheetName, summarySheetName } from '../layout/sheet-name';
+import { consolidationOutput, findPreviousYear, readRoster, type PreviousYear } from '../app/consolidation';
+import { isoDate, parseRosterText, type RosterEntry } from '../consolidate/roster';
+import type { SheetData } from '../model/sheet-data';
 import { summaryFormulas } from '../layout/summary-formulas';
 import { READABLE_EXTENSIONS, readReports, type ReadOptions } from '../io/read-reports';
 import { formatReportText } from './text-output';
@@ -121,6 +123,44 @@ async function writeOutput(out: string, data: Uint8Array, inputs: string[], kind
   } catch {
     await fs.rm(tmp, { force: true });
     throw new CliFailure(`无法写入输出文件 ${out}，请检查路径和权限`);
+  }
+}
+
+/** The roster of `consolidate --roster`: a .txt, one unit per line, or a workbook's 报送名单 (else first) sheet. */
+async function loadRoster(file: string): Promise<RosterEntry[]> {
+  const bytes = await fs.readFile(file).catch(() => {
+    throw new CliFailure(`${file}：报送名单文件不存在或无法读取`);
+  });
+  const ext = path.extname(file).toLowerCase();
+  let text: string;
+  if (ext === '.xlsx') {
+    const port = await ExceljsWorkbookPort.fromBuffer(bytes).catch(() => {
+      throw new CliFailure(`${file}：无法作为 .xlsx 工作簿打开`);
+    });
+    const r = await readRoster(port, { firstSheet: true });
+    if (r.errors.length) throw new CliFailure(`${file}（工作表“${r.sheet}”）：报送名单有误：\n${r.errors.join('\n')}`);
+    text = r.text;
+  } else if (ext === '.txt' || ext === '.csv' || ext === '') text = new TextDecoder('utf-8').decode(bytes);
+  else throw new CliFailure(`${file}：报送名单请用 .txt（每行一个单位）或 .xlsx`);
+  const parsed = parseRosterText(text);
+  if (parsed.errors.length) throw new CliFailure(`${file}：报送名单有误：\n${parsed.errors.join('\n')}`);
+  if (!parsed.entries.length) throw new CliFailure(`${file}：报送名单中没有单位`);
+  return parsed.entries;
+}
+
+/** Last year's summary for `consolidate --previous`, with its overview sheet when it is one of ours. */
+async function loadPreviousYear(file: string, office: string): Promise<PreviousYear> {
+  const { reports } = await loadFile(file);
+  let overviews: SheetData[] = [];
+  if (path.extname(file).toLowerCase() === '.xlsx') {
+    const port = await ExceljsWorkbookPort.fromBuffer(await fs.readFile(file));
+    overviews = (await port.readSheets('reports')).filter((s) => s.meta?.role === 'overview');
+  }
+  try {
+    return findPreviousYear(reports.map((report) => ({ report })), overviews, { office });
+  } catch (e) {
+    if (e instanceof UserError) throw new CliFailure(`${file}：${e.message}`);
+    throw e;
   }
 }
 
@@ -238,68 +278,74 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('把多份报表逐格相加，生成汇总表和汇总明细')
     .argument('<文件...>', '成员报表文件，或包含它们的文件夹')
     .requiredOption('--out <文件.xlsx>', '输出文件')
-    .option('--office <名称>', '汇总单位', '汇总')
+    .option('--office <名称>', '汇总单位')
     .option('--level <层级>', `行政层级（${LEVELS.join('、')}）`, parseLevel)
+    .option('--roster <文件>', '报送名单：.txt 每行一个单位，或 .xlsx 中“报送名单”工作表（或第一个工作表）的第一列')
+    .option('--previous <文件>', '上年的汇总表：核对上年结转，并生成同比工作表')
     .option('--formulas', '汇总表使用公式引用成员表（成员表一并写入输出文件）')
     .option('--force', '输出文件已存在时仍然覆盖')
     .option('--json', '输出 JSON')
-    .action(async (files: string[], o: { out: string; office: string; level?: Level; formulas?: boolean; json?: boolean; force?: boolean }) => {
-      const inputs = await expandInputs(files);
-      const { reports, failed } = await loadAll(files, errors);
-      const result = consolidate(reports, { office: o.office, level: o.level, registry: formats });
-      const memberJson = result.members.map((m) => reportToJson(m.report, m.findings, formats, m.confirmed));
-      if (!result.ok) {
-        if (o.json) io.stdout(JSON.stringify({ reports: memberJson, findings: result.findings }, null, 2) + '\n');
-        else io.stdout(`汇总被拒绝，未生成文件：\n${result.findings.map((f) => `  ✖ ${f.message}`).join('\n')}\n`);
-        code = failed ? EXIT_INPUT : EXIT_ERRORS;
-        return;
-      }
-      const summary = result.summary;
-      const v = validate(summary, { registry: formats });
-      const summaryFindings = [...result.findings, ...v.findings];
-      const format = formats.byId(summary.format)!;
-      const port = ExceljsWorkbookPort.empty();
-      const summaryName = sanitizeSheetName(`${o.office}${summary.year}汇总`);
-      const memberSheets: string[] = [];
-      const plans = [];
-      if (o.formulas) {
-        for (const m of result.members) {
-          const name = freshSheetName(reportSheetName(m.report.office, m.report.year), [summaryName, ...memberSheets]);
-          memberSheets.push(name);
-          plans.push(buildSheetPlan(format, { office: m.report.office, year: m.report.year, level: m.report.level, totals: 'values', readings: m.report.readings, name }));
+    .action(
+      async (
+        files: string[],
+        o: { out: string; office?: string; level?: Level; roster?: string; previous?: string; formulas?: boolean; json?: boolean; force?: boolean },
+      ) => {
+        const inputs = await expandInputs(files);
+        const roster = o.roster ? await loadRoster(o.roster) : undefined;
+        const { reports, failed } = await loadAll(files, errors);
+        const office = o.office?.trim() || '汇总';
+        const result = consolidate(reports, { office, level: o.level, registry: formats, roster });
+        const memberJson = result.members.map((m) => reportToJson(m.report, m.findings, formats, m.confirmed));
+        if (!result.ok) {
+          if (o.json) io.stdout(JSON.stringify({ reports: memberJson, findings: result.findings }, null, 2) + '\n');
+          else io.stdout(`汇总被拒绝，未生成文件：\n${result.findings.map((f) => `  ✖ ${f.message}`).join('\n')}\n`);
+          code = failed ? EXIT_INPUT : EXIT_ERRORS;
+          return;
         }
-      }
-      const formulas = o.formulas ? summaryFormulas(format, memberSheets) : null;
-      if (o.formulas && !formulas) errors.push('成员太多，公式会超过 Excel 的长度上限，汇总表已改为写入数值');
-      const summaryPlan = buildSheetPlan(format, {
-        office: o.office,
-        year: summary.year,
-        level: o.level,
-        totals: 'values',
-        readings: summary.readings,
-        cellFormulas: formulas ?? undefined,
-        extraMeta: { members: summary.members, descendants: summary.descendants, ...(formulas ? { summaryOf: memberSheets } : {}) },
-        name: summaryName,
-      });
-      const overview = buildOverviewPlan(
-        overviewSheetName(summaryName),
-        { office: o.office, year: summary.year, format: summary.format, sheet: summaryName },
-        result.members.map((status, i) => ({ status, sheet: memberSheets[i] })),
-        formats,
-      );
-      await port.writeSheets([summaryPlan, overview, ...plans], { activate: summaryName });
-      await writeOutput(o.out, await port.toBuffer(), inputs, 'consolidate', o.force);
-      const summaryJson = reportToJson(summary, summaryFindings, formats);
-      if (o.json) io.stdout(JSON.stringify({ reports: [summaryJson, ...memberJson] }, null, 2) + '\n');
-      else {
-        const bad = result.members.filter((m) => m.errors > 0).length;
-        io.stdout(`已汇总 ${result.members.length} 份报表（${summary.year} 年度，${format.def.name}），写入 ${o.out}\n`);
-        if (bad) io.stdout(`其中 ${bad} 份有错误，详见“汇总明细”工作表：\n`);
-        for (const f of summaryFindings) io.stdout(`  ${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}\n`);
-      }
-      const anyError = summaryFindings.some((f) => f.severity === 'error') || result.members.some((m) => m.errors > 0);
-      code = failed ? EXIT_INPUT : anyError ? EXIT_ERRORS : EXIT_OK;
-    });
+        const previous = o.previous ? await loadPreviousYear(o.previous, office) : undefined;
+        const summary = result.summary;
+        const format = formats.byId(summary.format)!;
+        const port = ExceljsWorkbookPort.empty();
+        const summaryName = summarySheetName(o.office ?? '', summary.year);
+        const names = { summary: summaryName, overview: overviewSheetName(summaryName), comparison: comparisonSheetName(summaryName) };
+        const memberSheets: string[] = [];
+        const plans = [];
+        if (o.formulas) {
+          for (const m of result.members) {
+            const name = freshSheetName(reportSheetName(m.report.office, m.report.year), [...Object.values(names), ...memberSheets]);
+            memberSheets.push(name);
+            plans.push(buildSheetPlan(format, { office: m.report.office, year: m.report.year, level: m.report.level, totals: 'values', readings: m.report.readings, name }));
+          }
+        }
+        const formulas = o.formulas ? summaryFormulas(format, memberSheets) : null;
+        if (o.formulas && !formulas) errors.push('成员太多，公式会超过 Excel 的长度上限，汇总表已改为写入数值');
+        const out = consolidationOutput(result, {
+          office,
+          level: o.level,
+          names,
+          memberSheets: o.formulas ? memberSheets : undefined,
+          formulas: formulas ?? undefined,
+          summaryOf: formulas ? memberSheets : undefined,
+          previous,
+          today: isoDate(new Date()),
+        });
+        const summaryFindings = out.findings;
+        await port.writeSheets([...out.plans, ...plans], { activate: summaryName });
+        await writeOutput(o.out, await port.toBuffer(), [...inputs, ...(o.roster ? [o.roster] : []), ...(o.previous ? [o.previous] : [])], 'consolidate', o.force);
+        const summaryJson = reportToJson(summary, summaryFindings, formats);
+        if (o.json) io.stdout(JSON.stringify({ reports: [summaryJson, ...memberJson] }, null, 2) + '\n');
+        else {
+          const bad = result.members.filter((m) => m.errors > 0).length;
+          io.stdout(`已汇总 ${result.members.length} 份报表（${summary.year} 年度，${format.def.name}），写入 ${o.out}\n`);
+          io.stdout(`${out.counts}\n`);
+          if (out.comparison) io.stdout(`与 ${out.comparison.prevYear} 年度的对比见“${names.comparison}”工作表\n`);
+          if (bad) io.stdout(`其中 ${bad} 份有错误，详见“${names.overview}”工作表：\n`);
+          for (const f of summaryFindings) io.stdout(`  ${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}\n`);
+        }
+        const anyError = summaryFindings.some((f) => f.severity === 'error') || result.members.some((m) => m.errors > 0);
+        code = failed ? EXIT_INPUT : anyError ? EXIT_ERRORS : EXIT_OK;
+      },
+    );
 
   program
     .command('import')

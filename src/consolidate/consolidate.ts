@@ -9,11 +9,14 @@ import type { Level, Report } from '../model/report';
 import { fmt, type Reading } from '../model/values';
 import { validate, countBySeverity } from '../rules/engine';
 import type { Finding } from '../rules/types';
+import { deadlineText, dueDate, matchRoster, type RosterEntry } from './roster';
 
 export interface ConsolidateRequest {
   office: string;
   level?: Level;
   registry?: FormatRegistry;
+  /** The units that must report: missing ones are named, unlisted ones questioned, excluded ones never summed. */
+  roster?: RosterEntry[];
 }
 
 export interface MemberStatus {
@@ -24,9 +27,21 @@ export interface MemberStatus {
   confirmed: { finding: Finding; explanation: string }[];
 }
 
+/** The roster held against the reports received. */
+export interface Completeness {
+  /** The reporting year the deadlines are for. */
+  year: number;
+  /** Expected units, in roster order, with their report (if any) and a likely misspelt member. */
+  expected: { entry: RosterEntry; member?: MemberStatus; likely?: string }[];
+  /** 不纳入汇总 units, with a report that came anyway (listed, never summed). */
+  excluded: { entry: RosterEntry; member?: MemberStatus }[];
+  /** Members not on the roster, with the likely roster name. */
+  unlisted: { member: MemberStatus; likely?: string }[];
+}
+
 export type Consolidation =
-  | { ok: true; summary: Report; members: MemberStatus[]; findings: Finding[] }
-  | { ok: false; findings: Finding[]; members: MemberStatus[] };
+  | { ok: true; summary: Report; members: MemberStatus[]; findings: Finding[]; completeness?: Completeness }
+  | { ok: false; findings: Finding[]; members: MemberStatus[]; completeness?: Completeness };
 
 /** Every office a report stands for: itself and, for a summary, everything below it. */
 export function officesOf(r: Report): string[] {
@@ -88,24 +103,55 @@ export function sumReadings(members: Report[], cellCount: number): (Reading | un
   return out;
 }
 
+function checkRoster(roster: RosterEntry[], statuses: MemberStatus[], year: number): { completeness: Completeness; findings: Finding[] } {
+  const m = matchRoster(roster, statuses.map((s) => s.report.office));
+  const completeness: Completeness = {
+    year,
+    expected: m.expected.map((x) => ({ entry: x.entry, ...(x.report !== undefined ? { member: statuses[x.report] } : {}), ...(x.likely ? { likely: x.likely } : {}) })),
+    excluded: m.excluded.map((x) => ({ entry: x.entry, ...(x.report !== undefined ? { member: statuses[x.report] } : {}) })),
+    unlisted: m.unlisted.map((x) => ({ member: statuses[x.report], ...(x.likely ? { likely: x.likely } : {}) })),
+  };
+  const findings: Finding[] = [];
+  for (const x of completeness.expected) {
+    if (x.member) continue;
+    const due = x.entry.deadline ? `，截止日期 ${deadlineText(x.entry.deadline)}` : `，截止日期 ${dueDate(x.entry, year)}（${x.entry.level}）`;
+    const hint = x.likely ? `成员中的「${x.likely}」名称相近，如是同一单位，请统一名称。` : '请催报，或确认该单位是否应在名单中。';
+    findings.push({ rule: 'summary.member_missing', severity: 'warning', cells: [], message: `报送名单中的「${x.entry.name}」没有报表${due}。${hint}` });
+  }
+  for (const x of completeness.unlisted) {
+    const office = x.member.report.office;
+    const hint = x.likely ? `可能是名单中的「${x.likely}」（名称写法不同），请统一名称。` : '请确认它是否应纳入汇总，应纳入的请加入名单。';
+    findings.push({ rule: 'summary.member_unlisted', severity: 'warning', cells: [], message: `成员「${office}」不在报送名单中，已照常汇总。${hint}` });
+  }
+  return { completeness, findings };
+}
+
 export function consolidate(members: Report[], req: ConsolidateRequest): Consolidation {
   const registry = req.registry ?? defaultRegistry;
   const office = req.office.trim();
-  const statuses = members.map((m) => memberStatus(m, registry));
+  const all = members.map((m) => memberStatus(m, registry));
   if (!members.length)
     return { ok: false, members: [], findings: [{ rule: 'summary.duplicate_member', severity: 'error', cells: [], message: '没有选择要汇总的报表。' }] };
-  const refused = refusals(members);
-  if (refused.length) return { ok: false, findings: refused, members: statuses };
-  const format = registry.byId(members[0].format)!;
+  const checked = req.roster ? checkRoster(req.roster, all, members[0].year) : undefined;
+  const completeness = checked?.completeness;
+  // 不纳入汇总 units are listed, never summed, even when their report came.
+  const left = new Set(completeness?.excluded.map((x) => x.member).filter((x) => x) ?? []);
+  const statuses = all.filter((s) => !left.has(s));
+  const summed = statuses.map((s) => s.report);
+  if (!summed.length)
+    return { ok: false, members: [], completeness, findings: [{ rule: 'summary.duplicate_member', severity: 'error', cells: [], message: '所选报表都属于“不纳入汇总”的单位，没有可汇总的报表。' }] };
+  const refused = refusals(summed);
+  if (refused.length) return { ok: false, findings: refused, members: statuses, completeness };
+  const format = registry.byId(summed[0].format)!;
   const summary: Report = {
     source: office,
     office,
-    year: members[0].year,
+    year: summed[0].year,
     format: format.id,
     level: req.level,
-    members: members.map((m) => m.office),
-    descendants: [...new Set(members.flatMap(officesOf))],
-    readings: sumReadings(members, format.cells.length),
+    members: summed.map((m) => m.office),
+    descendants: [...new Set(summed.flatMap(officesOf))],
+    readings: sumReadings(summed, format.cells.length),
   };
   const findings: Finding[] = statuses
     .filter((s) => s.errors > 0)
@@ -115,7 +161,8 @@ export function consolidate(members: Report[], req: ConsolidateRequest): Consoli
       cells: [],
       message: `成员「${s.report.office}」有 ${s.errors} 个错误，汇总数已照原数相加，错误会带入汇总表。请该单位改正后重新汇总。`,
     }));
-  return { ok: true, summary, members: statuses, findings };
+  findings.push(...(checked?.findings ?? []));
+  return { ok: true, summary, members: statuses, findings, completeness };
 }
 
 /**

@@ -1,13 +1,21 @@
 /**
- * The overview sheet of a consolidation (汇总明细): one row per member with its key
- * figures, its validation status and explanations, and a link to its sheet.
+ * The overview sheet of a consolidation (汇总明细): one row per roster unit and member,
+ * missing units included as 未报送, with status, deadline, key figures, findings and a
+ * link to the member's sheet; the counts (应报 / 已报 / 通过) at the top.
  */
-import type { MemberStatus } from '../consolidate/consolidate';
-import { KEY_FIGURES, keyFigure } from '../consolidate/key-figures';
+import type { Completeness, MemberStatus } from '../consolidate/consolidate';
+import { OVERVIEW_FIGURES, keyFigure } from '../consolidate/key-figures';
+import type { FigureSet } from '../consolidate/comparison';
+import { daysBetween, dueDate, type RosterEntry } from '../consolidate/roster';
 import type { FormatRegistry } from '../formats';
+import type { SheetData } from '../model/sheet-data';
 import type { SheetMeta } from '../model/sheet-meta';
+import { clipText } from '../rules/messages';
 import { address } from './a1';
 import { listPlan, type PlanCell, type SheetPlan } from './sheet-plan';
+import { wrappedHeight } from './text-height';
+
+export { overviewSheetName } from './sheet-name';
 
 export interface OverviewMember {
   status: MemberStatus;
@@ -15,11 +23,78 @@ export interface OverviewMember {
   sheet?: string;
 }
 
-const HEADER_ROW = 3;
-export const OVERVIEW_HEADERS = ['序号', '单位', '校验', ...KEY_FIGURES.map((f) => f.label), '错误', '警告', '出错说明'];
+export type OverviewState = '未报送' | '有错误' | '有警告' | '已确认' | '通过' | '不纳入汇总';
 
-export function overviewSheetName(summaryName: string): string {
-  return `${summaryName.slice(0, 26)}汇总明细`;
+const HEADER_ROW = 3;
+export const OVERVIEW_HEADERS = ['序号', '单位', '状态', '截止日期', '截止情况', ...OVERVIEW_FIGURES.map((f) => f.label), '错误', '警告', '出错说明'];
+const FIRST_FIGURE = 6;
+
+export function memberState(s: MemberStatus): OverviewState {
+  return s.errors ? '有错误' : s.warnings ? '有警告' : s.confirmed.length ? '已确认' : '通过';
+}
+
+const STATE_ORDER: OverviewState[] = ['未报送', '有错误', '有警告', '已确认', '通过', '不纳入汇总'];
+
+interface Row {
+  office: string;
+  state: OverviewState;
+  member?: OverviewMember;
+  entry?: RosterEntry;
+  notes: string[];
+}
+
+/** What the findings say, short: the first two messages and how many more. */
+function findingsSummary(s: MemberStatus): string {
+  const errors = s.findings.filter((f) => f.severity === 'error');
+  const shown = errors.length ? errors : s.findings.filter((f) => f.severity === 'warning');
+  const parts: string[] = [];
+  if (shown.length) {
+    const head = shown.slice(0, 2).map((f) => clipText(f.message, 60));
+    parts.push(`${errors.length ? '错误' : '警告'}：${head.join('；')}${shown.length > 2 ? `；另有 ${shown.length - 2} 项` : ''}`);
+  }
+  if (s.confirmed.length) parts.push(`已说明：${s.confirmed.map((c) => c.explanation).join('；')}`);
+  return parts.join('。');
+}
+
+function rowsOf(members: OverviewMember[], completeness?: Completeness): Row[] {
+  const bySatus = new Map(members.map((m) => [m.status, m]));
+  const fromMember = (status: MemberStatus): Row => ({ office: status.report.office, state: memberState(status), member: bySatus.get(status) ?? { status }, notes: [] });
+  if (!completeness) return members.map((m) => fromMember(m.status));
+  const rows: Row[] = [];
+  for (const x of completeness.expected) {
+    if (x.member) rows.push({ ...fromMember(x.member), entry: x.entry });
+    else rows.push({ office: x.entry.name, state: '未报送', entry: x.entry, notes: x.likely ? [`成员「${x.likely}」名称相近，如是同一单位请统一名称`] : [] });
+  }
+  for (const x of completeness.unlisted)
+    rows.push({ ...fromMember(x.member), notes: [`不在报送名单中${x.likely ? `，可能是名单中的「${x.likely}」` : ''}`] });
+  for (const x of completeness.excluded)
+    rows.push({ office: x.entry.name, state: '不纳入汇总', entry: x.entry, notes: [x.member ? '垂直管理等不纳入汇总的单位：报表已收到，未计入汇总' : '垂直管理等不纳入汇总的单位'] });
+  return rows;
+}
+
+export interface OverviewOptions {
+  completeness?: Completeness;
+  /** The date the deadlines are judged against, YYYY-MM-DD. */
+  today: string;
+}
+
+/** The counts at the top: 应报 N, 已报 M, 通过 K, and what is missing or wrong. */
+export function overviewCounts(members: OverviewMember[], options: OverviewOptions): string {
+  const c = options.completeness;
+  const passed = (s?: MemberStatus) => !!s && !s.errors && !s.warnings;
+  const withErrors = members.filter((m) => m.status.errors).length;
+  if (!c) return `已报 ${members.length} 个，通过 ${members.filter((m) => passed(m.status)).length} 个，有错误 ${withErrors} 个（未提供报送名单，无法核对应报单位）`;
+  const reported = c.expected.filter((x) => x.member);
+  const missing = c.expected.filter((x) => !x.member);
+  const late = missing.filter((x) => daysBetween(dueDate(x.entry, c.year), options.today) > 0).length;
+  const parts = [
+    `应报 ${c.expected.length} 个，已报 ${reported.length} 个，通过 ${reported.filter((x) => passed(x.member)).length} 个`,
+    `未报送 ${missing.length} 个${late ? `（其中逾期 ${late} 个）` : ''}`,
+    `有错误 ${withErrors} 个`,
+  ];
+  if (c.unlisted.length) parts.push(`名单外 ${c.unlisted.length} 个`);
+  if (c.excluded.length) parts.push(`不纳入汇总 ${c.excluded.length} 个`);
+  return `${parts.join('；')}（截至 ${options.today}）`;
 }
 
 export function buildOverviewPlan(
@@ -27,36 +102,84 @@ export function buildOverviewPlan(
   summary: { office: string; year: number; format: string; sheet: string },
   members: OverviewMember[],
   registry: FormatRegistry,
+  options: OverviewOptions,
 ): SheetPlan {
   const cells: PlanCell[] = [];
   const format = registry.byId(summary.format)!;
+  const width = OVERVIEW_HEADERS.length;
   cells.push({ row: 1, col: 1, value: `${summary.office} ${summary.year} 年度政府信息公开工作年度报告汇总明细`, style: 'tableTitle' });
-  cells.push({ row: 2, col: 1, value: `共 ${members.length} 个成员；汇总表：${summary.sheet}`, style: 'subtitle', link: summary.sheet });
+  cells.push({ row: 2, col: 1, value: `${overviewCounts(members, options)}。汇总表：${summary.sheet}`, style: 'subtitle', link: summary.sheet });
   OVERVIEW_HEADERS.forEach((h, i) => cells.push({ row: HEADER_ROW, col: i + 1, value: h, style: 'header' }));
-  // Members with errors first, so they are seen; then by name.
-  const sorted = [...members].sort((a, b) => b.status.errors - a.status.errors || a.status.report.office.localeCompare(b.status.report.office, 'zh'));
-  sorted.forEach((m, i) => {
+  const widths = [5, 20, 8, 11, 10, ...OVERVIEW_FIGURES.map((f) => (f.money ? 11 : 8.5)), 6, 6, 30];
+  const rowHeights: Record<number, number> = { 1: 24, 2: 18, [HEADER_ROW]: Math.max(...OVERVIEW_HEADERS.map((h, i) => wrappedHeight(h, widths[i]))) };
+  const rows = rowsOf(members, options.completeness);
+  const order = (r: Row) => r.entry?.line ?? Number.MAX_SAFE_INTEGER;
+  // What needs acting on first: missing, then errors, warnings; in roster order, then by name.
+  rows.sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || order(a) - order(b) || a.office.localeCompare(b.office, 'zh'));
+  rows.forEach((r, i) => {
     const row = HEADER_ROW + 1 + i;
-    const s = m.status;
+    const s = r.member?.status;
     const put = (col: number, value: string | number | null, style: PlanCell['style'], link?: string) =>
       cells.push({ row, col, value: value ?? '—', style, ...(link ? { link } : {}) });
     put(1, i + 1, 'number');
-    put(2, s.report.office, 'text', m.sheet);
-    put(3, s.errors ? '有错误' : s.warnings ? '有警告' : '通过', 'text');
-    KEY_FIGURES.forEach((f, k) => put(4 + k, keyFigure(format, s.report, f), 'number'));
-    put(4 + KEY_FIGURES.length, s.errors, 'number');
-    put(5 + KEY_FIGURES.length, s.warnings, 'number');
-    put(6 + KEY_FIGURES.length, s.confirmed.map((c) => c.explanation).join('；'), 'text');
+    put(2, r.office, 'text', r.member?.sheet);
+    put(3, r.state, 'text');
+    const due = r.entry ? dueDate(r.entry, summary.year) : null;
+    put(4, due, 'text');
+    const over = due === null ? null : daysBetween(due, options.today);
+    const standing = over === null ? null : r.state === '未报送' ? (over > 0 ? `逾期 ${over} 天` : `剩 ${-over} 天`) : over > 0 ? '已过' : '未到';
+    put(5, r.state === '不纳入汇总' ? null : standing, 'text');
+    OVERVIEW_FIGURES.forEach((f, k) => put(FIRST_FIGURE + k, s ? keyFigure(format, s.report, f) : null, 'number'));
+    put(FIRST_FIGURE + OVERVIEW_FIGURES.length, s ? s.errors : null, 'number');
+    put(FIRST_FIGURE + OVERVIEW_FIGURES.length + 1, s ? s.warnings : null, 'number');
+    const notes = [...r.notes, ...(s ? [findingsSummary(s)] : [])].filter((t) => t).join('。');
+    put(width, notes, 'text');
+    rowHeights[row] = Math.max(wrappedHeight(notes, widths[width - 1]), wrappedHeight(r.office, widths[1]));
   });
-  const last = HEADER_ROW + Math.max(1, members.length);
+  const last = HEADER_ROW + Math.max(1, rows.length);
   const meta: SheetMeta = { app: 'nianbao', v: 1, format: summary.format, year: summary.year, office: summary.office, role: 'overview' };
-  return listPlan({
+  const plan = listPlan({
     name,
     meta,
     cells,
-    columnWidths: [5, 22, 8, ...KEY_FIGURES.map(() => 9), 6, 6, 30],
+    columnWidths: widths,
     lastRow: last,
     freezeRows: HEADER_ROW,
-    autoFilter: `A${HEADER_ROW}:${address(last, OVERVIEW_HEADERS.length)}`,
+    autoFilter: `A${HEADER_ROW}:${address(last, width)}`,
   });
+  // Title and counts across the table, so no program clips them at the first column.
+  plan.merges = [1, 2].map((r) => ({ top: r, left: 1, bottom: r, right: width }));
+  plan.rowHeights = rowHeights;
+  return plan;
+}
+
+/**
+ * Last year's members' key figures from an overview sheet we wrote (this layout or the
+ * earlier one): found by the header labels, rows of units that reported.
+ */
+export function readOverviewFigures(sheet: SheetData): FigureSet[] {
+  const at = (r: number, c: number) => sheet.cells.get(address(r, c));
+  let header = 0;
+  for (let r = 1; r <= 10 && !header; r++) if (at(r, 2) === '单位') header = r;
+  if (!header) return [];
+  const columns = new Map<string, number>();
+  for (let c = 1; c <= 15; c++) {
+    const h = at(header, c);
+    if (typeof h === 'string') columns.set(h, c);
+  }
+  const out: FigureSet[] = [];
+  for (let r = header + 1; ; r++) {
+    const office = at(r, 2);
+    if (typeof office !== 'string' || !office.trim()) break;
+    const state = at(r, columns.get('状态') ?? 0);
+    if (state === '未报送' || state === '不纳入汇总') continue;
+    const values: FigureSet['values'] = {};
+    for (const [label, c] of columns) {
+      if (c < 3 || ['状态', '截止日期', '截止情况', '错误', '警告', '出错说明', '校验'].includes(label)) continue;
+      const v = at(r, c);
+      values[label] = typeof v === 'number' ? v : v === '—' || v === undefined || v === null ? null : String(v);
+    }
+    out.push({ office, values });
+  }
+  return out;
 }

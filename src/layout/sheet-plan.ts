@@ -43,6 +43,8 @@ export type StyleName =
   | 'total'
   | 'text'
   | 'number'
+  | 'delta'
+  | 'percent'
   | 'meta';
 
 export interface PlanStyle {
@@ -76,6 +78,8 @@ export const STYLES: Record<StyleName, PlanStyle> = {
   total: { bold: true, size: 10, hAlign: 'right', border: true, fill: TOTAL_FILL, numFmt: '0', locked: false },
   text: { size: 10, hAlign: 'left', border: true, wrap: true, locked: false },
   number: { size: 10, hAlign: 'right', border: true, numFmt: '0.######', locked: false },
+  delta: { size: 10, hAlign: 'right', border: true, numFmt: '+0.######;-0.######;0', locked: false },
+  percent: { size: 10, hAlign: 'right', border: true, numFmt: '+0.0%;-0.0%;0.0%', locked: false },
   meta: { size: 8, color: 'FFFFFF', locked: true },
 };
 

@@ -37,8 +37,8 @@ export interface SheetMeta {
   descendants?: string[];
   /** For an imported report: the submission it was read from. */
   source?: string;
-  /** Sheets that are not reports: the overview (汇总明细) of a consolidation, the 导入来源 list. */
-  role?: 'overview' | 'sources';
+  /** Sheets that are not reports: the overview (汇总明细) of a consolidation, the 导入来源 list, the roster (报送名单), the comparison (同比). */
+  role?: 'overview' | 'sources' | 'roster' | 'comparison';
   /** Set on summary sheets we made: their member sheets, so a re-run updates instead of copying. */
   summaryOf?: string[];
   /** Totals were written as values (import, values-only summary), not as live formulas. */
@@ -65,7 +65,7 @@ const FIELDS = {
   members: names,
   descendants: names,
   source: text,
-  role: z.enum(['overview', 'sources']),
+  role: z.enum(['overview', 'sources', 'roster', 'comparison']),
   summaryOf: names,
   totals: z.literal('values'),
 } as const;

@@ -49,6 +49,8 @@ export type CellWrite = number | string | null | { formula: string };
 export interface ReadSheetsOptions {
   /** Read the cells' fills and notes too (needed before painting); default true. */
   marks?: boolean;
+  /** Rows to read of named sheets, for lists longer than a report (the roster); columns as for a report. */
+  rows?: number;
 }
 
 /** Sheets being written carry this name until complete; a failed write may leave one. */

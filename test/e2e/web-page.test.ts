@@ -189,7 +189,7 @@ test('the web page: 导入报送 of several files at once, then 汇总 with dril
   const cell = summary.getCell(addr);
   expect(cell.formula).toContain("'县教育局2023年报'!");
   expect(cell.result).toBe(depts.reduce((t, d) => t + d.cells['requests.new.total'], 0));
-  expect(wb.getWorksheet('某县2023汇总汇总明细')).toBeDefined();
+  expect(wb.getWorksheet('某县2023汇总明细')).toBeDefined();
 });
 
 test('the web page: pasted tables without a title ask for the office; a second import of it asks to replace or keep both; 修改单位与年度', async () => {

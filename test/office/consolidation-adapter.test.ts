@@ -26,7 +26,7 @@ test('200 member sheets: summary and overview in at most 4 syncs, formulas compu
   const want = names.reduce((t, n) => t + Number(excel.sheet(n).shown(addr)), 0);
   expect(summary.cells.get(addr)!.formula).toContain(`'${names[0]}'!${addr}+`);
   expect(summary.shown(addr)).toBe(want);
-  const overview = excel.sheet('某市2023汇总汇总明细');
+  const overview = excel.sheet('某市2023汇总明细');
   expect(decodeMeta(overview.cells.get('P1')!.value)?.role).toBe('overview');
   expect(overview.frozenRows).toBe(3);
   expect([...overview.hyperlinks.values()].some((h) => h.documentReference === `'${names[0]}'!A1`)).toBe(true);
@@ -44,7 +44,7 @@ test('a corrected member updates the live summary; re-running updates the sheets
 
   const again = await consolidateSheets(port, { members: names.slice(0, 2), office: '某县', mode: 'values' });
   expect(again).toMatchObject({ ok: true, updated: true, summarySheet: '某县2023汇总', mode: 'values' });
-  expect(excel.sheets.filter((s) => s.name.startsWith('某县2023汇总')).map((s) => s.name).sort()).toEqual(['某县2023汇总', '某县2023汇总汇总明细']);
+  expect(excel.sheets.filter((s) => s.name.startsWith('某县2023汇总')).map((s) => s.name).sort()).toEqual(['某县2023汇总', '某县2023汇总明细']);
   expect(excel.sheet('某县2023汇总').cells.get(addr)!.formula).toBeNull();
 });
 
@@ -61,7 +61,7 @@ test('the candidates list shows office, year, format and status; drill-down list
   expect(parts[0].address).toBe(plan.addresses['requests.new.total']);
   // Validating the workbook checks the summary against its members, and skips the overview.
   const results = await validateSheets(port, { sheets: 'reports', paint: false });
-  expect(results.map((r) => r.sheet)).not.toContain('某县2023汇总汇总明细');
+  expect(results.map((r) => r.sheet)).not.toContain('某县2023汇总明细');
   expect(results.find((r) => r.sheet === '某县2023汇总')!.findings.filter((f) => f.rule === 'summary.mismatch')).toEqual([]);
 });
 
@@ -100,7 +100,7 @@ test.each([3, 4])('a batch failing midway (sync %i) leaves the workbook as it wa
     }
     // Running it again tidies up: one summary, one overview, nothing temporary.
     await consolidateSheets(port, { members: names, office: '某县' });
-    expect(excel.sheets.filter((x) => !before.includes(x.name)).map((x) => x.name).sort()).toEqual(['某县2023汇总', '某县2023汇总汇总明细']);
+    expect(excel.sheets.filter((x) => !before.includes(x.name)).map((x) => x.name).sort()).toEqual(['某县2023汇总', '某县2023汇总明细']);
   }
 });
 

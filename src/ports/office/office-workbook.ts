@@ -215,7 +215,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         targets = sheets.items;
       } else targets = which.map((n) => sheets.getItem(n));
       // The active sheet may be a clerk's own layout: read it wider.
-      const extent = which === 'active' ? WIDE : REPORT;
+      const extent = which === 'active' ? WIDE : options.rows ? { rows: options.rows, columns: READ_COLUMNS } : REPORT;
       const cost = this.readCost(extent, marks);
       const data: SheetData[] = [];
       for (let i = 0; i < targets.length; ) {
