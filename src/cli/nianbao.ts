@@ -157,7 +157,9 @@ async function loadPreviousYear(file: string, office: string): Promise<PreviousY
     overviews = (await port.readSheets('reports')).filter((s) => s.meta?.role === 'overview');
   }
   try {
-    return findPreviousYear(reports.map((report) => ({ report })), overviews, { office });
+    const found = findPreviousYear(reports.map((report) => ({ report })), overviews, { office });
+    // Said on the 同比 sheet: the file's name, not where it sat on this computer.
+    return { ...found, source: found.source.startsWith(file) ? path.basename(file) + found.source.slice(file.length) : found.source };
   } catch (e) {
     if (e instanceof UserError) throw new CliFailure(`${file}：${e.message}`);
     throw e;

@@ -108,7 +108,9 @@ export function compareYears(
     // Figures last year's overview does not hold (rates, comparison-only figures) are not compared per member.
     for (const f of figures.filter((x) => x.label in last.values)) {
       const l = line(r.office, f.label, f.kind, now.values[f.label], last.values[f.label]);
-      if (l.delta === 0 || (l.cur === null && l.prev === null)) unchanged++;
+      // A rate with nothing decided in one year has nothing to compare.
+      if (l.cur === null || l.prev === null) continue;
+      if (l.delta === 0) unchanged++;
       else members.push(l);
     }
   }
