@@ -96,7 +96,7 @@ export type WriteImportedResult = { written: string[] } | { duplicates: Duplicat
 export function confirmedIdentity(entry: ImportEntry): { office: string; year: number } {
   const office = (entry.office ?? entry.report.office).trim();
   const year = entry.year ?? entry.report.year;
-  if (!office || office === UNKNOWN_OFFICE) throw new UserError(`“${entry.report.source}”未能识别填报单位，请填写后再写入。`);
+  if (!office || office === UNKNOWN_OFFICE) throw new UserError(`“${entry.report.source}”未能识别填报单位，请填写单位名称后再写入（命令行用 --office 指定）。`);
   const due = registry.forYear(year);
   if (!due) throw new UserError(`${year} 年度没有法定表格格式，请核对报告年度。`);
   if (due.id !== entry.report.format)

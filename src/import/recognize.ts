@@ -4,7 +4,7 @@
  */
 import type { FormatRegistry } from '../formats';
 import type { CompiledFormat } from '../formats/compile';
-import type { Report } from '../model/report';
+import { UNKNOWN_OFFICE, type Report } from '../model/report';
 import { looksLikeValue, readCell, type Reading } from '../model/values';
 import { cellLabel, relationMessage } from '../rules/messages';
 import type { Finding } from '../rules/types';
@@ -12,7 +12,7 @@ import type { Grid, GridCell, GridRow } from './grid';
 import { rowTexts } from './grid';
 import { joinedKey, labelKey, similarity } from './label-key';
 import { formatSpecs, type FormatSpecs, type RowSpec, type TableId } from './row-specs';
-import { readTitle } from './title';
+import { isOfficeName, readTitle } from './title';
 
 /** Below this, a label is not taken for a statutory one. */
 const MATCH_MIN = 0.75;
@@ -198,6 +198,8 @@ export class Recognizer {
   private readonly drafts: Draft[] = [];
   private cur: Draft;
   private parentKey?: string;
+  /** The last short text lines, which may be the first lines of a title broken over lines. */
+  private recentText: string[] = [];
   /** Labels of a row without figures, which may be the first line of a wrapped label. */
   private pendingLabels?: string[];
 
@@ -235,14 +237,26 @@ export class Recognizer {
     const hasValue = row.cells.some((c) => !c.copy && !isBlankText(c.text) && looksLikeValue(c.text));
 
     if (texts.length <= 3 && !hasValue) {
-      const title = readTitle(texts.join(' '));
+      let title = readTitle(texts.join(' '));
+      // A title broken over lines: the lines before complete it.
+      if (!title && this.recentText.length) {
+        const joined = readTitle(`${this.recentText.join('')}${texts.join('')}`);
+        if (joined && isOfficeName(joined.office)) title = joined;
+      }
+      // A title broken over lines leaves a fragment (「政府」) as its office: join the line before.
+      if (title && !isOfficeName(title.office)) {
+        const joined = this.recentText.length ? readTitle(`${this.recentText.join('')}${texts.join('')}`) : null;
+        title = joined && isOfficeName(joined.office) ? joined : { ...title, office: '' };
+      }
       if (title) {
         if (d.found > 0) this.finish();
-        this.cur.office = title.office;
+        this.cur.office = title.office || undefined;
         this.cur.year = title.year;
+        this.recentText = [];
         return;
       }
-    }
+      this.recentText = [...this.recentText, texts.join('')].slice(-2);
+    } else this.recentText = [];
     const key = joinedKey(texts);
     const table = titleTable(key);
     if (table && texts.length <= 2 && !hasValue) {
@@ -573,10 +587,12 @@ function missingFinding(format: CompiledFormat, d: Draft, except: Set<number>): 
 
 function toReport(d: Draft, grid: Grid, options: RecognizeOptions, fallback: { office?: string; year?: number }): Report | string {
   const format = d.specs.format;
-  const office = options.office ?? d.office ?? fallback.office;
+  const office = options.office ?? (isOfficeName(d.office) ? d.office : fallback.office);
   const year = options.year ?? d.year ?? fallback.year;
   if (!year) return `${grid.source}：找到了报告表格，但看不出报告年度（标题中没有“××年”），请指定年度后再试`;
   const findings = [...d.findings];
+  if (!options.office && !isOfficeName(d.office) && office)
+    findings.push({ rule: 'format.office_from_name', severity: 'info', cells: [], message: `报告中没有写明填报单位，“${office}”取自文件名，请核对。` });
   const undivided = undividedFindings(format, d);
   findings.push(...undivided.findings);
   const missing = missingFinding(format, d, undivided.cells);
@@ -584,7 +600,7 @@ function toReport(d: Draft, grid: Grid, options: RecognizeOptions, fallback: { o
   findings.push(...subtotalFindings(format, d));
   return {
     source: grid.source,
-    office: office || '（未注明单位）',
+    office: office || UNKNOWN_OFFICE,
     year,
     format: format.id,
     readings: d.readings,

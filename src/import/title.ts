@@ -28,9 +28,29 @@ export function readFileName(name: string): { office?: string; year?: number } {
   const base = name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   const year = /(?:19|20)\d{2}/.exec(base)?.[0];
   const office = base
-    .replace(/(?:19|20)\d{2}\s*年?度?/, '')
+    .replace(/(?:19|20)\d{2}\s*(?:年报|年度?)?/, '')
     .replace(/(?:政府信息公开|信息公开)?(?:工作)?(?:年度)?(?:报告|年报)/, '')
     .replace(/[-_\s]+$/, '')
     .trim();
   return { office: office || undefined, year: year ? Number(year) : undefined };
+}
+
+/** Words that name no particular office: a title broken over lines leaves these behind. */
+const GENERIC = /^(?:[县市区省镇乡]?(?:人民)?政府(?:办公室|办公厅)?|办公室|办公厅|本(?:机关|单位|部门)|我(?:局|委|办|厅|区|县|市|镇|乡))$/;
+
+/** Whether a text can stand as an office's name: not a fragment like 「政府」, and not too short. */
+export function isOfficeName(name: string | undefined): name is string {
+  if (!name) return false;
+  const n = name.replace(/\s+/g, '');
+  return n.length >= 2 && /[\u4e00-\u9fff]/.test(n) && !GENERIC.test(n);
+}
+
+/** File stems that name a file, not an office. */
+const STEM = /^(?:附件|附表|新建|工作簿|报表|年报|表格|文档|Book|Sheet|粘贴的文本|tables?|report)/i;
+/** A place or organ name ending, for a name taken from a file name. */
+const ORGAN = /(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|办|署|院|中心|处|所|站|街道|办事处|镇|乡|县|市|区|旗|州|盟|省)$/;
+
+/** An office read from a file name: only a name that ends like an office or a place. */
+export function officeFromFileName(name: string | undefined): string | undefined {
+  return isOfficeName(name) && !STEM.test(name) && ORGAN.test(name) ? name : undefined;
 }

@@ -8,7 +8,7 @@ import { MAX_FILE_BYTES, MAX_TEXT_BYTES, megabytes } from '../import/limits';
 import { recognizeAll } from '../import/recognize';
 import { gridFromSheet } from '../import/sheet-grid';
 import { gridFromText } from '../import/text-grid';
-import { readFileName } from '../import/title';
+import { officeFromFileName, readFileName } from '../import/title';
 import { checkZip } from '../import/zip-guard';
 import { InputError, reportsFromJsonText } from '../model/report-json';
 import type { Report } from '../model/report';
@@ -46,7 +46,9 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 function fromGrids(grids: Grid[], name: string, registry: FormatRegistry, options: ReadOptions): FileReports {
-  const fallback = options.anonymous ? {} : readFileName(name);
+  const named = options.anonymous ? {} : readFileName(name);
+  // A file stem (附件1, 新建 Microsoft Excel 工作表) is never taken for an office.
+  const fallback = { ...named, office: officeFromFileName(named.office) };
   return recognizeAll(grids, { registry, ...options }, fallback);
 }
 
