@@ -41,6 +41,12 @@ interface Subtotal {
 class Draft {
   office?: string;
   year?: number;
+  /** 发布机构 / 来源 of the page. */
+  publisher?: string;
+  /** The office signing the report, above its date. */
+  signature?: string;
+  /** The year of the 统计期限 sentence. */
+  periodYear?: number;
   readings: (Reading | undefined)[];
   provenance: Record<string, string> = {};
   findings: Finding[] = [];
@@ -73,6 +79,11 @@ function titleTable(key: string): TableId | undefined {
 }
 
 const SECTION = /第二十条第[（(]?([一二三四五六七八九十]+)[)）]?项/;
+
+const PUBLISHER = /^(?:发布机构|发文机关|发布单位|信息来源|来源)[:：]([^\s:：]{2,40}?)(?:(?:发布|公开|成文)(?:日期|时间)[:：].*)?$/;
+const PERIOD = /统计(?:期限|时限|时间|区间)[^。]{0,12}?((?:19|20)\d{2})年1月1日/;
+const SIGNATURE_DATE = /^(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?$/;
+const ORGAN_END = /(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|办|署|院|中心|街道办事处|办事处|镇|乡)$/;
 
 /** 注：… / 备注：… / 说明：… rows under a table. */
 const FOOTNOTE = /^(?:注|备注|说明)\d?[:：]/;
@@ -198,6 +209,8 @@ export class Recognizer {
   private readonly drafts: Draft[] = [];
   private cur: Draft;
   private parentKey?: string;
+  /** The last text line, when short: an office above a date is a signature. */
+  private lastLine?: string;
   /** The last short text lines, which may be the first lines of a title broken over lines. */
   private recentText: string[] = [];
   /** Labels of a row without figures, which may be the first line of a wrapped label. */
@@ -236,6 +249,7 @@ export class Recognizer {
     }
     const hasValue = row.cells.some((c) => !c.copy && !isBlankText(c.text) && looksLikeValue(c.text));
 
+    if (texts.length <= 2) this.pageFacts(texts.join(''));
     if (texts.length <= 3 && !hasValue) {
       let title = readTitle(texts.join(' '));
       // A title broken over lines: the lines before complete it.
@@ -485,6 +499,18 @@ export class Recognizer {
     });
   }
 
+  /** Office and year from what a page says around the title: 发布机构, the 统计期限 sentence, the signature. */
+  private pageFacts(text: string): void {
+    const d = this.cur;
+    const t = text.normalize('NFKC').replace(/\s+/g, '');
+    const source = PUBLISHER.exec(t);
+    if (source && isOfficeName(source[1])) d.publisher ??= source[1];
+    const period = PERIOD.exec(t);
+    if (period) d.periodYear ??= Number(period[1]);
+    if (SIGNATURE_DATE.test(t) && this.lastLine && isOfficeName(this.lastLine) && ORGAN_END.test(this.lastLine)) d.signature = this.lastLine;
+    this.lastLine = t.length <= 30 ? t : undefined;
+  }
+
   private ignored(row: GridRow, what: string): void {
     this.cur.findings.push({ rule: 'format.row_ignored', severity: 'info', cells: [], message: `${what}（${this.where(row.cells[0], row)}）。` });
   }
@@ -587,11 +613,13 @@ function missingFinding(format: CompiledFormat, d: Draft, except: Set<number>): 
 
 function toReport(d: Draft, grid: Grid, options: RecognizeOptions, fallback: { office?: string; year?: number }): Report | string {
   const format = d.specs.format;
-  const office = options.office ?? (isOfficeName(d.office) ? d.office : fallback.office);
-  const year = options.year ?? d.year ?? fallback.year;
+  // Evidence in order of trust: the title, the page's 发布机构, the signature, the file name last.
+  const stated = [d.office, d.publisher, d.signature].find(isOfficeName);
+  const office = options.office ?? stated ?? fallback.office;
+  const year = options.year ?? d.year ?? d.periodYear ?? fallback.year;
   if (!year) return `${grid.source}：找到了报告表格，但看不出报告年度（标题中没有“××年”），请指定年度后再试`;
   const findings = [...d.findings];
-  if (!options.office && !isOfficeName(d.office) && office)
+  if (!options.office && !stated && office)
     findings.push({ rule: 'format.office_from_name', severity: 'info', cells: [], message: `报告中没有写明填报单位，“${office}”取自文件名，请核对。` });
   const undivided = undividedFindings(format, d);
   findings.push(...undivided.findings);
@@ -689,6 +717,9 @@ function join(pieces: Draft[]): Draft {
     d.drifts += p.drifts;
     d.office ??= p.office;
     d.year ??= p.year;
+    d.publisher ??= p.publisher;
+    d.signature ??= p.signature;
+    d.periodYear ??= p.periodYear;
   }
   return d;
 }

@@ -60,3 +60,15 @@ test('the command line: an unknown office is refused on import with a request fo
   const validated = nianbao(['validate', file, '--json']);
   expect(JSON.parse(validated.stdout).reports[0].office).toBe(UNKNOWN_OFFICE);
 });
+
+test('without a title: the page’s 发布机构, else the signature above the date; the year from the 统计期限 sentence', async () => {
+  const period = '本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。';
+  const { reports: a } = await readReports('页面.txt', new TextEncoder().encode(`发布机构：阜新市人民政府办公室\n${period}\n${tables}`), formats);
+  expect([a[0].office, a[0].year]).toEqual(['阜新市人民政府办公室', 2020]);
+  const { reports: b } = await readReports('页面.txt', new TextEncoder().encode(`${period}\n${tables}\n阜新市人民政府办公室\n2021年1月28日\n`), formats);
+  expect([b[0].office, b[0].year]).toEqual(['阜新市人民政府办公室', 2020]);
+  expect(b[0].importFindings?.some((f) => f.rule === 'format.office_from_name')).toBe(false);
+  // The title wins over the page's other evidence.
+  const { reports: c } = await readReports('页面.txt', new TextEncoder().encode(`某县人民政府2020年政府信息公开工作年度报告\n来源：某县政务公开办\n${tables}`), formats);
+  expect(c[0].office).toBe('某县人民政府');
+});
