@@ -5,7 +5,8 @@
  */
 export default {
   testRunner: 'jest',
-  jest: { configFile: 'jest.mutate.config.js', enableFindRelatedTests: false },
+  // Each mutant runs only the tests that import its file and reach its code.
+  jest: { configFile: 'jest.mutate.config.js', enableFindRelatedTests: true },
   coverageAnalysis: 'perTest',
   mutate: ['src/rules/**/*.ts', 'src/model/values*.ts', 'src/consolidate/**/*.ts'],
   concurrency: 2,

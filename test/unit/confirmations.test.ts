@@ -6,9 +6,6 @@
 import { consolidate } from '../../src/consolidate/consolidate';
 import { formats } from '../../src/formats';
 import { reportFromJson } from '../../src/model/report-json';
-import { canonicalPlan } from '../../src/model/sheet-report';
-import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
-import { generateTemplate, validateSheets } from '../../src/app/operations';
 import { validate } from '../../src/rules/engine';
 import { findingKey } from '../../src/rules/types';
 import { handReport, requestsTable } from './hand-report';
@@ -120,28 +117,5 @@ describe('a confirmation keyed to an error does not hide it', () => {
     ]);
     expect(result.findings.map((f) => [f.rule, f.severity])).toEqual([['summary.member_invalid', 'warning']]);
     expect(result.findings[0].message).toBe('成员「甲局」有 1 个错误，汇总数已照原数相加，错误会带入汇总表。请该单位改正后重新汇总。');
-  });
-
-  test('from a submitted workbook: the metadata’s confirmation of an error is ignored and the error listed', async () => {
-    const port = ExceljsWorkbookPort.empty();
-    await generateTemplate(port, { office: '甲局', year: 2023 });
-    const format = formats.forYear(2023)!;
-    const addr = canonicalPlan(format).addresses;
-    const ws = port.workbook.getWorksheet('甲局2023年报')!;
-    for (const c of format.cells) if (!format.totals.has(c.index)) ws.getCell(addr[c.id]).value = 0;
-    ws.getCell(addr['requests.new.natural']).value = 1;
-    const [first] = await validateSheets(port, { paint: false });
-    const balance = first.findings.filter((f) => f.rule === 'requests.balance');
-    expect(balance.map((f) => f.severity)).toEqual(['error', 'error']);
-
-    // The file arrives with both errors "confirmed" in its hidden metadata.
-    const meta = (await port.listSheets())[0].meta!;
-    const confirmed = Object.fromEntries(balance.map((f) => [findingKey(f), '已核实']));
-    await port.setValues('甲局2023年报', {}, { ...meta, confirmed });
-    const submitted = await ExceljsWorkbookPort.fromBuffer(await port.toBuffer());
-    expect((await submitted.listSheets())[0].meta?.confirmed).toEqual(confirmed);
-    const [again] = await validateSheets(submitted, { paint: false });
-    expect(again.findings.filter((f) => f.rule === 'requests.balance').map((f) => findingKey(f))).toEqual(Object.keys(confirmed));
-    expect(again.confirmed).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * finding it takes part in, live totals that follow their parts, overwritten totals
  * whose fix restores the formula, and no suggestion where no valid single change exists.
  */
-import { formats } from '../../src/formats';
+import { FormatRegistry, formats } from '../../src/formats';
+import type { FormatDef } from '../../src/formats/types';
 import type { Report } from '../../src/model/report';
 import { validate } from '../../src/rules/engine';
 import { handReport, requestsTable } from './hand-report';
@@ -140,5 +141,101 @@ describe('a suggested value must be a valid figure', () => {
     ]);
     // Raising 上年结转 alone would break its row and its column balance.
     expect(carry.map((x) => x.fix)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('the cell that resolves the most findings is chosen', () => {
+  test('上年结转 written where nothing was carried: changing it resolves the balances and the carry', () => {
+    const previous = handReport('gov-2021', 2021, requestsTable({ legal: { results: { granted: 2 } } }));
+    // 1 received, 1 granted, and 1 carried in that last year never carried out; the totals are live.
+    const cells = { ...requestsTable({ legal: { results: { granted: 1 } } }), 'requests.carried_in.legal': 1, 'requests.carried_in.total': 1 };
+    const f = validate(handReport('gov-2021', 2022, cells, { formulaCells: TOTALS, liveTotals: TOTALS }), { previous }).findings;
+    expect(f.map((x) => [x.rule, x.cells[0], x.expected, x.actual])).toEqual([
+      ['requests.balance', 'requests.carried_in.legal', 2, 1],
+      ['requests.balance', 'requests.new.total', 2, 1],
+      ['crossyear.carry', 'requests.carried_in.legal', 1, 0],
+      ['crossyear.carry', 'requests.carried_in.total', 1, 0],
+    ]);
+    // 本年新收 → 0 would also balance the column, but would leave the carry wrong.
+    expect(f[0].fix).toEqual({ cell: 'requests.carried_in.legal', value: 0, resolves: 4 });
+    expect(f[2].fix).toEqual({ cell: 'requests.carried_in.legal', value: 0, resolves: 4 });
+  });
+
+  test('a change that also settles a failing ≤ relation counts it as resolved', () => {
+    // 规章: 1 in force last year, 5 issued, none repealed, 3 in force: 1 + 5 − 0 ≠ 3, and 5 > 3 + 0.
+    const previous = handReport('gov-2021', 2021, { 'proactive.rules.in_force': 1 });
+    const current = handReport('gov-2021', 2022, { 'proactive.rules.issued': 5, 'proactive.rules.in_force': 3 });
+    const f = validate(current, { previous }).findings;
+    expect(f.map((x) => [x.rule, x.expected, x.actual])).toEqual([
+      ['proactive.issued_le_stock', 5, 3],
+      ['crossyear.in_force', 6, 3],
+    ]);
+    // 本年制发件数 2: 1 + 2 − 0 = 3 in force, and 2 ≤ 3. A ≤ relation never gets a fix of its own.
+    expect(f.map((x) => x.fix)).toEqual([undefined, { cell: 'proactive.rules.issued', value: 2, resolves: 2 }]);
+  });
+});
+
+describe('suggested values respect each cell’s kind (a made-up format with money and a signed change)', () => {
+  const MADE_UP: FormatDef = {
+    id: 'test-kinds',
+    name: '测试格式',
+    notice: '测试',
+    years: { from: 2040 },
+    tables: [
+      {
+        id: 'fees',
+        layout: 'sections',
+        title: '收费',
+        labelHeader: '项目',
+        sections: [
+          {
+            caption: '收费金额',
+            columns: [
+              { id: 'a', label: '甲', kind: 'money' },
+              { id: 'b', label: '乙', kind: 'money' },
+              { id: 'sum', label: '合计', kind: 'money' },
+            ],
+            rows: [{ id: 'x', label: '收费' }],
+          },
+          {
+            caption: '事项',
+            columns: [
+              { id: 'prev', label: '上年' },
+              { id: 'change', label: '增减', kind: 'signed' },
+              { id: 'now', label: '本年' },
+            ],
+            rows: [{ id: 'items', label: '事项' }],
+          },
+        ],
+      },
+    ],
+    relations: [
+      { rule: 'fees.sum', severity: 'error', table: 'fees', each: { axis: 'row', ids: ['x'] }, left: ['a', 'b'], op: '=', right: ['sum'] },
+      { rule: 'items.change', severity: 'error', table: 'fees', each: { axis: 'row', ids: ['items'] }, left: ['prev', 'change'], op: '=', right: ['now'] },
+    ],
+    shares: [],
+  };
+  const registry = new FormatRegistry([MADE_UP]);
+  const format = registry.byId('test-kinds')!;
+  const report = (cells: Record<string, number>): Report => ({
+    source: 'hand',
+    office: '测试',
+    year: 2040,
+    format: 'test-kinds',
+    readings: format.cells.map((c) => ({ value: cells[c.id] ?? 0, status: 'number' as const })),
+  });
+  const fixes = (cells: Record<string, number>) => validate(report(cells), { registry }).findings.map((f) => [f.rule, f.fix]);
+
+  test('money may be fractional', () => {
+    expect(fixes({ 'fees.x.a': 0.25, 'fees.x.b': 0.5, 'fees.x.sum': 1 })).toEqual([['fees.sum', { cell: 'fees.x.a', value: 0.5, resolves: 1 }]]);
+  });
+
+  test('money may not go below 0', () => {
+    expect(fixes({ 'fees.x.b': 0.5 })).toEqual([['fees.sum', { cell: 'fees.x.b', value: 0, resolves: 1 }]]);
+  });
+
+  test('a signed change may go below 0; a count may not', () => {
+    // 2 + 5 ≠ 1: 上年 would have to be −4, 增减 −1 is valid.
+    expect(fixes({ 'fees.items.prev': 2, 'fees.items.change': 5, 'fees.items.now': 1 })).toEqual([['items.change', { cell: 'fees.items.change', value: -1, resolves: 1 }]]);
   });
 });
