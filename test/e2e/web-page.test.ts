@@ -226,6 +226,17 @@ test('the web page: pasted tables without a title ask for the office; a second i
   await page.getByRole('button', { name: '替换原工作表' }).click();
   await page.getByText('已写入 1 个工作表：阜新市人民政府办公室2020年报。可以在“一键校验”和“汇总”中使用。').waitFor();
 
+  // A report with more findings than the list shows: errors first, and the rest counted.
+  await page.getByLabel('选择报送文件').setInputFiles(join(ROOT, 'test', 'fixtures', 'samples', 'yiyang-2020.txt'));
+  const yiyang = page.getByTestId('import-item').filter({ hasText: '益阳市人民政府办公室' });
+  await yiyang.getByText(/^另有 \d+ 项/).waitFor();
+  const listed = await yiyang.locator('span', { hasText: /^[✖⚠] / }).allTextContents();
+  expect(listed.length).toBe(8);
+  const firstWarning = listed.findIndex((t) => t.startsWith('⚠'));
+  expect(listed.slice(firstWarning === -1 ? listed.length : firstWarning).every((t) => t.startsWith('⚠'))).toBe(true);
+  expect(listed[0].startsWith('✖')).toBe(true);
+  await page.getByRole('button', { name: '清空列表' }).click();
+
   await page.getByRole('tab', { name: '一键校验' }).click();
   await page.getByRole('button', { name: '一键校验' }).click();
   await page.getByRole('button', { name: '修改单位与年度' }).click();
