@@ -3,7 +3,7 @@
  * identity, cell sums that never turn text into 0, summary.mismatch, and key figures.
  */
 import { checkSummary, consolidate, officesOf, sumReadings } from '../../src/consolidate/consolidate';
-import { KEY_FIGURES, keyFigure, type KeyFigure } from '../../src/consolidate/key-figures';
+import { figureIds, KEY_FIGURES, KEY_RATES, keyFigure, keyRate, OVERVIEW_FIGURES, type KeyFigure } from '../../src/consolidate/key-figures';
 import { formats } from '../../src/formats';
 import type { Report } from '../../src/model/report';
 import { handReport, type HandCells } from './hand-report';
@@ -265,5 +265,39 @@ describe('key figures of the overview', () => {
     missing.readings[F21.index.get('appeals.suit_after_review.total')!] = undefined;
     expect(keyFigure(F21, missing, fig('行政诉讼'))).toBe('无法读取');
     expect(keyFigure(F21, member('甲局', { 'appeals.suit_direct.total': null, 'appeals.suit_after_review.total': 2 }), fig('行政诉讼'))).toBe(2);
+  });
+});
+
+describe('overview columns and appeal correction rates', () => {
+  const rate = (label: string) => KEY_RATES.find((k) => k.label === label)!;
+
+  test('the overview has no room for 行政许可 and 行政处罚: they are in the comparison only', () => {
+    expect(OVERVIEW_FIGURES.map((f) => f.label)).toEqual(['新收申请', '办结', '结转下年', '行政复议', '行政诉讼', '规范性文件', '收费（万元）']);
+  });
+
+  test('figureIds: the first alternative the format has', () => {
+    const normative = KEY_FIGURES.find((k) => k.label === '规范性文件')!;
+    expect(figureIds(F21, normative)).toEqual(['proactive.normative.issued']);
+    expect(figureIds(F19, normative)).toEqual(['proactive.normative.made']);
+    expect(figureIds(F19, KEY_FIGURES.find((k) => k.label === '收费（万元）')!)).toBeUndefined();
+  });
+
+  test('复议纠错率: corrected among all review cases, in per cent to two decimals', () => {
+    expect(keyRate(F21, member('甲局', { 'appeals.review.corrected': 1, 'appeals.review.total': 4 }), rate('复议纠错率（%）'))).toBe(25);
+    expect(keyRate(F21, member('甲局', { 'appeals.review.corrected': 1, 'appeals.review.total': 3 }), rate('复议纠错率（%）'))).toBe(33.33);
+    expect(keyRate(F21, member('甲局', { 'appeals.review.corrected': 2, 'appeals.review.total': 3 }), rate('复议纠错率（%）'))).toBe(66.67);
+  });
+
+  test('诉讼纠错率 adds both kinds of suit: (1 + 2) of (3 + 6)', () => {
+    const r = member('甲局', { 'appeals.suit_direct.corrected': 1, 'appeals.suit_direct.total': 3, 'appeals.suit_after_review.corrected': 2, 'appeals.suit_after_review.total': 6 });
+    expect(keyRate(F21, r, rate('诉讼纠错率（%）'))).toBe(33.33);
+  });
+
+  test('no case decided: no rate; an unreadable part or whole: 无法读取; a cell the format lacks: no rate', () => {
+    expect(keyRate(F21, member('甲局'), rate('复议纠错率（%）'))).toBeNull();
+    expect(keyRate(F21, member('甲局', { 'appeals.review.corrected': '若干', 'appeals.review.total': 2 }), rate('复议纠错率（%）'))).toBe('无法读取');
+    expect(keyRate(F21, member('甲局', { 'appeals.review.total': '若干' }), rate('复议纠错率（%）'))).toBe('无法读取');
+    expect(keyRate(F21, member('甲局', { 'appeals.review.total': 2 }), { label: 'x', part: ['proactive.normative.made'], whole: ['appeals.review.total'] })).toBeNull();
+    expect(keyRate(F21, member('甲局', { 'appeals.review.total': 2 }), { label: 'x', part: ['appeals.review.total'], whole: ['proactive.normative.made'] })).toBeNull();
   });
 });
