@@ -41,8 +41,8 @@ const CSS = `
 .nb-tabs { overflow-x: auto; white-space: nowrap; }
 `;
 
-/** 12 px per character of width in the plan, in whole pixels. */
-const COLUMN_PX = 58;
+/** Narrow enough that the 15 columns of a report fit beside the tasks on a 1280 px screen. */
+const COLUMN_PX = 54;
 
 function noteId(sheet: string, addr: string) {
   return `note-${encodeURIComponent(sheet).replace(/%/g, '')}-${addr}`;
@@ -104,7 +104,15 @@ export function SheetView({ sheets, current, onChoose, model, onType, focus }: S
   const focusCell = (addr: string) => {
     const td = box.current?.querySelector<HTMLElement>(`[data-address="${addr}"]`);
     if (!td) return false;
-    td.scrollIntoView({ block: 'center', inline: 'center' });
+    // Scroll the grid, not the page: the cell centred vertically, sideways only as far as needed.
+    const outer = box.current!.getBoundingClientRect();
+    const cell = td.getBoundingClientRect();
+    box.current!.scrollTop += cell.top - outer.top - (outer.height - cell.height) / 2;
+    if (cell.left < outer.left) box.current!.scrollLeft -= outer.left - cell.left + 8;
+    else if (cell.right > outer.right) box.current!.scrollLeft += cell.right - outer.right + 8;
+    // Below the tasks on a narrow screen: bring the cell itself into the window.
+    const shown = td.getBoundingClientRect();
+    if (shown.top < 0 || shown.bottom > window.innerHeight) td.scrollIntoView({ block: 'center', inline: 'nearest' });
     (td.querySelector('input') ?? td).focus({ preventScroll: true });
     return true;
   };

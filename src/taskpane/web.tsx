@@ -46,7 +46,7 @@ const CSS = `
   background: rgba(15, 108, 189, 0.10); border: 3px dashed #0f6cbd; font-size: 20px; color: #0f6cbd; }
 @media (min-width: 960px) {
   .nb-work { flex-direction: row; align-items: flex-start; }
-  .nb-tasks { flex: 0 0 420px; max-width: 420px; }
+  .nb-tasks { flex: 0 0 400px; max-width: 400px; }
   .nb-view { flex: 1 1 auto; position: sticky; top: 0; padding-top: 12px; --nb-grid-height: calc(100vh - 90px); }
 }
 `;
@@ -319,7 +319,7 @@ function WebPage() {
           ) : (
             <div className="nb-empty">打开或新建一个工作簿后，这里显示工作表内容，可直接填写。也可以把 .xlsx 文件拖到这里。</div>
           )}
-          {port && sheets.length === 0 && <div className="nb-empty">工作簿中还没有工作表：请用左侧“生成表格”生成年报表格，或“导入报送”。</div>}
+          {port && sheets.length === 0 && <div className="nb-empty">工作簿中还没有工作表：请用“生成表格”生成年报表格，或用“导入报送”写入各单位的报表。</div>}
         </div>
       </div>
       {dragging && <div className="nb-drop">松开鼠标即可打开</div>}

@@ -18,6 +18,7 @@ import { reportFromOurSheet } from '../../src/model/sheet-report';
 import { validate } from '../../src/rules/engine';
 import { markedCells } from '../../src/app/highlights';
 import { ROOT } from '../helpers/cli';
+import { clerkLayout, toDocx, toXlsx } from '../helpers/clerk-layouts';
 import { seeded, validCells } from '../helpers/random-report';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -96,6 +97,8 @@ async function workbookFile(name: string, sheets: { office: string; seed: number
   return { file, cells: all, port };
 }
 
+/** aria-labels with English words in them (a dropdown's "Clear selection"): there should be none. */
+const englishLabels = () => page.locator('[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '').filter((l) => /[A-Za-z]{3,}/.test(l)));
 const cell = (id: string) => page.locator(`[role=grid] [data-cell="${id}"]`);
 const invalidIds = () => page.locator('[role=grid] [data-cell][aria-invalid=true]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
 
@@ -177,9 +180,7 @@ test('open by its label, see the grid, validate, the culprit is aria-invalid, ty
   const ws = wb.getWorksheet(SHEET)!;
   expect(ws.getCell(A[fix.cell]).value).toBe(fix.value);
   expect((ws.getCell(A[fix.cell]).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe(`FF${MARK_FILL.error}`);
-  // Every aria-label in the page is Chinese (no "Clear selection").
-  const labels = await page.locator('[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-  expect(labels.filter((l) => /[A-Za-z]{3,}/.test(l))).toEqual([]);
+  expect(await englishLabels()).toEqual([]);
   expect(failures).toEqual([]);
   await page.context().close();
 }, 120000);
@@ -236,6 +237,9 @@ test('空白一律填 0 after confirmation writes only the blank input cells', a
   await page.getByRole('button', { name: '生成表格' }).click();
   await page.getByText(`已生成工作表“${SHEET}”`).waitFor();
   await page.getByRole('grid', { name: `工作表“${SHEET}”` }).waitFor();
+  // The generate panel's dropdowns included.
+  expect(await page.locator('button[aria-label="清除选择"]').count()).toBe(2);
+  expect(await englishLabels()).toEqual([]);
   await shots('generate');
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: join(HELP_SHOTS, 'generate.png') });
@@ -367,3 +371,62 @@ test('a new workbook is downloaded as 年报.xlsx until it holds a report; the o
   expect(failures).toEqual([]);
   await page.context().close();
 }, 60000);
+
+test('导入报送 by drag and drop, then 汇总: the summary is shown read-only, its member jumped to from the drill-down', async () => {
+  await freshPage(1280);
+  const depts = ['县教育局', '县财政局'].map((office, i) => ({ office, cells: validCells(format, seeded(50 + i)) }));
+  const xlsx = await toXlsx(clerkLayout(format, depts[0].cells, { office: depts[0].office, year: 2023 }));
+  const docx = toDocx(clerkLayout(format, depts[1].cells, { office: depts[1].office, year: 2023 }));
+  await page.getByRole('button', { name: '新建工作簿' }).click();
+  await page.getByRole('tab', { name: '导入报送' }).click();
+  // Two files dropped at once are submissions to read, not a workbook to open.
+  const dt = await page.evaluateHandle(
+    (files) => {
+      const dt = new DataTransfer();
+      for (const f of files) {
+        const raw = atob(f.b64);
+        const buf = new Uint8Array(raw.length);
+        for (let i = 0; i < raw.length; i++) buf[i] = raw.charCodeAt(i);
+        dt.items.add(new File([buf], f.name));
+      }
+      return dt;
+    },
+    [
+      { name: '县教育局.xlsx', b64: xlsx.toString('base64') },
+      { name: '县财政局.docx', b64: docx.toString('base64') },
+    ],
+  );
+  await page.dispatchEvent('[data-testid=drop-target]', 'drop', { dataTransfer: dt });
+  await page.getByText('已读取 2 份报送材料').waitFor();
+  await page.getByTestId('import-item').nth(1).waitFor();
+  await shots('import');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: join(HELP_SHOTS, 'import.png') });
+  await page.getByRole('button', { name: '全选' }).click();
+  await page.getByRole('button', { name: '写入工作簿（2）' }).click();
+  await page.getByText(/已写入 2 个工作表/).waitFor();
+
+  await page.getByRole('tab', { name: '汇总' }).click();
+  await page.getByRole('button', { name: '列出年报工作表' }).click();
+  await page.getByRole('button', { name: '全选' }).click();
+  await page.getByLabel('汇总单位').fill('某县');
+  await page.getByRole('button', { name: '汇总（2 个成员）' }).click();
+  await page.getByText(/已生成汇总表“某县2023汇总”/).waitFor();
+  // The summary is the current sheet: its figures are the members' sums, and nothing can be typed.
+  const grid = page.getByRole('grid', { name: '工作表“某县2023汇总”' });
+  await grid.waitFor();
+  expect(await grid.locator('input').count()).toBe(0);
+  const id = 'requests.new.total';
+  expect(await cell(id).textContent()).toBe(String(depts[0].cells[id] + depts[1].cells[id]));
+  await page.getByLabel('单元格地址').fill(A[id]);
+  await page.getByRole('button', { name: '查看构成' }).click();
+  await page.getByRole('button', { name: `县财政局：${depts[1].cells[id]}` }).click();
+  await page.getByRole('grid', { name: '工作表“县财政局2023年报”' }).waitFor();
+  await page.waitForFunction((addr) => document.activeElement?.closest('[data-address]')?.getAttribute('data-address') === addr, A[id]);
+  expect(await englishLabels()).toEqual([]);
+  await shots('consolidate');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: join(HELP_SHOTS, 'consolidate.png') });
+  expect(failures).toEqual([]);
+  await page.context().close();
+}, 120000);
