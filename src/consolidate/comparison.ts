@@ -43,6 +43,8 @@ export interface Comparison {
   members: ComparisonLine[];
   /** Member figures equal in both years (not listed). */
   unchanged: number;
+  /** Member changes past the longest list kept, smallest first left out. */
+  omitted: number;
   /** Members in only one of the two years (by name). */
   onlyThisYear: string[];
   onlyLastYear: string[];
@@ -83,6 +85,9 @@ function weight(l: ComparisonLine): number {
 }
 
 const byWeight = (a: ComparisonLine, b: ComparisonLine) => weight(b) - weight(a);
+
+/** The sheet stays short: the members' largest changes, up to this many lines. */
+export const MAX_MEMBER_LINES = 100;
 
 export function compareYears(
   cur: { summary: Report; members: Report[] },
@@ -129,8 +134,9 @@ export function compareYears(
     compared: figures.map((f) => f.label),
     notCompared: all.filter((l) => !labels.has(l)),
     total,
-    members,
+    members: members.slice(0, MAX_MEMBER_LINES),
     unchanged,
+    omitted: Math.max(0, members.length - MAX_MEMBER_LINES),
     onlyThisYear: change.added,
     onlyLastYear: change.dropped,
     noPreviousMembers: !prev.members,

@@ -48,7 +48,10 @@ export function buildComparisonPlan(
   c.members.forEach(write);
   const tail: string[] = [];
   if (c.noPreviousMembers) tail.push('上年汇总文件中没有各成员的报表或汇总明细，只比较合计');
-  else if (c.unchanged) tail.push(`各成员其余 ${c.unchanged} 项与上年相同，未列出`);
+  else {
+    if (c.omitted) tail.push(`各成员另有 ${c.omitted} 项变化较小，未列出`);
+    if (c.unchanged) tail.push(`各成员其余 ${c.unchanged} 项与上年相同，未列出`);
+  }
   if (c.onlyThisYear.length) tail.push(`本年新增成员：${c.onlyThisYear.join('、')}`);
   if (c.onlyLastYear.length) tail.push(`上年有、本年无：${c.onlyLastYear.join('、')}`);
   const lastTable = row - 1;

@@ -16,6 +16,9 @@ import {
   consolidateSheets,
   drillDown,
   listCandidates,
+  readRoster,
+  saveRoster,
+  type RosterInWorkbook,
   type Candidate,
   type ConsolidateSheetsRequest,
   type ConsolidateSheetsResult,
@@ -53,6 +56,8 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
   const [consolidation, setConsolidation] = useState<ConsolidateSheetsResult | null>(null);
   const [drill, setDrill] = useState<DrillDown | null>(null);
+  /** The roster as last read from or saved to the workbook; `theirs` asks before replacing a hand-made sheet. */
+  const [roster, setRoster] = useState<(RosterInWorkbook & { theirs?: string }) | null>(null);
   const [imported, setImported] = useState<ImportedItem[]>([]);
   /** Office and year as the user corrected them, by import item key. */
   const [identity, setIdentity] = useState<Record<string, { office?: string; year?: string }>>({});
@@ -142,6 +147,7 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
       setCandidates(null);
       setConsolidation(null);
       setDrill(null);
+      setRoster(null);
     },
     candidates,
     consolidation,
@@ -149,7 +155,28 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
     loadCandidates: () =>
       act('正在读取年报工作表…', async (port) => {
         setCandidates(await listCandidates(port));
+        setRoster(await readRoster(port));
       }),
+    roster,
+    loadRoster: () =>
+      act('正在读取报送名单…', async (port) => {
+        const r = await readRoster(port);
+        setRoster(r);
+        setNotice(r.sheet ? { intent: 'info', text: `已从工作表“${r.sheet}”读取 ${r.entries.length} 个单位。` } : { intent: 'info', text: '工作簿中没有“报送名单”工作表。可在下方输入名单后保存。' });
+      }),
+    /** Saves the roster text to the 报送名单 sheet; a hand-made sheet of that name is replaced only once confirmed. */
+    saveRoster: (text: string, year: number, replaceTheirs = false) =>
+      act('正在保存报送名单…', async (port) => {
+        const r = await saveRoster(port, text, year, replaceTheirs);
+        if ('theirs' in r) {
+          setRoster((prev) => ({ ...(prev ?? { text, entries: [], errors: [], ours: false }), theirs: r.theirs }));
+          setNotice({ intent: 'warning', text: `工作表“${r.theirs}”不是本工具写的：保存会按名单重写它，它的其他内容不保留。确定要替换吗？` });
+          return;
+        }
+        setRoster(await readRoster(port));
+        setNotice({ intent: 'success', text: `已把 ${r.saved} 个单位保存到“报送名单”工作表。` });
+      }),
+    cancelRosterReplace: () => setRoster((prev) => (prev ? { ...prev, theirs: undefined } : prev)),
     consolidate: (req: ConsolidateSheetsRequest) =>
       act('正在汇总…', async (port) => {
         const r = await consolidateSheets(port, req);
@@ -158,7 +185,7 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         if (r.ok) {
           setNotice({
             intent: 'success',
-            text: `已${r.updated ? '更新' : '生成'}汇总表“${r.summarySheet}”和“${r.overviewSheet}”（${r.members.length} 个成员，${r.mode === 'formula' ? '公式引用成员表' : '数值'}）。${r.note ?? ''}`,
+            text: `已${r.updated ? '更新' : '生成'}汇总表“${r.summarySheet}”和“${r.overviewSheet}”${r.comparisonSheet ? `、“${r.comparisonSheet}”` : ''}（${r.members.length} 个成员，${r.mode === 'formula' ? '公式引用成员表' : '数值'}）。${r.note ?? ''}`,
           });
           setCandidates(await listCandidates(port));
         } else setNotice({ intent: 'error', text: '汇总被拒绝，工作簿未改动。原因见下方。' });

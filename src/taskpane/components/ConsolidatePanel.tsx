@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Badge, Button, Checkbox, Dropdown, Field, Input, Option, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { Badge, Button, Checkbox, Dropdown, Field, Input, Option, Radio, RadioGroup, Subtitle2, Text, Textarea } from '@fluentui/react-components';
 import { LEVELS, type Level } from '../../model/report';
 import type { PaneController } from '../controller';
 
@@ -10,8 +10,18 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
   const [level, setLevel] = useState<Level | undefined>();
   const [mode, setMode] = useState<'formula' | 'values'>('formula');
   const [address, setAddress] = useState('');
+  const [rosterText, setRosterText] = useState('');
+  const [previous, setPrevious] = useState('');
   const result = pane.consolidation;
   const list = pane.candidates;
+  const loaded = pane.roster;
+  // The box shows the roster as read from the workbook; the clerk's edits stay until the next read.
+  useEffect(() => {
+    if (loaded && !loaded.theirs) setRosterText(loaded.text);
+  }, [loaded]);
+  const year = list?.find((c) => chosen.includes(c.sheet))?.year ?? list?.[0]?.year ?? new Date().getFullYear() - 1;
+  const summaries = (list ?? []).filter((c) => c.members && c.year === year - 1);
+  const missing = result?.completeness?.expected.filter((x) => !x.member).map((x) => x.entry.name) ?? [];
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
@@ -36,6 +46,44 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
           ))}
         </ul>
       )}
+      <Field
+        label="报送名单（可选）"
+        hint="每行一个应报送的单位；可在后面用 Tab 或逗号加上层级（部门、乡镇、街道、本级）、截止日期（如 2025-01-31）、“不纳入汇总”。"
+        validationState={loaded?.errors.length ? 'error' : 'none'}
+        validationMessage={loaded?.errors.length ? loaded.errors.join('\n') : undefined}
+      >
+        <Textarea aria-label="报送名单" value={rosterText} onChange={(_, d) => setRosterText(d.value)} rows={5} resize="vertical" placeholder={'县发改局\n城关镇\t乡镇\n县税务局\t不纳入汇总'} />
+      </Field>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+        <Button size="small" onClick={pane.loadRoster} disabled={!!pane.busy}>
+          从工作表读取
+        </Button>
+        <Button size="small" onClick={() => pane.saveRoster(rosterText, year)} disabled={!!pane.busy || !rosterText.trim()}>
+          保存到“报送名单”工作表
+        </Button>
+      </div>
+      {loaded?.theirs && (
+        <div style={{ display: 'flex', gap: 8 }}>
+          <Button size="small" appearance="primary" onClick={() => pane.saveRoster(rosterText, year, true)}>
+            替换“{loaded.theirs}”
+          </Button>
+          <Button size="small" onClick={pane.cancelRosterReplace}>
+            不替换
+          </Button>
+        </div>
+      )}
+      {summaries.length > 0 && (
+        <Field label="上年汇总（可选，用于核对上年结转和生成同比表）">
+          <Dropdown aria-label="上年汇总" placeholder="不比较" value={previous} onOptionSelect={(_, d) => setPrevious(d.optionValue ?? '')}>
+            <Option value="">不比较</Option>
+            {summaries.map((c) => (
+              <Option key={c.sheet} value={c.sheet} text={c.sheet}>
+                {`${c.sheet}（${c.year} 年度）`}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
       <Field label="汇总单位" required>
         <Input value={office} onChange={(_, d) => setOffice(d.value)} placeholder="例如：某某县（全县汇总）" />
       </Field>
@@ -53,7 +101,7 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
         <Radio value="formula" label="公式（引用各成员表，成员改正后汇总自动更新）" />
         <Radio value="values" label="仅数值" />
       </RadioGroup>
-      <Button appearance="primary" disabled={!!pane.busy || chosen.length === 0} onClick={() => pane.consolidate({ members: chosen, office, level, mode })}>
+      <Button appearance="primary" disabled={!!pane.busy || chosen.length === 0} onClick={() => pane.consolidate({ members: chosen, office, level, mode, roster: rosterText, previous: previous || undefined })}>
         汇总（{chosen.length} 个成员）
       </Button>
       {result && !result.ok && (
@@ -68,6 +116,16 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
       {result?.ok && (
         <section aria-label="汇总结果">
           <Subtitle2>{result.summarySheet}</Subtitle2>
+          {result.counts && (
+            <Text block weight="semibold" aria-label="报送情况">
+              {result.counts}
+            </Text>
+          )}
+          {missing.length > 0 && (
+            <Text block aria-label="未报送">
+              未报送：{missing.join('、')}（见“{result.overviewSheet}”）
+            </Text>
+          )}
           {result.findings.length === 0 && <Text block>汇总表通过全部校验。</Text>}
           {result.findings.map((f, i) => (
             <Text block size={200} key={i}>
