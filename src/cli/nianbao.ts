@@ -19,6 +19,7 @@ import type { SheetData } from '../model/sheet-data';
 import { summaryFormulas } from '../layout/summary-formulas';
 import { READABLE_EXTENSIONS, readReports, type ReadOptions } from '../io/read-reports';
 import { formatReportText } from './text-output';
+import { draftReportFile, DraftRefused, pickReport, type DraftKind } from '../app/draft-report';
 import { overwriteMessage, overwriteProblem, type OutputKind } from './output-guard';
 
 const EXIT_OK = 0;
@@ -372,6 +373,51 @@ export async function run(argv: string[], io: Io): Promise<number> {
       for (const it of withErrors) io.stdout(formatReportText(it.report, it.validation, formats) + '\n');
       if (withErrors.length) {
         io.stdout(`其中 ${withErrors.length} 份有错误：写入的表格中保留了原文和“未读取”标记，改正后才能汇总。\n`);
+        code = EXIT_ERRORS;
+      }
+    });
+
+  program
+    .command('report')
+    .description('根据年报表格起草年报全文：六个部分、三张法定表格、由数字生成的文字和待填写的位置')
+    .argument('<文件>', '含年报表格的工作簿（.xlsx）')
+    .requiredOption('--out <文件.docx>', '输出文件：.docx（Word 文档），或 .html（网页）')
+    .option('--html', '生成网页（.html），用于在门户网站发布')
+    .option('--sheet <工作表>', '工作簿中有多份报表时，指定起草哪一个工作表')
+    .option('--force', '表格有错误时仍然起草；输出文件已存在时仍然覆盖')
+    .action(async (file: string, o: { out: string; html?: boolean; sheet?: string; force?: boolean }) => {
+      const ext = path.extname(o.out).toLowerCase();
+      const kind: DraftKind = o.html || ext === '.html' || ext === '.htm' ? 'html' : 'docx';
+      if (kind === 'html' && ext !== '.html' && ext !== '.htm') throw new CliFailure(`--html 生成的是网页，输出文件请用 .html 扩展名（现为 ${o.out}）`);
+      if (kind === 'docx' && ext !== '.docx') throw new CliFailure(`输出文件请用 .docx（Word 文档）或 .html（网页）扩展名（现为 ${o.out}）`);
+      if (!o.force && (await fs.stat(o.out).then(() => true, () => false)))
+        throw new CliFailure(overwriteMessage(o.out, '其中可能已有补写的内容'));
+      const { reports, problems } = await loadFile(file);
+      for (const p of problems) errors.push(`${file}：${p}`);
+      const picked = pickReport(reports, o.sheet);
+      if ('choices' in picked) {
+        const list = picked.choices.map((c) => `“${c}”`).join('、');
+        throw new CliFailure(
+          picked.wanted !== undefined
+            ? `${file} 中没有名为“${picked.wanted}”的报表工作表。其中的报表在：${list}`
+            : `${file} 中有 ${reports.length} 份报表（工作表：${list}），请用 --sheet 指定起草哪一个`,
+        );
+      }
+      let drafted;
+      try {
+        drafted = await draftReportFile(picked.report, { kind, force: o.force, siblings: reports, registry: formats });
+      } catch (e) {
+        if (e instanceof DraftRefused) throw new CliFailure(`${e.message}\n如确需按现有数字起草，请加 --force。`, EXIT_ERRORS);
+        throw e;
+      }
+      await writeOutput(o.out, drafted.bytes, [file], 'template', true);
+      const r = picked.report;
+      io.stdout(`已起草年报全文 ${o.out}（${r.office} ${r.year} 年度，${formats.byId(r.format)!.def.name}）\n`);
+      io.stdout(`其中 ${drafted.placeholders.length} 处标有“【待填写：…】”（黄色突出显示），需要由本单位补写：\n`);
+      for (const p of drafted.placeholders) io.stdout(`  · ${p}\n`);
+      if (drafted.errors.length) {
+        io.stdout(`注意：表格还有 ${drafted.errors.length} 个错误，已按 --force 起草。改正后请重新生成：\n`);
+        for (const f of drafted.errors) io.stdout(`  ✖ ${f.message}\n`);
         code = EXIT_ERRORS;
       }
     });

@@ -1,0 +1,69 @@
+/** The drafted report as a document model: what both renderers (.docx, .html) lay out. */
+
+/** A stretch of text; a placeholder is what only the clerk can write, shown highlighted. */
+export interface Run {
+  text: string;
+  placeholder?: true;
+}
+
+export const PLACEHOLDER_OPEN = '【待填写：';
+export const PLACEHOLDER_CLOSE = '】';
+/** Finds every placeholder in a rendered text, for checkers and tests. */
+export const PLACEHOLDER_PATTERN = /【待填写：[^】]*】/g;
+
+export function placeholder(hint: string): Run {
+  return { text: `${PLACEHOLDER_OPEN}${hint}${PLACEHOLDER_CLOSE}`, placeholder: true };
+}
+
+export type CellRole = 'caption' | 'header' | 'label' | 'value';
+
+export interface DraftCell {
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+  role: CellRole;
+  align: 'left' | 'center' | 'right';
+  /** The figure's cell id, for value cells. */
+  cellId?: string;
+}
+
+export interface DraftRow {
+  /** A header row: repeated at the top of each page the table runs onto. */
+  header: boolean;
+  /** Only the cells that start here; cells covered by a span from above or the left are left out. */
+  cells: DraftCell[];
+}
+
+export interface DraftTable {
+  id: string;
+  /** Relative column widths, summing to 1. */
+  widths: number[];
+  rows: DraftRow[];
+}
+
+export type Block =
+  | { type: 'subheading'; text: string }
+  | { type: 'paragraph'; runs: Run[] }
+  | { type: 'table'; table: DraftTable };
+
+export interface DraftSection {
+  title: string;
+  blocks: Block[];
+}
+
+export interface DraftDocument {
+  title: string;
+  /** The title as printed: broken after the office when one line would not hold it. */
+  titleLines: string[];
+  office: string;
+  year: number;
+  format: string;
+  opening: Run[];
+  sections: DraftSection[];
+}
+
+/** Every placeholder of the document, in reading order. */
+export function placeholders(doc: DraftDocument): string[] {
+  const runs = [...doc.opening, ...doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'paragraph' ? b.runs : [])))];
+  return runs.filter((r) => r.placeholder).map((r) => r.text);
+}
