@@ -112,8 +112,14 @@ export interface PreviousYear {
  * or an office), else the only summary, else the only report. Its members' figures come
  * from their reports when all are there, else from its overview sheet when complete.
  */
-export function findPreviousYear(reports: { report: Report; sheet?: string }[], overviews: SheetData[], pick?: { sheet?: string; office?: string }): PreviousYear {
-  const summaries = reports.filter((r) => r.report.members?.length);
+export function findPreviousYear(
+  reports: { report: Report; sheet?: string }[],
+  overviews: SheetData[],
+  pick?: { sheet?: string; office?: string; /** This year: last year's summary is sought among the year before's. */ year?: number },
+): PreviousYear {
+  const all = reports.filter((r) => r.report.members?.length);
+  const lastYear = all.filter((r) => r.report.year === (pick?.year ?? 0) - 1);
+  const summaries = lastYear.length ? lastYear : all;
   let chosen: { report: Report; sheet?: string } | undefined;
   if (pick?.sheet) chosen = reports.find((r) => r.sheet === pick.sheet);
   else if (summaries.length === 1) chosen = summaries[0];
@@ -221,7 +227,7 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
     { office, level: req.level, registry, roster },
   );
   if (!result.ok) return { ok: false, findings: result.findings, members: result.members, completeness: result.completeness };
-  const previousYear = req.previous ? findPreviousYear(all, sheets, { sheet: req.previous }) : undefined;
+  const previousYear = req.previous ? findPreviousYear(all, sheets, { sheet: req.previous, year: result.summary.year }) : undefined;
 
   const summary = result.summary;
   const format = registry.byId(summary.format)!;

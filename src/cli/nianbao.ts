@@ -150,7 +150,7 @@ async function loadRoster(file: string): Promise<RosterEntry[]> {
 }
 
 /** Last year's summary for `consolidate --previous`, with its overview sheet when it is one of ours. */
-async function loadPreviousYear(file: string, office: string): Promise<PreviousYear> {
+async function loadPreviousYear(file: string, office: string, year: number): Promise<PreviousYear> {
   const { reports } = await loadFile(file);
   let overviews: SheetData[] = [];
   if (path.extname(file).toLowerCase() === '.xlsx') {
@@ -158,7 +158,7 @@ async function loadPreviousYear(file: string, office: string): Promise<PreviousY
     overviews = (await port.readSheets('reports')).filter((s) => s.meta?.role === 'overview');
   }
   try {
-    const found = findPreviousYear(reports.map((report) => ({ report })), overviews, { office });
+    const found = findPreviousYear(reports.map((report) => ({ report })), overviews, { office, year });
     // Said on the 同比 sheet: the file's name, not where it sat on this computer.
     return { ...found, source: found.source.startsWith(file) ? path.basename(file) + found.source.slice(file.length) : found.source };
   } catch (e) {
@@ -305,7 +305,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           code = failed ? EXIT_INPUT : EXIT_ERRORS;
           return;
         }
-        const previous = o.previous ? await loadPreviousYear(o.previous, office) : undefined;
+        const previous = o.previous ? await loadPreviousYear(o.previous, office, result.summary.year) : undefined;
         const summary = result.summary;
         const format = formats.byId(summary.format)!;
         const port = ExceljsWorkbookPort.empty();

@@ -73,7 +73,8 @@ function line(office: string | null, label: string, kind: ComparisonLine['kind']
   const numbers = typeof cur === 'number' && typeof prev === 'number';
   const delta = numbers ? Math.round((cur - prev) * 1e8) / 1e8 : null;
   // A rate's change is in percentage points; a change of a change is not shown.
-  const rate = numbers && prev !== 0 && kind !== 'percent' ? delta! / prev : null;
+  // Rounded so the figure survives a spreadsheet program's 15 significant digits.
+  const rate = numbers && prev !== 0 && kind !== 'percent' ? Math.round((delta! / prev) * 1e8) / 1e8 : null;
   return { office, label, cur: cur ?? null, prev: prev ?? null, delta, rate, kind };
 }
 

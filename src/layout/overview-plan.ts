@@ -133,7 +133,8 @@ export function buildOverviewPlan(
     put(FIRST_FIGURE + OVERVIEW_FIGURES.length, s ? s.errors : null, 'number');
     put(FIRST_FIGURE + OVERVIEW_FIGURES.length + 1, s ? s.warnings : null, 'number');
     const notes = [...r.notes, ...(s ? [findingsSummary(s)] : [])].filter((t) => t).join('。');
-    put(width, notes, 'text');
+    // Nothing to say is an empty cell, not an empty string: spreadsheet programs keep only the former.
+    cells.push({ row, col: width, value: notes || null, style: 'text' });
     rowHeights[row] = Math.max(wrappedHeight(notes, widths[width - 1]), wrappedHeight(r.office, widths[1]));
   });
   const last = HEADER_ROW + Math.max(1, rows.length);
