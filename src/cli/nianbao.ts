@@ -4,7 +4,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { formats } from '../formats';
 import { buildSheetPlan } from '../layout/sheet-plan';
-import { LEVELS, type Level, type Report } from '../model/report';
+import { LEVELS, UNKNOWN_OFFICE, type Level, type Report } from '../model/report';
 import { InputError, reportToJson } from '../model/report-json';
 import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
 import { countBySeverity, validate } from '../rules/engine';
@@ -106,6 +106,16 @@ async function loadAll(inputs: string[], stderr: string[], options: ReadOptions 
     }
   }
   return { reports, failed };
+}
+
+function officeUnknown(r: Report): boolean {
+  return !r.office.trim() || r.office === UNKNOWN_OFFICE;
+}
+
+/** A report whose office neither the report nor --office names is never written under a made-up name. */
+function refuseUnknownOffice(reports: Report[], what: string): void {
+  const unknown = reports.filter(officeUnknown);
+  if (unknown.length) throw new CliFailure(`${unknown.map((r) => r.source).join('、')}：未能识别填报单位（标题、发布机构和落款中都没有单位名称），${what}`);
 }
 
 /** Writes through a temporary file and a rename, so an interrupted run never leaves a truncated file. */
@@ -265,6 +275,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       for (const r of reports) {
         if (o.year !== undefined) r.year = o.year;
         if (o.office !== undefined) r.office = o.office;
+        if (officeUnknown(r)) io.stderr(`提示：${r.source}：未能识别填报单位，可用 --office 指定\n`);
         const v = validate(r, { previous: matchPrevious(r, previous) });
         v.findings.unshift(...checkSummary(r, reports, formats));
         if (countBySeverity(v.findings).error > 0) anyError = true;
@@ -296,6 +307,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const inputs = await expandInputs(files);
         const roster = o.roster ? await loadRoster(o.roster) : undefined;
         const { reports, failed } = await loadAll(files, errors);
+        refuseUnknownOffice(reports, '无法汇总：请在报表中写明单位，或先用 nianbao import 文件 --office 单位名称 --out 文件.xlsx 转换后再汇总');
         const office = o.office?.trim() || '汇总';
         const result = consolidate(reports, { office, level: o.level, registry: formats, roster });
         const memberJson = result.members.map((m) => reportToJson(m.report, m.findings, formats, m.confirmed));
@@ -360,6 +372,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--force', '输出文件已存在时仍然覆盖')
     .action(async (file: string, o: { out: string; year?: number; office?: string; force?: boolean }) => {
       const { reports } = await loadFile(file, { year: o.year, office: o.office });
+      refuseUnknownOffice(reports, '请用 --office 单位名称 指定后再导入');
       const port = ExceljsWorkbookPort.empty();
       // One file holding the same office twice is written twice, and said so below.
       const written = await writeImported(port, reports.map((report) => ({ report })), 'keep');

@@ -12,7 +12,7 @@ import type { Grid, GridCell, GridRow } from './grid';
 import { rowTexts } from './grid';
 import { joinedKey, labelKey, similarity } from './label-key';
 import { formatSpecs, type FormatSpecs, type RowSpec, type TableId } from './row-specs';
-import { isOfficeName, readTitle } from './title';
+import { compactText, isOfficeName, officeFromFileName, readDate, readPageMeta, readPeriodYear, readTitle, yearPublishedFor, type DateFact, type Title } from './title';
 
 /** Below this, a label is not taken for a statutory one. */
 const MATCH_MIN = 0.75;
@@ -47,6 +47,8 @@ class Draft {
   signature?: string;
   /** The year of the 统计期限 sentence. */
   periodYear?: number;
+  /** The page's 发布日期, or the signature's date: weak evidence of the year. */
+  published?: DateFact;
   readings: (Reading | undefined)[];
   provenance: Record<string, string> = {};
   findings: Finding[] = [];
@@ -80,10 +82,8 @@ function titleTable(key: string): TableId | undefined {
 
 const SECTION = /第二十条第[（(]?([一二三四五六七八九十]+)[)）]?项/;
 
-const PUBLISHER = /^(?:发布机构|发文机关|发布单位|信息来源|来源)[:：]([^\s:：]{2,40}?)(?:(?:发布|公开|成文)(?:日期|时间)[:：].*)?$/;
-const PERIOD = /统计(?:期限|时限|时间|区间)[^。]{0,12}?((?:19|20)\d{2})年1月1日/;
-const SIGNATURE_DATE = /^(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?$/;
-const ORGAN_END = /(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|办|署|院|中心|街道办事处|办事处|镇|乡)$/;
+/** A line holding only a place (or a party committee): the first part of a title broken over lines. */
+const PLACE_LINE = /^[\u4e00-\u9fff]{2,24}(?:省|市|县|区|旗|州|盟|委)$/;
 
 /** 注：… / 备注：… / 说明：… rows under a table. */
 const FOOTNOTE = /^(?:注|备注|说明)\d?[:：]/;
@@ -249,27 +249,17 @@ export class Recognizer {
     }
     const hasValue = row.cells.some((c) => !c.copy && !isBlankText(c.text) && looksLikeValue(c.text));
 
-    if (texts.length <= 2) this.pageFacts(texts.join(''));
+    if (texts.length <= 6) this.pageFacts(texts);
     if (texts.length <= 3 && !hasValue) {
-      let title = readTitle(texts.join(' '));
-      // A title broken over lines: the lines before complete it.
-      if (!title && this.recentText.length) {
-        const joined = readTitle(`${this.recentText.join('')}${texts.join('')}`);
-        if (joined && isOfficeName(joined.office)) title = joined;
-      }
-      // A title broken over lines leaves a fragment (「政府」) as its office: join the line before.
-      if (title && !isOfficeName(title.office)) {
-        const joined = this.recentText.length ? readTitle(`${this.recentText.join('')}${texts.join('')}`) : null;
-        title = joined && isOfficeName(joined.office) ? joined : { ...title, office: '' };
-      }
+      const title = this.title(texts.join(' '));
       if (title) {
         if (d.found > 0) this.finish();
-        this.cur.office = title.office || undefined;
+        if (isOfficeName(title.office)) this.cur.office = title.office;
         this.cur.year = title.year;
         this.recentText = [];
         return;
       }
-      this.recentText = [...this.recentText, texts.join('')].slice(-2);
+      this.recentText = [...this.recentText, texts.join(' ')].slice(-3);
     } else this.recentText = [];
     const key = joinedKey(texts);
     const table = titleTable(key);
@@ -499,16 +489,42 @@ export class Recognizer {
     });
   }
 
-  /** Office and year from what a page says around the title: 发布机构, the 统计期限 sentence, the signature. */
-  private pageFacts(text: string): void {
+  /**
+   * A title on this line, or on this line and the one or two before it when it was broken over
+   * lines (「…县人民政府」 / 「办公室2020年政府信息公开工作年度报告」). A fragment never stands as the office.
+   */
+  private title(line: string): Title | null {
+    const joined = (k: number) => readTitle([...this.recentText.slice(this.recentText.length - k), line].join(' '));
+    // Shortest join first, so a line above the title (a site name, a menu, 附件1) stays out of the office.
+    for (let k = 0; k <= Math.min(2, this.recentText.length); k++) {
+      const title = joined(k);
+      if (!title || !isOfficeName(title.office)) continue;
+      // A place alone on the line before starts the name: 「上海市浦东新区」 / 「陆家嘴街道办事处2021年…」.
+      const before = this.recentText[this.recentText.length - k - 1];
+      const longer = before && PLACE_LINE.test(compactText(before)) ? joined(k + 1) : null;
+      return longer && isOfficeName(longer.office) ? longer : title;
+    }
+    const alone = readTitle(line);
+    return alone && { ...alone, office: '' };
+  }
+
+  /** Office and year from what a page says around the tables: 发布机构 and 发布日期, the 统计期限 sentence, the signature. */
+  private pageFacts(texts: string[]): void {
     const d = this.cur;
-    const t = text.normalize('NFKC').replace(/\s+/g, '');
-    const source = PUBLISHER.exec(t);
-    if (source && isOfficeName(source[1])) d.publisher ??= source[1];
-    const period = PERIOD.exec(t);
-    if (period) d.periodYear ??= Number(period[1]);
-    if (SIGNATURE_DATE.test(t) && this.lastLine && isOfficeName(this.lastLine) && ORGAN_END.test(this.lastLine)) d.signature = this.lastLine;
-    this.lastLine = t.length <= 30 ? t : undefined;
+    const line = texts.join(' ');
+    const meta = readPageMeta(texts);
+    if (meta.office) d.publisher ??= meta.office;
+    if (meta.published) d.published ??= meta.published;
+    // The sentence may be broken over two lines (PDF text).
+    const period = line.includes('统') || this.lastLine?.includes('统') ? (readPeriodYear(line) ?? readPeriodYear(`${this.lastLine ?? ''} ${line}`)) : undefined;
+    if (period) d.periodYear ??= period;
+    // A signature: the office alone on a line, its date on the next.
+    const date = texts.length === 1 ? readDate(line, true) : null;
+    if (date && isOfficeName(this.lastLine)) {
+      d.signature = compactText(this.lastLine);
+      d.published ??= date;
+    }
+    this.lastLine = texts.length === 1 ? line : undefined;
   }
 
   private ignored(row: GridRow, what: string): void {
@@ -611,16 +627,36 @@ function missingFinding(format: CompiledFormat, d: Draft, except: Set<number>): 
   };
 }
 
+/** The year the report states: its title, its 统计期限 sentence, else a publication date in the first quarter after it (weak). */
+function statedYear(d: Draft): number | undefined {
+  return d.year ?? d.periodYear ?? yearPublishedFor(d.published);
+}
+
 function toReport(d: Draft, grid: Grid, options: RecognizeOptions, fallback: { office?: string; year?: number }): Report | string {
   const format = d.specs.format;
-  // Evidence in order of trust: the title, the page's 发布机构, the signature, the file name last.
+  // Evidence in order of trust: the caller's option, the title, the page's 发布机构, the signature; the file name last.
+  const given = options.office?.trim() || undefined;
   const stated = [d.office, d.publisher, d.signature].find(isOfficeName);
-  const office = options.office ?? stated ?? fallback.office;
-  const year = options.year ?? d.year ?? d.periodYear ?? fallback.year;
-  if (!year) return `${grid.source}：找到了报告表格，但看不出报告年度（标题中没有“××年”），请指定年度后再试`;
+  const office = given ?? stated ?? officeFromFileName(fallback.office);
+  const yearStated = statedYear(d);
+  const year = options.year ?? yearStated ?? fallback.year;
+  if (!year)
+    return `${grid.source}：找到了报告表格，但看不出报告年度（标题、统计期限和发布日期中都没有年份），请指定报告年度（命令行用 --year 指定，例如 --year 2023）`;
   const findings = [...d.findings];
-  if (!options.office && !stated && office)
-    findings.push({ rule: 'format.office_from_name', severity: 'info', cells: [], message: `报告中没有写明填报单位，“${office}”取自文件名，请核对。` });
+  const officeFromName = !given && !stated && office !== undefined;
+  const yearFromName = options.year === undefined && yearStated === undefined;
+  if (officeFromName || yearFromName)
+    findings.push({
+      rule: 'format.office_from_name',
+      severity: 'info',
+      cells: [],
+      message:
+        officeFromName && yearFromName
+          ? `报告中没有写明填报单位和报告年度，“${office}”和 ${year} 年度取自文件名，请核对。`
+          : officeFromName
+            ? `报告中没有写明填报单位，“${office}”取自文件名，请核对。`
+            : `报告中没有写明报告年度，${year} 年度取自文件名，请核对。`,
+    });
   const undivided = undividedFindings(format, d);
   findings.push(...undivided.findings);
   const missing = missingFinding(format, d, undivided.cells);
@@ -684,7 +720,7 @@ function readIn(grids: Grid[], formats: CompiledFormat[], options: RecognizeOpti
   });
   const readable = runs.filter((r) => r.all.length > 0);
   const byEvidence = [...readable].sort((a, b) => b.evidence - a.evidence);
-  const year = options.year ?? readable.flatMap((r) => r.all.map((d) => d.year)).find((y) => y !== undefined) ?? fallback.year;
+  const year = options.year ?? readable.flatMap((r) => r.all.map(statedYear)).find((y) => y !== undefined) ?? fallback.year;
   const due = year !== undefined ? readable.find((r) => r.format.id === registry.forYear(year)?.id) : undefined;
   const clear = byEvidence[0] && byEvidence[0].evidence >= CLEAR_EVIDENCE && byEvidence[0].evidence > (byEvidence[1]?.evidence ?? 0) ? byEvidence[0] : undefined;
   const chosen = clear ?? due ?? [...readable].sort((a, b) => b.score - a.score)[0];
@@ -720,6 +756,7 @@ function join(pieces: Draft[]): Draft {
     d.publisher ??= p.publisher;
     d.signature ??= p.signature;
     d.periodYear ??= p.periodYear;
+    d.published ??= p.published;
   }
   return d;
 }
