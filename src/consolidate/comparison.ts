@@ -121,11 +121,9 @@ export function compareYears(
     }
   }
   members.sort(byWeight);
-  // Last year's summary says who it summed; the member figures found may be fewer.
-  const change = memberSetChange(
-    cur.members.map((r) => r.office),
-    prev.summary.members ?? prev.members?.map((m) => m.office) ?? [],
-  );
+  // Last year's summary says who it summed (the member figures found may be fewer); a published report may not say.
+  const prevNames = prev.summary.members ?? prev.members?.map((m) => m.office);
+  const change = prevNames ? memberSetChange(cur.members.map((r) => r.office), prevNames) : { added: [], dropped: [] };
   return {
     year: cur.summary.year,
     prevYear: prev.summary.year,

@@ -194,3 +194,19 @@ describe('across the 2020 → 2021 format switch', () => {
     expect(readdirSync(ARTIFACTS).filter((f) => f.startsWith('county2021-lists') && f.endsWith('.png'))).toHaveLength(2);
   });
 });
+
+test('last year given as a published report (no member list): totals compared, no member changes claimed', async () => {
+  const members = reports('c2022.json', [['pingtan_2022', '平潭综合实验区', 2022], ['suqian_city_2023', '某区', 2022]]);
+  // Last year's published report of the whole area, as JSON without a member list.
+  const last = reports('published2021.json', [['pingtan_2021', '福建某市', 2021]]);
+  const out = join(dir, 'published.xlsx');
+  const run = consolidate([members, '--office', '福建某市', '--out', out, '--previous', last]);
+  expect(run.summary.findings.filter((f: { rule: string }) => f.rule.startsWith('summary.member_'))).toEqual([]);
+  const rows = await sheet(out, '福建某市2022同比');
+  // 新收申请: 74 + 3511 this year against the published 70.
+  expect(rows.find((r) => r[0] === '合计' && r[1] === '新收申请')!.slice(2, 5)).toEqual([74 + 3511, 70, 74 + 3511 - 70]);
+  // Eleven comparable figures in total, no member lines, then the note.
+  expect(rows.slice(3, 14).every((r) => r[0] === '合计')).toBe(true);
+  expect(rows[14]).toEqual([null, null, null, null, null, null]);
+  expect(String(rows.at(-1)![0])).toBe('上年汇总文件中没有各成员的报表或汇总明细，只比较合计。');
+});
