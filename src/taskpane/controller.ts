@@ -31,6 +31,8 @@ import { InputError } from '../model/report-json';
 import { fillBlanksWithZero } from '../app/fill-blanks';
 import { findingKey, type Finding } from '../rules/types';
 import { fixAction } from '../rules/messages';
+import { draftSheet } from '../app/draft-report';
+import { saveFile } from './save-file';
 
 export interface Notice {
   intent: 'success' | 'warning' | 'error' | 'info';
@@ -246,6 +248,22 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         setNotice({ intent: 'success', text: `已写入 ${r.written.length} 个工作表：${r.written.join('、')}。可以在“一键校验”和“汇总”中使用。` });
       }),
     cancelDuplicates: () => setDuplicates(null),
+    /** 生成年报全文: drafted from the sheet as it is now and downloaded; the workbook is not changed. */
+    draftReport: async (result: SheetResult) => {
+      const port = getPort();
+      if (!port) return;
+      setBusy('正在生成年报全文…');
+      setNotice(null);
+      try {
+        const file = await draftSheet(port, result.sheet);
+        saveFile(file.bytes, file.name, file.type);
+        setNotice({ intent: 'success', text: `已生成“${file.name}”并开始下载。其中 ${file.placeholders.length} 处黄色的“【待填写：…】”需要补写。`, at: sheetSpot(result.sheet) });
+      } catch (e) {
+        setNotice({ intent: 'error', text: describeFailure(e), at: sheetSpot(result.sheet) });
+      } finally {
+        setBusy(null);
+      }
+    },
     renameReport: (sheet: string, to: { office: string; year: number }) =>
       act('正在修改单位与年度…', async (port) => {
         const name = await renameReport(port, sheet, to);

@@ -7,6 +7,7 @@ import type { SheetResult } from '../../app/operations';
 import { FindingItem } from './FindingItem';
 import { RenameReport } from './RenameReport';
 import { BlankCells } from './BlankCells';
+import { DraftReport } from './DraftReport';
 
 export function ValidatePanel({ pane }: { pane: PaneController }) {
   const [scope, setScope] = useState<'active' | 'reports'>('active');
@@ -57,6 +58,7 @@ export function ValidatePanel({ pane }: { pane: PaneController }) {
                 {r.findings.length === 0 && <Text>未发现问题。</Text>}
               </div>
             )}
+            {r.own && r.report && <DraftReport errors={n.error} busy={!!pane.busy} onDraft={() => pane.draftReport(r)} />}
             {notice?.at === sheetSpot(r.sheet) && (
               <MessageBar intent={notice.intent} style={{ marginBottom: 6 }}>
                 <MessageBarBody>{notice.text}</MessageBarBody>
