@@ -34,7 +34,8 @@ export interface ParsedRoster {
 }
 
 export const ROSTER_HEADERS = ['单位', '层级', '截止日期', '不纳入汇总'];
-const HEADER_WORDS = new Set(['单位', '单位名称', '名称', '报送单位']);
+/** What a roster's header row says above the units. */
+export const HEADER_WORDS = new Set(['单位', '单位名称', '名称', '报送单位']);
 const LEVEL_ALIASES: Record<string, RosterLevel> = {
   部门: '部门',
   乡镇: '乡镇',

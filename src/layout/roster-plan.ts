@@ -1,5 +1,5 @@
 /** The roster sheet (报送名单): units in column A, level, deadline and 不纳入汇总 in B–D, as the clerk edits them. */
-import { parseRosterRows, ROSTER_HEADERS, rosterCells, type ParsedRoster, type RosterEntry } from '../consolidate/roster';
+import { HEADER_WORDS, parseRosterRows, ROSTER_HEADERS, rosterCells, type ParsedRoster, type RosterEntry } from '../consolidate/roster';
 import type { SheetData } from '../model/sheet-data';
 import type { SheetMeta } from '../model/sheet-meta';
 import { address, parseAddress } from './a1';
@@ -23,8 +23,6 @@ export function buildRosterPlan(entries: RosterEntry[], year: number): SheetPlan
   plan.rowHeights = Object.fromEntries(ROSTER_HELP.map((_, i) => [i + 1, 30]));
   return plan;
 }
-
-const HEADER_WORDS = new Set(['单位', '单位名称', '名称', '报送单位']);
 
 /** The roster in a sheet: column A from the row after a 单位 header (if within the first rows), B–D beside it. */
 export function rosterFromSheet(sheet: SheetData): ParsedRoster {
