@@ -82,6 +82,9 @@ function titleTable(key: string): TableId | undefined {
 
 const SECTION = /第二十条第[（(]?([一二三四五六七八九十]+)[)）]?项/;
 
+/** Words of a page's metadata block (发布机构, 来源, 发布日期, 时间…): only such rows are parsed for it. */
+const META_WORD = /来\s*源|机\s*[构关]|单\s*位|主\s*体|日\s*期|时\s*间/;
+
 /** A line holding only a place (or a party committee): the first part of a title broken over lines. */
 const PLACE_LINE = /^[\u4e00-\u9fff]{2,24}(?:省|市|县|区|旗|州|盟|委)$/;
 
@@ -512,14 +515,16 @@ export class Recognizer {
   private pageFacts(texts: string[]): void {
     const d = this.cur;
     const line = texts.join(' ');
-    const meta = readPageMeta(texts);
-    if (meta.office) d.publisher ??= meta.office;
-    if (meta.published) d.published ??= meta.published;
+    if (META_WORD.test(line)) {
+      const meta = readPageMeta(texts);
+      if (meta.office) d.publisher ??= meta.office;
+      if (meta.published) d.published ??= meta.published;
+    }
     // The sentence may be broken over two lines (PDF text).
     const period = line.includes('统') || this.lastLine?.includes('统') ? (readPeriodYear(line) ?? readPeriodYear(`${this.lastLine ?? ''} ${line}`)) : undefined;
     if (period) d.periodYear ??= period;
     // A signature: the office alone on a line, its date on the next.
-    const date = texts.length === 1 ? readDate(line, true) : null;
+    const date = texts.length === 1 && line.length <= 30 && this.lastLine ? readDate(line, true) : null;
     if (date && isOfficeName(this.lastLine)) {
       d.signature = compactText(this.lastLine);
       d.published ??= date;
