@@ -19,7 +19,7 @@ import {
 } from '../../src/import/title';
 import { readReports } from '../../src/io/read-reports';
 import { UNKNOWN_OFFICE, type Report } from '../../src/model/report';
-import { clerkLayout, toXlsx, type Layout } from '../helpers/clerk-layouts';
+import { clerkLayout, toHtml, toXlsx, type Layout } from '../helpers/clerk-layouts';
 import { nianbao } from '../helpers/cli';
 import { seeded, validCells } from '../helpers/random-report';
 
@@ -145,6 +145,14 @@ describe('reports read whole', () => {
   test('a title over two cells of a row, or two rows of a sheet', async () => {
     expect(identity(await xlsxTitle([['平潭综合实验区管理委员会', '2022年政府信息公开工作年度报告']]))).toEqual(['平潭综合实验区管理委员会', 2022]);
     expect(identity(await xlsxTitle([['汤原县人民政府'], ['办公室2022年政府信息公开工作年度报告']]))).toEqual(['汤原县人民政府办公室', 2022]);
+  });
+
+  test('a web page without its title: the article header (来源, 时间) names the office, its date the year (weakly)', async () => {
+    const L: Layout = clerkLayout(F2021, cells2021, { office: '', year: 2022 });
+    L.rows.splice(0, 1, ['来源：平潭综合实验区管委会办公室'], ['时间：2023-03-10 15:35']);
+    const { reports } = await readReports('附件1.html', new TextEncoder().encode(toHtml(L)), formats);
+    expect(reports.map(identity)).toEqual([['平潭综合实验区管委会办公室', 2022]]);
+    expect(nameNotes(reports[0])).toEqual([]);
   });
 
   test('without a title: 发布机构 and the 统计期限 sentence', async () => {
