@@ -257,7 +257,7 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
       try {
         const file = await draftSheet(port, result.sheet);
         saveFile(file.bytes, file.name, file.type);
-        setNotice({ intent: 'success', text: `已生成“${file.name}”并开始下载。其中 ${file.placeholders.length} 处黄色的“【待填写：…】”需要补写。`, at: sheetSpot(result.sheet) });
+        setNotice({ intent: 'success', text: `已生成“${file.name}”并交给浏览器下载（如未出现下载，请改用网页版或命令行 nianbao report）。其中 ${file.placeholders.length} 处黄色的“【待填写：…】”需要补写。`, at: sheetSpot(result.sheet) });
       } catch (e) {
         setNotice({ intent: 'error', text: describeFailure(e), at: sheetSpot(result.sheet) });
       } finally {

@@ -87,7 +87,7 @@ test('the web page: 一键校验, then 生成年报全文 downloads the drafted 
   expect(download.suggestedFilename()).toBe(`${OFFICE}2023年政府信息公开工作年度报告.docx`);
   const saved = join(dir, 'drafted.docx');
   await download.saveAs(saved);
-  await page.getByText(/已生成“汤原县人民政府办公室2023年政府信息公开工作年度报告\.docx”并开始下载。其中 \d+ 处黄色的“【待填写：…】”需要补写。/).waitFor();
+  await page.getByText(/已生成“汤原县人民政府办公室2023年政府信息公开工作年度报告\.docx”并交给浏览器下载（如未出现下载，请改用网页版或命令行 nianbao report）。其中 \d+ 处黄色的“【待填写：…】”需要补写。/).waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'web-draft-report.png'), fullPage: true });
   // The Word writer came as its own script from this server, loaded only now; nothing went anywhere else.
   const loaded = requests.slice(before);
