@@ -14,6 +14,7 @@ import { InputError, reportsFromJsonText } from '../model/report-json';
 import type { Report } from '../model/report';
 import { reportFromOurSheet } from '../model/sheet-report';
 import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
+import { FORMULA_LIMIT_NOTICE } from '../model/uncomputed';
 
 export interface FileReports {
   reports: Report[];
@@ -61,7 +62,7 @@ async function readXlsx(name: string, bytes: Uint8Array, registry: FormatRegistr
     throw new InputError('无法打开该 Excel 文件，文件可能已损坏，或不是 .xlsx 格式');
   }
   const sheets = await port.readSheets(await port.sheetNames());
-  const out: FileReports = { reports: [], problems: [] };
+  const out: FileReports = { reports: [], problems: port.formulasOverLimit ? [FORMULA_LIMIT_NOTICE] : [] };
   const foreign: Grid[] = [];
   for (const sheet of sheets) {
     const source = sheets.length > 1 ? `${name}#${sheet.name}` : name;

@@ -5,9 +5,8 @@ import { parseAddress, address as a1 } from '../../layout/a1';
 import { encodeMeta, findMeta, type DecodedMeta, type SheetMeta } from '../../model/sheet-meta';
 import { HostError, type CellContent, type CellWrite, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort, type WriteSheetsOptions } from '../workbook-port';
 import { sheetRef } from '../../layout/summary-formulas';
-import { evaluateSimpleFormula } from './formula';
+import { FormulaEvaluator, type FormulaLimits, type FormulaSource } from './formula';
 import { UNCOMPUTED } from '../../model/uncomputed';
-import { MAX_FORMULA_EVALUATIONS } from '../../import/limits';
 
 /** Worksheet parts a read-only load skips. */
 const READ_ONLY_SKIPS = ['dataValidations', 'conditionalFormatting', 'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'drawing', 'picture', 'tableParts', 'extLst', 'rowBreaks', 'colBreaks'];
@@ -60,67 +59,71 @@ function sheetMeta(ws: ExcelJS.Worksheet): DecodedMeta | null {
 
 /**
  * What a cell shows, with formulas computed when the file carries no result (a template filled
- * by a program that does not recalculate). Per read: each cell is evaluated once (memo), a cycle
- * is caught, and a budget bounds the whole read, so a crafted file cannot hang the reader.
+ * by a program that does not recalculate), through one bounded evaluator per read: each formula
+ * computed once, cycles caught, a budget and a depth over the whole read.
  */
 export class FormulaReader {
-  constructor(private readonly budget = MAX_FORMULA_EVALUATIONS) {}
-  private readonly memo = new Map<string, CellContent | string>();
-  private readonly visiting = new Set<string>();
-  private evaluations = 0;
-  /** Set once the budget ran out: the reader says so. */
-  exhausted = false;
+  readonly evaluator: FormulaEvaluator;
+  private sheets: Map<string, ExcelJS.Worksheet> | undefined;
+
+  constructor(limits: Partial<FormulaLimits> = {}) {
+    this.evaluator = new FormulaEvaluator((sheet, addr) => this.source(sheet, addr), limits);
+  }
+
+  /** Set once the read hit a bound: the reader says so. */
+  get overLimit(): boolean {
+    return this.evaluator.overLimit;
+  }
 
   content(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): CellContent {
-    const v = cell.value as unknown;
-    if (v === null || v === undefined) return null;
-    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
-    if ('error' in o) return String(o.error);
-    if ('formula' in o || 'sharedFormula' in o) {
-      // cell.result, not value.result: exceljs drops a cached result of 0 from the value object.
-      const r = cell.result as unknown;
-      if (typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean') return r;
-      if (r && typeof r === 'object' && 'error' in r) return String((r as { error: unknown }).error);
-      return this.evaluate(ws, cell);
+    const v = stored(cell);
+    if (v !== null && typeof v === 'object') {
+      this.sheets ??= new Map(ws.workbook.worksheets.map((w) => [w.name.toLowerCase(), w]));
+      return this.evaluator.compute(ws.name, cell.address, v.formula);
     }
-    if ('text' in o) return String(o.text);
-    return UNCOMPUTED.unsupported;
+    return v;
   }
 
-  private evaluate(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): CellContent {
-    const key = `${ws.name}!${cell.address}`;
-    const known = this.memo.get(key);
-    if (known !== undefined) return known;
-    if (this.visiting.has(key)) return UNCOMPUTED.cycle;
-    if (++this.evaluations > this.budget) {
-      this.exhausted = true;
-      return UNCOMPUTED.budget;
-    }
-    const formula = cell.formula;
-    let result: CellContent = UNCOMPUTED.unsupported;
-    if (typeof formula === 'string') {
-      this.visiting.add(key);
-      let failure: string | undefined;
-      const value = evaluateSimpleFormula(formula, (addr, sheet) => {
-        const target = sheet === undefined ? ws : ws.workbook.getWorksheet(sheet);
-        if (!target) return undefined;
-        const c = this.content(target, target.getCell(addr));
-        if (c === UNCOMPUTED.cycle || c === UNCOMPUTED.budget) failure ??= c;
-        return typeof c === 'number' ? c : c === null ? null : undefined;
-      });
-      this.visiting.delete(key);
-      result = failure ?? (value === undefined ? UNCOMPUTED.unsupported : value);
-    }
-    this.memo.set(key, result);
-    return result;
+  /** A referenced cell, without creating it: a range over empty cells costs no memory. Sheet names match as in Excel, ignoring case. */
+  private source(sheet: string, addr: string): FormulaSource | undefined {
+    const ws = this.sheets?.get(sheet.toLowerCase());
+    const { row, col } = parseAddress(addr);
+    // Beyond Excel's grid: not a reference we compute.
+    if (!ws || row < 1 || row > 1_048_576 || col > 16_384) return undefined;
+    const cell = ws.findRow(row)?.findCell(col);
+    return cell ? stored(cell) : null;
   }
+}
+
+/** What a cell holds: its shown value, or a formula with no stored result still to compute. */
+function stored(cell: ExcelJS.Cell): CellContent | { formula: string } {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+  if ('error' in o) return String(o.error);
+  if ('formula' in o || 'sharedFormula' in o) {
+    // cell.result, not value.result: exceljs drops a cached result of 0 from the value object.
+    const r = cell.result as unknown;
+    if (typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean') return r;
+    if (r && typeof r === 'object' && 'error' in r) return String((r as { error: unknown }).error);
+    const formula = cell.formula;
+    return typeof formula === 'string' ? { formula } : UNCOMPUTED.unsupported;
+  }
+  if ('text' in o) return String(o.text);
+  return UNCOMPUTED.unsupported;
 }
 
 export class ExceljsWorkbookPort implements WorkbookPort {
   constructor(readonly workbook: ExcelJS.Workbook) {}
+  private formulas: FormulaReader | undefined;
+
+  /** The last read's formulas hit the evaluation bounds: some cells read as 公式计算超出限制. */
+  get formulasOverLimit(): boolean {
+    return this.formulas?.overLimit ?? false;
+  }
 
   /** `readOnly` skips the parts reading never needs (validation, formats, page setup): such a workbook must not be saved. */
   static async fromBuffer(data: ArrayBuffer | Uint8Array, options: { readOnly?: boolean } = {}): Promise<ExceljsWorkbookPort> {
@@ -162,7 +165,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     if (which === 'reports') names = (await this.listSheets()).filter((s) => s.meta).map((s) => s.name);
     else if (which === 'active') names = [(await this.activeSheet()) ?? this.workbook.worksheets[0]?.name].filter(Boolean);
     else names = which;
-    const reader = new FormulaReader();
+    const reader = (this.formulas = new FormulaReader());
     return names.map((name) => {
       const ws = this.sheet(name);
       const cells = new Map<string, CellContent>();
