@@ -1,7 +1,7 @@
 /** The whole report drafted from a report: title, opening, the six parts, tables and placeholders. */
 import type { CompiledFormat } from '../formats/compile';
 import { REPORT_OUTLINE, unnumbered, type DraftedFigures, type ProsePart } from '../formats/report-outline';
-import type { Report } from '../model/report';
+import { UNKNOWN_OFFICE, type Report } from '../model/report';
 import { placeholder, type Block, type DraftDocument, type DraftSection, type Run } from './model';
 import { appealSentences, feeSentences, Figures, joined, procurementSentences, requestSentences } from './sentences';
 import { draftTables } from './tables';
@@ -27,12 +27,20 @@ function prose(part: ProsePart, drafted: Record<DraftedFigures, Run[][]>): Draft
   return { title: part.title, blocks };
 }
 
+/** The office as the report names it, or a placeholder when the sheet names none. */
+function officeRun(report: Report): Run {
+  const office = report.office.trim();
+  return office && office !== UNKNOWN_OFFICE ? { text: office } : placeholder('单位名称');
+}
+
 function opening(report: Report, format: CompiledFormat): Run[] {
   const { law, article, before, after } = REPORT_OUTLINE;
   const parts = [...before.map((p) => p.title), ...format.def.tables.map((t) => t.title), ...after.map((p) => p.title)].map(unnumbered);
   const y = report.year;
   return joined([
-    `本报告依据${law}（以下简称《条例》）${article}的规定，由${report.office}编制。`,
+    `本报告依据${law}（以下简称《条例》）${article}的规定，由`,
+    officeRun(report),
+    '编制。',
     `全文包括${parts.join('、')}。`,
     `本报告中所列数据的统计期限自${y}年1月1日起至${y}年12月31日止。`,
     '本报告电子版可在',
@@ -54,12 +62,11 @@ export function draftReport(report: Report, format: CompiledFormat): DraftDocume
     const lead = t.layout === 'header-row' ? appeals : t.layout === 'sections' ? procurement : [];
     return { title: t.title, blocks: [...paragraphs(lead), { type: 'table', table: tables[i] }] };
   });
+  const office = officeRun(report).text;
+  const title = reportTitle(office, report.year);
   return {
-    title: reportTitle(report.office, report.year),
-    titleLines:
-      reportTitle(report.office, report.year).length > TITLE_LINE && report.office.length <= TITLE_LINE
-        ? [report.office, `${report.year}${REPORT_OUTLINE.titleSuffix}`]
-        : [reportTitle(report.office, report.year)],
+    title,
+    titleLines: title.length > TITLE_LINE && office.length <= TITLE_LINE ? [office, `${report.year}${REPORT_OUTLINE.titleSuffix}`] : [title],
     office: report.office,
     year: report.year,
     format: format.id,

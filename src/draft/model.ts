@@ -15,6 +15,19 @@ export function placeholder(hint: string): Run {
   return { text: `${PLACEHOLDER_OPEN}${hint}${PLACEHOLDER_CLOSE}`, placeholder: true };
 }
 
+/** A text with placeholders inside (a title without its office) as runs, the placeholders marked. */
+export function withPlaceholders(text: string): Run[] {
+  const out: Run[] = [];
+  let at = 0;
+  for (const m of text.matchAll(PLACEHOLDER_PATTERN)) {
+    if (m.index! > at) out.push({ text: text.slice(at, m.index) });
+    out.push({ text: m[0], placeholder: true });
+    at = m.index! + m[0].length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at) });
+  return out;
+}
+
 export type CellRole = 'caption' | 'header' | 'label' | 'value';
 
 export interface DraftCell {
@@ -64,6 +77,6 @@ export interface DraftDocument {
 
 /** Every placeholder of the document, in reading order. */
 export function placeholders(doc: DraftDocument): string[] {
-  const runs = [...doc.opening, ...doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'paragraph' ? b.runs : [])))];
+  const runs = [...doc.titleLines.flatMap(withPlaceholders), ...doc.opening, ...doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'paragraph' ? b.runs : [])))];
   return runs.filter((r) => r.placeholder).map((r) => r.text);
 }

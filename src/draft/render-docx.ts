@@ -23,7 +23,7 @@ import {
   type IFontAttributesProperties,
 } from 'docx';
 import { FONTS, LINE_PT, PAGE_MM, SIZES } from './fonts';
-import type { DraftCell, DraftDocument, DraftTable, Run } from './model';
+import { withPlaceholders, type DraftCell, type DraftDocument, type DraftTable, type Run } from './model';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
@@ -148,7 +148,12 @@ function footer(): Footer {
 export function buildDocx(doc: DraftDocument): Document {
   const children: (Paragraph | Table)[] = [
     new Paragraph({
-      children: doc.titleLines.map((line, i) => new TextRun({ text: line, font: font(FONTS.title), size: halfPoints(SIZES.title), break: i ? 1 : 0 })),
+      children: doc.titleLines.flatMap((line, i) =>
+        withPlaceholders(line).map(
+          (r, j) =>
+            new TextRun({ text: r.text, font: font(FONTS.title), size: halfPoints(SIZES.title), break: i && !j ? 1 : 0, ...(r.placeholder ? { highlight: 'yellow' as const } : {}) }),
+        ),
+      ),
       alignment: AlignmentType.CENTER,
       spacing: { line: Math.round(SIZES.title * 1.5 * 20), lineRule: LineRuleType.EXACT, after: LINE },
     }),

@@ -3,7 +3,7 @@
  * headings, tables with the official merges (colspan, rowspan, header cells), no script.
  */
 import { FONTS, SIZES } from './fonts';
-import type { DraftCell, DraftDocument, DraftRow, DraftTable, Run } from './model';
+import { withPlaceholders, type DraftCell, type DraftDocument, type DraftRow, type DraftTable, type Run } from './model';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -59,7 +59,7 @@ function table(t: DraftTable): string {
 }
 
 export function renderHtml(doc: DraftDocument): string {
-  const body: string[] = [`<h1>${doc.titleLines.map(esc).join('<br>')}</h1>`, `<p>${runs(doc.opening)}</p>`];
+  const body: string[] = [`<h1>${doc.titleLines.map((l) => runs(withPlaceholders(l))).join('<br>')}</h1>`, `<p>${runs(doc.opening)}</p>`];
   for (const s of doc.sections) {
     body.push('<section>', `<h2>${esc(s.title)}</h2>`);
     for (const b of s.blocks) {

@@ -146,6 +146,17 @@ describe('阜新 2020 sentences', () => {
   });
 });
 
+test('a sheet that names no office: the office is a placeholder in the title and the opening', () => {
+  for (const office of ['', '（未注明单位）']) {
+    const doc = draft({ ...fuxin, office });
+    // On a line of its own, as a long office name would be.
+    expect(doc.titleLines).toEqual(['【待填写：单位名称】', '2020年政府信息公开工作年度报告']);
+    expect(doc.opening.map((r) => r.text).join('')).toContain('由【待填写：单位名称】编制。');
+    expect(placeholders(doc).filter((p) => p === '【待填写：单位名称】')).toHaveLength(2);
+    expect(renderHtml(doc)).toContain('<h1><mark class="nb-placeholder">【待填写：单位名称】</mark><br>2020年政府信息公开工作年度报告</h1>');
+  }
+});
+
 describe('figures and shares', () => {
   test.each([
     [1, 8, '12.5%'],
