@@ -118,7 +118,7 @@ test('the add-in pane: pasted tables without a title ask for the office before a
   await page.getByLabel('粘贴报告文字').fill(sample.slice(sample.indexOf('二、主动公开政府信息情况')));
   await page.getByRole('button', { name: '读取粘贴的文字' }).click();
   // No title, no year: the reader says what to give.
-  await page.getByText(/请指定年度/).waitFor();
+  await page.getByText(/看不出报告年度/).waitFor();
   await page.getByLabel('报告年度').first().fill('2020');
   await page.getByRole('button', { name: '读取粘贴的文字' }).click();
   await page.getByText('未能识别填报单位，请填写后再写入。').waitFor();
