@@ -8,6 +8,7 @@ import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { formats } from '../../src/formats';
+import { UNCOMPUTED } from '../../src/model/uncomputed';
 import { clerkLayout, toDocx, toXlsx, toHtml } from './clerk-layouts';
 import { makeHostilePdfs, wordDocument } from './pdf-files';
 import { seeded, validCells } from './random-report';
@@ -19,6 +20,10 @@ export interface HostileCase {
   code: 0 | 1 | 2;
   /** Text the message must contain (stderr for exit 2, stdout otherwise). */
   says: string;
+  /** A finding the report must carry (its rule). */
+  rule?: string;
+  /** Text stderr must contain besides: a problem with the file that still is read. */
+  warns?: string;
 }
 
 const XLSX_PARTS = {
@@ -162,26 +167,66 @@ export async function makeHostileCorpus(dir: string, root = join(__dirname, '../
   put('long-cell.xlsx', await toXlsx(long));
   add({ file: 'long-cell.xlsx', what: '单元格中 10 万个字符', code: 1, says: '不是数字' });
 
-  // Formulas with no stored result: a bomb (each row sums the whole row below: 26^30 paths
-  // without a memo) on a sheet beside the report, and a cycle through a report's total.
-  const bombBook = new ExcelJS.Workbook();
-  await bombBook.xlsx.load((await toXlsx(layout)) as unknown as ArrayBuffer);
-  const calc = bombBook.addWorksheet('计算');
-  for (let r = 1; r <= 30; r++) for (let c = 1; c <= 26; c++) calc.getCell(r, c).value = { formula: `SUM(A${r + 1}:Z${r + 1})` } as ExcelJS.CellFormulaValue;
-  for (let c = 1; c <= 26; c++) calc.getCell(31, c).value = 1;
-  put('formula-bomb.xlsx', new Uint8Array(await bombBook.xlsx.writeBuffer()));
-  add({ file: 'formula-bomb.xlsx', what: '30 行互相求和、无缓存结果的公式（不记忆时要算 26 的 30 次方次）', code: 0, says: '某县' });
-  const cycleBook = new ExcelJS.Workbook();
-  await cycleBook.xlsx.load((await toXlsx(layout)) as unknown as ArrayBuffer);
-  const ws = cycleBook.worksheets[0];
-  let totalAt = '';
-  ws.eachRow((row) => {
-    if (String(row.getCell(1).value ?? '').startsWith('一、本年新收')) totalAt = row.getCell(row.cellCount).address;
+  // Formulas with no stored result (exceljs writes <f> without <v> when no result is given),
+  // read by a report's own cells: without bounds each of these hangs or crashes the reader.
+  const formulaBook = async (edit: (report: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void, file: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsx(layout)) as unknown as ArrayBuffer);
+    edit(wb.worksheets[0], wb);
+    put(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+  };
+  const formula = (text: string) => ({ formula: text }) as ExcelJS.CellFormulaValue;
+  // Report cells: B5 规章·本年制发 (a number input), J21 and J45 the 总计 of 一、本年新收 and 四、结转下年度.
+  const at = [layout.rows[4]?.[1], layout.rows[20]?.[9], layout.rows[44]?.[9]].map(String).join();
+  if (at !== '34,232,18') throw new Error(`the layout moved: B5, J21, J45 hold ${at}`);
+
+  await formulaBook((report, wb) => {
+    const calc = wb.addWorksheet('计算');
+    for (let r = 1; r <= 30; r++) for (let c = 1; c <= 26; c++) calc.getCell(r, c).value = formula(`SUM(A${r + 1}:Z${r + 1})`);
+    for (let c = 1; c <= 26; c++) calc.getCell(31, c).value = 0;
+    report.getCell('B5').value = formula("'计算'!A1+34");
+  }, 'formula-bomb.xlsx');
+  add({ file: 'formula-bomb.xlsx', what: '公式炸弹：30 行各对下一行整行求和、无缓存结果，报表格引用其首格（不记忆时要算 26 的 30 次方次）', code: 0, says: '某县' });
+
+  await formulaBook((report, wb) => {
+    const wide = wb.addWorksheet('宽');
+    for (let r = 1; r <= 1000; r++) wide.getCell(r, 1).value = formula('SUM(B1:XFD1048576)');
+    report.getCell('B5').value = formula("'宽'!A1+34");
+  }, 'formula-fan.xlsx');
+  add({
+    file: 'formula-fan.xlsx',
+    what: '宽扇出公式：1000 格各对整张工作表求和（每格约 170 亿个引用），报表格引用其首格',
+    code: 1,
+    says: UNCOMPUTED.budget,
+    rule: 'cell.not_number',
+    warns: '逐格计算超出上限',
   });
-  ws.getCell(totalAt).value = { formula: 'AZ1' } as ExcelJS.CellFormulaValue;
-  ws.getCell('AZ1').value = { formula: totalAt } as ExcelJS.CellFormulaValue;
-  put('formula-cycle.xlsx', new Uint8Array(await cycleBook.xlsx.writeBuffer()));
-  add({ file: 'formula-cycle.xlsx', what: '报表合计格经另一格引用自身（循环引用）', code: 1, says: '（循环引用）' });
+
+  await formulaBook((report, wb) => {
+    const chain = wb.addWorksheet('链');
+    for (let r = 1; r <= 5000; r++) chain.getCell(r, 1).value = formula(`A${r + 1}+1`);
+    chain.getCell(5001, 1).value = 0;
+    report.getCell('B5').value = formula("'链'!A1-5000+34");
+  }, 'formula-chain.xlsx');
+  add({ file: 'formula-chain.xlsx', what: '5000 层的公式链（A1=A2+1，A2=A3+1……），报表格引用其首格', code: 1, says: UNCOMPUTED.budget, rule: 'cell.not_number', warns: '逐格计算超出上限' });
+
+  await formulaBook((report) => {
+    report.getCell('J21').value = formula('J21');
+  }, 'formula-self.xlsx');
+  add({ file: 'formula-self.xlsx', what: '直接循环引用：报表合计格引用自身', code: 1, says: UNCOMPUTED.cycle, rule: 'cell.not_number' });
+
+  await formulaBook((report) => {
+    report.getCell('J21').value = formula('J45');
+    report.getCell('J45').value = formula('J21');
+  }, 'formula-cycle.xlsx');
+  add({ file: 'formula-cycle.xlsx', what: '间接循环引用：报表的两个合计格互相引用', code: 1, says: UNCOMPUTED.cycle, rule: 'cell.not_number' });
+
+  await formulaBook((report, wb) => {
+    wb.addWorksheet('乙').getCell('A1').value = formula("'甲 表'!A1+1");
+    wb.addWorksheet('甲 表').getCell('A1').value = formula("'Sheet1'!J21");
+    report.getCell('J21').value = formula("'乙'!A1");
+  }, 'formula-cycle-sheets.xlsx');
+  add({ file: 'formula-cycle-sheets.xlsx', what: '跨工作表循环引用：报表合计格 → 乙 → 甲 表 → 报表合计格', code: 1, says: UNCOMPUTED.cycle, rule: 'cell.not_number' });
 
   const page = toHtml(clerkLayout(format, validCells(format, seeded(6)), { office: '<img src=x onerror=alert(1)>某县', year: 2023 })).replace(
     '<body>',

@@ -35,12 +35,14 @@ function measured(file: string) {
 }
 
 test('every hostile file gets its exact outcome, within seconds and under 500 MB', () => {
-  expect(cases.length).toBeGreaterThanOrEqual(17);
+  expect(cases.length).toBeGreaterThanOrEqual(21);
   for (const c of cases) {
     const m = measured(join(DIR, c.file));
     expect({ file: c.file, code: m.code, signal: m.signal }).toEqual({ file: c.file, code: c.code, signal: null });
     expect({ file: c.file, said: (c.code === 2 ? m.stderr : m.stdout).includes(c.says) }).toEqual({ file: c.file, said: true });
     if (c.code === 2) expect(JSON.parse(m.stdout)).toEqual({ reports: [] });
+    if (c.rule) expect({ file: c.file, rule: m.stdout.includes(`"rule": "${c.rule}"`) || m.stdout.includes(`"rule":"${c.rule}"`) }).toEqual({ file: c.file, rule: true });
+    if (c.warns) expect({ file: c.file, warns: m.stderr.includes(c.warns) }).toEqual({ file: c.file, warns: true });
     expect({ file: c.file, fast: m.ms < 20000, small: m.peakMb < 500 }).toEqual({ file: c.file, fast: true, small: true });
   }
 }, 600000);
