@@ -9,7 +9,7 @@ async function help(args: string[]): Promise<string> {
 }
 
 /** Latin words a Chinese help may keep: the program's name, flags, file types, placeholders. */
-const ALLOWED = new Set(['nianbao', 'help', 'template', 'validate', 'consolidate', 'import', 'YYYY', 'JSON', 'xlsx', 'docx', 'html', 'txt', 'pdf', 'json']);
+const ALLOWED = new Set(['nianbao', 'help', 'template', 'validate', 'consolidate', 'import', 'report', 'YYYY', 'JSON', 'xlsx', 'docx', 'html', 'txt', 'pdf', 'json']);
 
 test.each([[['--help']], [['help', 'template']], [['validate', '--help']], [['consolidate', '-h']], [['help', 'import']]])('nianbao %j is all Chinese', async (args) => {
   const text = await help(args);
@@ -25,7 +25,8 @@ test.each([[['--help']], [['help', 'template']], [['validate', '--help']], [['co
 
 test('defaults and required options are said in Chinese', async () => {
   const consolidate = await help(['help', 'consolidate']);
-  expect(consolidate).toMatch(/--office <名称>\s+汇总单位（默认：汇总）/);
+  // No default office: without one the sheets are named by year alone (2024年度汇总).
+  expect(consolidate).toMatch(/--office <名称>\s+汇总单位\n/);
   expect(consolidate).toMatch(/--out <文件\.xlsx>\s+输出文件（必填）/);
   const template = await help(['help', 'template']);
   // An empty default says nothing rather than 「(default: "")」.
@@ -35,7 +36,7 @@ test('defaults and required options are said in Chinese', async () => {
 
 test('descriptions line up: Chinese characters count two columns', async () => {
   const text = await help(['--help']);
-  const rows = text.split('\n').filter((l) => /^ {2}(template|validate|consolidate|import|help) /.test(l));
+  const rows = text.split('\n').filter((l) => /^ {2}(template|validate|consolidate|import|report|help) /.test(l));
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
   const starts = rows.map((l) => width(/^ {2}\S+(?: \S+)*?\s{2,}/.exec(l)![0]));
   expect(new Set(starts).size).toBe(1);
