@@ -2,15 +2,15 @@
  * The add-in's task pane in a real headless Chromium, driving the Office adapter against
  * the fake Excel host: generate → fill → validate → click a finding → fix → clear.
  */
-import { mkdirSync, readFileSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { formats } from '../../src/formats';
 import { canonicalPlan } from '../../src/model/sheet-report';
 import { MARK_FILL, TOTAL_FILL } from '../../src/layout/sheet-plan';
 import { ROOT } from '../helpers/cli';
+import { launchChromium, buildPaneHarness } from '../helpers/browser';
 import { seeded, validCells } from '../helpers/random-report';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -20,20 +20,8 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await build({
-    entryPoints: [join(__dirname, 'addin-harness.tsx')],
-    outfile: join(dir, 'harness.js'),
-    bundle: true,
-    format: 'iife',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><div id="root"></div><script src="harness.js"></script></body></html>');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  await buildPaneHarness(dir);
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 360, height: 900 } });
 }, 60000);
 

@@ -3,17 +3,18 @@
  * validated, and drafted; the downloaded .docx holds the sheet's figures and the placeholders.
  * A sheet with an error offers no draft until it is corrected.
  */
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { formats } from '../../src/formats';
 import { buildSheetPlan } from '../../src/layout/sheet-plan';
 import { readReports } from '../../src/io/read-reports';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
 import { ROOT } from '../helpers/cli';
+import { launchChromium, startWebServer } from '../helpers/browser';
 import { reportFromCells, seeded, validCells } from '../helpers/random-report';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -25,18 +26,8 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], { env: { ...process.env, PORT: '0' }, cwd: ROOT });
-  url = await new Promise<string>((resolve, reject) => {
-    server.stdout!.on('data', (d: Buffer) => {
-      const m = /http:\/\/localhost:\d+\//.exec(d.toString());
-      if (m) resolve(m[0]);
-    });
-    server.on('exit', () => reject(new Error('server exited')));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, url } = await startWebServer());
+  browser = await launchChromium();
   page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 1000 } });
 });
 

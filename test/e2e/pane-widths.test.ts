@@ -3,12 +3,12 @@
  * laid out without sideways scrolling, each 汇总 member's badge on its own member's line.
  * Screenshots of each task at each width go to test-artifacts/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../helpers/cli';
+import { launchChromium, buildPaneHarness } from '../helpers/browser';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-widths-'));
@@ -16,20 +16,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await build({
-    entryPoints: [join(__dirname, 'addin-harness.tsx')],
-    outfile: join(dir, 'harness.js'),
-    bundle: true,
-    format: 'iife',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body style="margin:0"><div id="root"></div><script src="harness.js"></script></body></html>');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  await buildPaneHarness(dir);
+  browser = await launchChromium();
 }, 60000);
 
 afterAll(async () => {

@@ -3,14 +3,14 @@
  * type the roster, save it to the 报送名单 sheet, read it back, consolidate; the pane shows
  * the counts and the unit that has not reported, and the overview holds its 未报送 row.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { formats } from '../../src/formats';
 import { canonicalPlan } from '../../src/model/sheet-report';
 import { ROOT } from '../helpers/cli';
+import { launchChromium, buildPaneHarness } from '../helpers/browser';
 import { seeded, validCells } from '../helpers/random-report';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -20,20 +20,8 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await build({
-    entryPoints: [join(__dirname, 'addin-harness.tsx')],
-    outfile: join(dir, 'harness.js'),
-    bundle: true,
-    format: 'iife',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><div id="root"></div><script src="harness.js"></script></body></html>');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  await buildPaneHarness(dir);
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 360, height: 1400 } });
 }, 60000);
 

@@ -5,17 +5,18 @@
  * Needs `npm run build` first.
  */
 import ExcelJS from 'exceljs';
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { generateTemplate } from '../../src/app/operations';
 import { formats } from '../../src/formats';
 import { decodeMeta } from '../../src/model/sheet-meta';
 import { canonicalPlan } from '../../src/model/sheet-report';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
 import { ROOT } from '../helpers/cli';
+import { launchChromium, startWebServer } from '../helpers/browser';
 import { seeded, validCells } from '../helpers/random-report';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -27,18 +28,8 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], { env: { ...process.env, PORT: '0' }, cwd: ROOT });
-  url = await new Promise<string>((resolve, reject) => {
-    server.stdout!.on('data', (d: Buffer) => {
-      const m = /http:\/\/localhost:\d+\//.exec(d.toString());
-      if (m) resolve(m[0]);
-    });
-    server.on('exit', () => reject(new Error('server exited')));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, url } = await startWebServer());
+  browser = await launchChromium();
   page = await browser.newPage({ acceptDownloads: true, viewport: { width: 760, height: 1400 } });
 });
 

@@ -4,11 +4,11 @@
  * Also: sheet tabs, 空白一律填 0, drag and drop, the unsaved-changes guards, and screenshots.
  */
 import ExcelJS from 'exceljs';
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { formats } from '../../src/formats';
 import { canonicalPlan } from '../../src/model/sheet-report';
 import { MARK_FILL } from '../../src/layout/sheet-plan';
@@ -18,6 +18,7 @@ import { reportFromOurSheet } from '../../src/model/sheet-report';
 import { validate } from '../../src/rules/engine';
 import { markedCells } from '../../src/app/highlights';
 import { ROOT } from '../helpers/cli';
+import { launchChromium, startWebServer } from '../helpers/browser';
 import { clerkLayout, toDocx, toXlsx } from '../helpers/clerk-layouts';
 import { seeded, validCells } from '../helpers/random-report';
 
@@ -39,18 +40,8 @@ const SHEET = `${OFFICE}2023年报`;
 
 beforeAll(async () => {
   mkdirSync(HELP_SHOTS, { recursive: true });
-  server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], { env: { ...process.env, PORT: '0' }, cwd: ROOT });
-  url = await new Promise<string>((resolve, reject) => {
-    server.stdout!.on('data', (d: Buffer) => {
-      const m = /http:\/\/localhost:\d+\//.exec(d.toString());
-      if (m) resolve(m[0]);
-    });
-    server.on('exit', () => reject(new Error('server exited')));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, url } = await startWebServer());
+  browser = await launchChromium();
 }, 60000);
 
 afterAll(async () => {
