@@ -164,3 +164,32 @@ describe('fmt', () => {
     expect(fmt(n)).toBe(text);
   });
 });
+
+describe('edges of the patterns', () => {
+  test.each([
+    ['.55', 'money', 0.55],
+    ['12,345', 'count', 12345],
+    ['1,234.56', 'money', 1234.56],
+  ] as const)('%p as %s reads %p', (input, kind, value) => {
+    expect(readCell(input, kind).value).toBe(value);
+  });
+
+  test.each(['1,234x', 'x1,234', '12元x', '1  2', '1\u3000\u30002'])('%p is not a figure: nothing around a figure is dropped silently', (input) => {
+    expect(readCell(input, 'money')).toEqual({ value: null, status: 'invalid', raw: input });
+  });
+
+  test.each([
+    ['22（3件）', 22, '3件'],
+    ['22（其中3）', 22, '其中3'],
+    ['3（项目已完成）', 3, '项目已完成'],
+    ['22（说明） ', 22, '说明'],
+    ['22（ 说明 ）', 22, '说明'],
+  ] as const)('%p reads %p with the remark %p', (input, value, remark) => {
+    expect(readCell(input, 'count')).toEqual({ value, status: 'annotated', raw: input, understood: `${value}（括号中的“${remark}”是说明，未计入）` });
+  });
+
+  test('text after the closing bracket makes it no remark', () => {
+    expect(readCell('22（说明）x', 'count')).toEqual({ value: null, status: 'invalid', raw: '22（说明）x' });
+  });
+});
+
