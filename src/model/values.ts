@@ -34,7 +34,8 @@ function toHalfWidth(s: string): string {
 }
 
 function round(x: number): number {
-  return Math.round(x * 1e8) / 1e8;
+  // Whole numbers as they are: scaling a large count by 1e8 would add float noise.
+  return Number.isInteger(x) ? x : Math.round(x * 1e8) / 1e8;
 }
 
 function invalid(raw: string): Reading {

@@ -52,3 +52,8 @@ describe('the value reader reads cell text as clerks write it', () => {
     expect(readCell('2.5', 'count')).toEqual({ value: 2.5, status: 'number' });
   });
 });
+
+test('a large whole count reads exactly, with no float noise from rounding', () => {
+  expect(readCell('999999999999', 'count')).toEqual({ value: 999999999999, status: 'number' });
+  expect(readCell('123456789012', 'money').value).toBe(123456789012);
+});
