@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 
-const CORE = ['formats', 'model', 'rules', 'layout', 'import', 'consolidate', 'draft'];
+const CORE = ['formats', 'model', 'rules', 'layout', 'import', 'consolidate', 'draft', 'narrative'];
 const NODE_BUILTINS = ['fs', 'fs/*', 'path', 'os', 'child_process', 'url', 'module', 'util', 'stream', 'crypto', 'http', 'https', 'zlib', 'worker_threads', 'node:*'];
 
 export default tseslint.config(

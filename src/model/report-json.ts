@@ -3,8 +3,10 @@ import type { FormatRegistry } from '../formats';
 import type { Finding } from '../rules/types';
 import { LEVELS, type Level, type Report } from './report';
 import { readCell } from './values';
+import { UserError } from './user-error';
 
-export class InputError extends Error {}
+/** A refused input: a file or JSON that cannot be read as reports, said in Chinese. */
+export class InputError extends UserError {}
 
 export interface ReportJson {
   source: string;
@@ -72,6 +74,22 @@ export function reportsFromJsonText(text: string, source: string, registry: Form
   return [reportFromJson(doc, source, registry)];
 }
 
+/** A finding as the contract prints it: the optional fields (expected, actual, fix, quote, place) only when present. */
+export function findingToJson(f: Finding): Finding {
+  const out: Finding = { rule: f.rule, severity: f.severity, cells: f.cells, message: f.message };
+  if (f.expected !== undefined) out.expected = f.expected;
+  if (f.actual !== undefined) out.actual = f.actual;
+  if (f.fix !== undefined) out.fix = f.fix;
+  if (f.quote !== undefined) out.quote = f.quote;
+  if (f.place !== undefined) {
+    const place: NonNullable<Finding['place']> = { paragraph: f.place.paragraph };
+    if (f.place.section !== undefined) place.section = f.place.section;
+    if (f.place.page !== undefined) place.page = f.place.page;
+    out.place = place;
+  }
+  return out;
+}
+
 export function reportToJson(
   report: Report,
   findings: Finding[],
@@ -94,7 +112,7 @@ export function reportToJson(
     format: report.format,
     cells,
     raw,
-    findings,
+    findings: findings.map(findingToJson),
   };
   if (report.level) out.level = report.level;
   if (report.members) out.members = report.members;

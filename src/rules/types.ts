@@ -16,6 +16,10 @@ export interface Finding {
   expected?: number;
   actual?: number;
   fix?: Fix;
+  /** For a finding on a report's text: the sentence it concerns. */
+  quote?: string;
+  /** For a finding on a report's text: where the sentence is (section 一–六, 1-based paragraph, page). */
+  place?: { section?: string; paragraph: number; page?: number };
 }
 
 export interface RuleSettings {

@@ -1,0 +1,154 @@
+/**
+ * Splits a report's running text into its six statutory sections. Headings are found by their
+ * title (statutory or renamed) after a numbering; the numbering style the report uses for its top
+ * level is the one that finds the most sections, so sub-headings like （一）主动公开情况 stay inside 一.
+ */
+import { REPORT_SECTIONS } from '../formats/report-sections';
+import type { ReportDocument } from './document';
+import { chineseNumber, normalizeText, SECTION_NUMERALS } from './text';
+
+export type NumberingStyle = 'cn' | 'part' | 'paren' | 'arabic' | 'none';
+
+export interface Heading {
+  /** 0-based paragraph index. */
+  paragraph: number;
+  /** The statutory section (1–6) its title names. */
+  no: number;
+  style: NumberingStyle;
+  /** The number its numbering gives (一 → 1), undefined when unnumbered. */
+  numbered?: number;
+  /** The numbering as written: 「一、」「第一部分」. */
+  numbering: string;
+  /** The title as written, without numbering. */
+  title: string;
+  /** Text on the heading's line after its title (a first sentence run on). */
+  rest: string;
+}
+
+export interface Section {
+  no: number;
+  heading: Heading;
+  /** Paragraph range of the body, 0-based, end exclusive; the heading line itself is before `start`. */
+  start: number;
+  end: number;
+}
+
+export interface SectionSplit {
+  /** Sections found, in document order. */
+  sections: Section[];
+  /** Headings that repeat a section already begun or come out of order. */
+  strays: Heading[];
+  /** Paragraph index where an appendix (tables after the body) begins, if any. */
+  appendix?: number;
+  /** The section (1–6) a paragraph belongs to, undefined for the preface and the appendix. */
+  sectionOf(paragraph: number): number | undefined;
+}
+
+const NUMBERINGS: { style: NumberingStyle; re: RegExp; value: (m: RegExpMatchArray) => number | undefined }[] = [
+  { style: 'part', re: /^第([一二三四五六七八九十])部分[、.．:：,，\s]*/, value: (m) => chineseNumber(m[1]) },
+  { style: 'cn', re: /^([一二三四五六七八九十])\s*(?:[、.．:：,，]\s*|\s+)/, value: (m) => chineseNumber(m[1]) },
+  { style: 'paren', re: /^[（(]\s*([一二三四五六七八九十])\s*[）)]\s*/, value: (m) => chineseNumber(m[1]) },
+  { style: 'arabic', re: /^([1-9])\s*(?:[、．]|\.(?!\d))\s*/, value: (m) => Number(m[1]) },
+];
+
+/** Longest plausible title; a longer stretch before the first stop is a title with its first sentence run on. */
+const TITLE_MAX = 40;
+
+function matchTitle(rest: string): { no: number; title: string; rest: string } | undefined {
+  const stop = rest.search(/[。；;：:！!？?]|\s/);
+  const head = stop < 0 ? rest : rest.slice(0, stop);
+  for (const s of REPORT_SECTIONS) {
+    for (const re of s.starts) {
+      const m = re.exec(head);
+      if (!m) continue;
+      if (head.length <= TITLE_MAX) return { no: s.no, title: head, rest: rest.slice(head.length).replace(/^[。；;：:！!？?\s]+/, '') };
+      // Run on without a stop: the title is what the pattern matched, stretched to the statutory ending when present.
+      const full = head.startsWith(s.title) ? s.title : m[0];
+      return { no: s.no, title: full, rest: rest.slice(full.length) };
+    }
+  }
+  return undefined;
+}
+
+/** A heading if the paragraph is one: numbering (or none, when the paragraph is only a title) and a section title. */
+export function parseHeading(text: string, paragraph: number): Heading | undefined {
+  const t = normalizeText(text);
+  for (const n of NUMBERINGS) {
+    const m = n.re.exec(t);
+    if (!m) continue;
+    const title = matchTitle(t.slice(m[0].length));
+    if (!title) return undefined;
+    return { paragraph, no: title.no, style: n.style, numbered: n.value(m), numbering: m[0].trim(), title: title.title, rest: title.rest };
+  }
+  const title = matchTitle(t);
+  if (title && !title.rest && t.length <= TITLE_MAX) return { paragraph, no: title.no, style: 'none', numbering: '', title: title.title, rest: '' };
+  return undefined;
+}
+
+const STYLE_PREFERENCE: NumberingStyle[] = ['cn', 'part', 'arabic', 'paren', 'none'];
+const APPENDIX = /^(?:附件|附表)\s*\d*\s*[:：、.]?/;
+
+/** The headings of the style that finds the most distinct sections (ties: the usual 一、 first). */
+function topLevel(headings: Heading[]): Heading[] {
+  let best: Heading[] = [];
+  let bestScore = 0;
+  for (const style of STYLE_PREFERENCE) {
+    const of = headings.filter((h) => h.style === style);
+    const score = new Set(of.map((h) => h.no)).size;
+    if (score > bestScore) {
+      best = of;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function splitSections(doc: ReportDocument): SectionSplit {
+  const candidates: Heading[] = [];
+  doc.paragraphs.forEach((p, i) => {
+    const h = parseHeading(p.text, i);
+    if (h) candidates.push(h);
+  });
+  const chosen = topLevel(candidates);
+  const sections: Section[] = [];
+  const strays: Heading[] = [];
+  let appendix: number | undefined;
+  let next = 0;
+  const seenSix = () => sections.some((s) => s.no === 6);
+  for (let i = 0; i < doc.paragraphs.length && appendix === undefined; i++) {
+    const h = chosen[next]?.paragraph === i ? chosen[next++] : undefined;
+    // After 六, an 附件 line or a table part's title again is the appendix holding the tables.
+    if (seenSix() && (APPENDIX.test(normalizeText(doc.paragraphs[i].text)) || (h && h.no >= 2 && h.no <= 4))) {
+      appendix = i;
+      break;
+    }
+    if (!h) continue;
+    const last = sections[sections.length - 1];
+    if (last && last.no === h.no && last.heading.numbered === h.numbered) continue; // repeated as a table caption
+    if (sections.some((s) => s.no === h.no)) {
+      strays.push(h);
+      continue;
+    }
+    sections.push({ no: h.no, heading: h, start: i + 1, end: doc.paragraphs.length });
+  }
+  const limit = appendix ?? doc.paragraphs.length;
+  const ordered = [...sections].sort((a, b) => a.start - b.start);
+  ordered.forEach((s, k) => {
+    s.end = k + 1 < ordered.length ? ordered[k + 1].heading.paragraph : limit;
+  });
+  return {
+    sections,
+    strays,
+    appendix,
+    sectionOf(paragraph: number) {
+      if (paragraph >= limit) return undefined;
+      let found: number | undefined;
+      for (const s of ordered) if (paragraph >= s.heading.paragraph && paragraph < s.end) found = s.no;
+      return found;
+    },
+  };
+}
+
+export function numeral(no: number): string {
+  return SECTION_NUMERALS[no - 1] ?? String(no);
+}
