@@ -3,10 +3,8 @@ import type { FormatRegistry } from '../formats';
 import type { Finding } from '../rules/types';
 import { LEVELS, type Level, type Report } from './report';
 import { readCell } from './values';
-import { UserError } from './user-error';
 
-/** A refused input: a file or JSON that cannot be read as reports, said in Chinese. */
-export class InputError extends UserError {}
+export class InputError extends Error {}
 
 export interface ReportJson {
   source: string;
