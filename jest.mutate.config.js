@@ -20,6 +20,7 @@ module.exports = {
     '<rootDir>/test/unit/confirmations.test.ts',
     '<rootDir>/test/unit/consolidate-rules.test.ts',
     '<rootDir>/test/unit/roster.test.ts',
-    '<rootDir>/test/unit/comparison*.test.ts',
+    '<rootDir>/test/unit/roster-words.test.ts',
+    '<rootDir>/test/unit/comparison.test.ts',
   ],
 };

@@ -117,11 +117,13 @@ export function parseRosterRows(rows: Cell[][], lineOf: (i: number) => number): 
       const text = String(c);
       const asLevel = LEVEL_ALIASES[text];
       const asDeadline = typeof c === 'number' || /\d/.test(text) ? parseDeadline(c) : null;
-      if (asLevel && level === undefined) level = asLevel;
-      else if (asDeadline && deadline === undefined) deadline = asDeadline;
-      else if (EXCLUDE_WORDS.has(text) && excluded === undefined) excluded = true;
-      else if (INCLUDE_WORDS.has(text) && excluded === undefined) excluded = false;
-      else if (/\d/.test(text) && !asDeadline && !EXCLUDE_WORDS.has(text) && !INCLUDE_WORDS.has(text))
+      const marker = EXCLUDE_WORDS.has(text) ? true : INCLUDE_WORDS.has(text) ? false : undefined;
+      const twice = asLevel && level !== undefined ? '层级' : asDeadline && deadline !== undefined ? '截止日期' : marker !== undefined && excluded !== undefined ? '是否纳入汇总' : '';
+      if (twice) errors.push(`第 ${line} 行（${name}）：“${text}”又填了一次${twice}，每行只能填一个。`);
+      else if (asLevel) level = asLevel;
+      else if (asDeadline) deadline = asDeadline;
+      else if (marker !== undefined) excluded = marker;
+      else if (/\d/.test(text))
         errors.push(`第 ${line} 行（${name}）：截止日期“${text}”无法识别，请写成 2025-01-31 或 1月31日。`);
       else errors.push(`第 ${line} 行（${name}）：“${text}”无法识别。层级可填 ${ROSTER_LEVELS.join('、')}；截止日期如 2025-01-31 或 1月31日；垂直管理单位填“不纳入汇总”。`);
     }
@@ -211,6 +213,7 @@ const ABBREVIATIONS: [string, string][] = [
   ['综合执法', '综合行政执法'],
   ['政务服务', '政务服务和数据管理'],
   ['行政审批', '行政审批服务'],
+  ['管委会', '管理委员会'],
 ];
 
 /** One suffix that varies for one unit: 局 / 委 / 办 / 委员会 / 办公室, a government's own name. */
@@ -232,7 +235,7 @@ export function nameCore(name: string): string {
   for (let stripped = true; stripped; ) {
     stripped = false;
     for (let i = 0; i < Math.min(s.length, 9); i++) {
-      if (!'省市县区旗'.includes(s[i]) || NOT_PLACE.test(s.slice(i)) || NOT_PLACE_BEFORE.test(s.slice(0, i))) continue;
+      if (!'省市县区旗'.includes(s[i]) || NOT_PLACE.test(s.slice(i)) || NOT_PLACE_BEFORE.test(s.slice(0, i)) || s.slice(i - 1, i + 1) === '城市') continue;
       const rest = s.slice(i + 1);
       if (stripSuffixes(rest).length >= 2) {
         s = rest;
@@ -241,7 +244,8 @@ export function nameCore(name: string): string {
       break;
     }
   }
-  for (const [short, full] of ABBREVIATIONS) if (s.includes(short) && !s.includes(full)) s = s.replace(short, full);
+  // An expansion is skipped when the full form is already there; a short form that contains its full one shrinks.
+  for (const [short, full] of ABBREVIATIONS) if (s.includes(short) && (short.includes(full) || !s.includes(full))) s = s.replace(short, full);
   return stripSuffixes(s);
 }
 
