@@ -552,7 +552,7 @@ function subtotalFindings(format: CompiledFormat, d: Draft): Finding[] {
   const out: Finding[] = [];
   for (const s of d.subtotals) {
     s.values.forEach((r, col) => {
-      if (r.value === null || r.status === 'invalid') return;
+      if (r.value === null) return;
       let sum = 0;
       for (const row of s.rows) {
         const rd = d.readings[row.cells[col]];
@@ -594,7 +594,7 @@ function undividedFindings(format: CompiledFormat, d: Draft): { findings: Findin
       message: `表中「${s.label}」只有一行合计（${s.at}），${format.def.name}格式要求分为${s.rows.map((r) => `「${r.label}」`).join('')}${s.rows.length} 行填报。各分项的数无法从合计推出，未读取，请按分项补填。`,
     });
     s.values.forEach((sub, col) => {
-      if (sub.value === null || sub.status === 'invalid') return;
+      if (sub.value === null) return;
       const inGroup = new Set(s.rows.map((r) => r.cells[col]));
       for (const rel of format.relations) {
         if (!rel.formula || !s.rows.every((r) => rel.formula!.parts.includes(r.cells[col]))) continue;

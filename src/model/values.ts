@@ -4,20 +4,54 @@
  */
 import type { ValueKind } from '../formats/types';
 
-export type ReadStatus = 'blank' | 'number' | 'normalised' | 'unit' | 'annotated' | 'invalid';
+/**
+ * How one cell reads, told apart by `status`: a number (as written, or text understood as
+ * one), a blank, or text that is no number (`invalid`, never counted as 0).
+ */
+export type Reading = PlainNumber | UnderstoodNumber | BlankReading | Unreadable;
 
-export interface Reading {
-  value: number | null;
-  status: ReadStatus;
-  /** The text as written, when it was not a plain number. */
-  raw?: string;
-  /** What was understood, in Chinese, for normalised and unit readings. */
-  understood?: string;
+export type ReadStatus = Reading['status'];
+
+/** A number written as a number. */
+export interface PlainNumber {
+  status: 'number';
+  value: number;
+  raw?: undefined;
+  understood?: undefined;
+  dependsOn?: undefined;
+}
+
+/** Text read as a number: normalised (full-width, separators, 件), with a money unit, or with a remark in brackets. */
+export interface UnderstoodNumber {
+  status: 'normalised' | 'unit' | 'annotated';
+  value: number;
+  /** The text as written. */
+  raw: string;
+  /** What was understood, in Chinese. */
+  understood: string;
+  dependsOn?: undefined;
+}
+
+export interface BlankReading {
+  status: 'blank';
+  value: null;
+  raw?: undefined;
+  understood?: undefined;
+  dependsOn?: undefined;
+}
+
+/** Text that is no number, or a total that cannot be computed. */
+export interface Unreadable {
+  status: 'invalid';
+  value: null;
+  /** The text as written. */
+  raw: string;
+  understood?: undefined;
   /** A total that cannot be computed because these cells (ids) cannot be read: the error is theirs, not the total's. */
   dependsOn?: string[];
 }
 
-export const BLANK: Reading = { value: null, status: 'blank' };
+export const BLANK: BlankReading = { value: null, status: 'blank' };
 
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0B\uFF0D]/g;
 const PLACEHOLDERS = new Set(['/', '\\', '-', '--', '—', '——', '－', '–', '无', '空', '暂无', 'n/a', 'na', '×', '*']);
@@ -38,7 +72,7 @@ function round(x: number): number {
   return Number.isInteger(x) ? x : Math.round(x * 1e8) / 1e8;
 }
 
-function invalid(raw: string): Reading {
+function invalid(raw: string): Unreadable {
   return { value: null, status: 'invalid', raw };
 }
 

@@ -72,7 +72,7 @@ function cellFindings(format: CompiledFormat, report: Report, out: Finding[]): v
         out.push({ rule: 'cell.normalised', severity: 'info', ...base, message: cellMessages.normalised(c, r) });
         break;
     }
-    const v = r.value!;
+    const v = r.value;
     if (c.kind !== 'signed' && v < 0)
       out.push({ rule: 'cell.negative', severity: 'error', ...base, message: cellMessages.negative(c, v), actual: v });
     else if (c.kind !== 'money' && !Number.isInteger(v))
