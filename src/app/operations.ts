@@ -18,8 +18,9 @@ import { checkSummary } from '../consolidate/consolidate';
 import { gridFromSheet } from '../import/sheet-grid';
 import { recognize } from '../import/recognize';
 import { readFileName } from '../import/title';
+import { UserError } from '../model/user-error';
 
-export class UserError extends Error {}
+export { UserError };
 
 export interface GenerateRequest {
   office: string;

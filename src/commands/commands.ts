@@ -3,7 +3,7 @@ import { validateSheets } from '../app/operations';
 import { OfficeWorkbookPort } from '../ports/office/office-workbook';
 import { detectCapabilities } from '../ports/office/capabilities';
 import { countBySeverity } from '../rules/engine';
-import { describeFailure } from '../taskpane/controller';
+import { failureMessage } from '../app/failure';
 
 function show(message: string) {
   const url = new URL('dialog.html', window.location.href);
@@ -25,7 +25,7 @@ async function validateActiveSheet(event: Office.AddinCommands.Event) {
       );
     }
   } catch (e) {
-    show(describeFailure(e));
+    show(failureMessage(e));
   }
   event.completed();
 }

@@ -3,8 +3,10 @@ import type { FormatRegistry } from '../formats';
 import type { Finding } from '../rules/types';
 import { LEVELS, type Level, type Report } from './report';
 import { readCell } from './values';
+import { UserError } from './user-error';
 
-export class InputError extends Error {}
+/** A refused input: a file or JSON that cannot be read as reports, said in Chinese. */
+export class InputError extends UserError {}
 
 export interface ReportJson {
   source: string;

@@ -63,6 +63,3 @@ export interface WriteSheetsOptions {
   /** The plan name to activate. */
   activate?: string;
 }
-
-/** A host failure the user can act on, already worded in Chinese. */
-export class HostError extends Error {}

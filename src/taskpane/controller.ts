@@ -7,7 +7,6 @@ import {
   generateTemplate,
   renameReport,
   selectFinding,
-  UserError,
   type GenerateRequest,
   type SheetResult,
 } from '../app/operations';
@@ -26,8 +25,8 @@ import {
 } from '../app/consolidation';
 import { pastedSubmission, readSubmissions, writeImported, type Duplicate, type ImportedItem, type Submission } from '../app/imports';
 import { UNKNOWN_OFFICE } from '../model/report';
-import { HostError, type WorkbookPort } from '../ports/workbook-port';
-import { InputError } from '../model/report-json';
+import type { WorkbookPort } from '../ports/workbook-port';
+import { failureMessage } from '../app/failure';
 import { fillBlanksWithZero } from '../app/fill-blanks';
 import { findingKey, type Finding } from '../rules/types';
 import { fixAction } from '../rules/messages';
@@ -44,11 +43,8 @@ export interface Notice {
 /** Where a notice about a sheet's results is shown. */
 export const sheetSpot = (sheet: string) => `sheet:${sheet}`;
 
-export function describeFailure(e: unknown): string {
-  // A refusal by a reader (a limit, a damaged file) says what happened; it is not unexpected.
-  if (e instanceof UserError || e instanceof HostError || e instanceof InputError) return e.message;
-  return `出现意外错误，操作未完成：${(e as Error)?.message ?? String(e)}。工作簿未被改动的部分保持原样。`;
-}
+/** A UserError's own words; anything else is a bug, logged and said to be one. */
+export const describeFailure = (e: unknown): string => failureMessage(e);
 
 export function usePaneController(getPort: () => WorkbookPort | null, onChange?: () => void) {
   const [busy, setBusy] = useState<string | null>(null);

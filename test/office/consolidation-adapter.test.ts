@@ -7,7 +7,7 @@ import { clearSheets, generateTemplate, validateSheets } from '../../src/app/ope
 import { formats } from '../../src/formats';
 import { canonicalPlan } from '../../src/model/sheet-report';
 import { decodeMeta } from '../../src/model/sheet-meta';
-import { HostError } from '../../src/ports/workbook-port';
+import { UserError } from '../../src/model/user-error';
 import { officeHost, typeValues, workbookOfReports } from './helpers';
 import { writeImported } from '../../src/app/imports';
 import { reportFromCells, seeded, validCells } from '../helpers/random-report';
@@ -82,7 +82,7 @@ test.each([3, 4])('a batch failing midway (sync %i) leaves the workbook as it wa
   const before = excel.sheets.map((s) => s.name);
   excel.failAtSync = excel.syncs + failing;
   const run = consolidateSheets(port, { members: names, office: '某县' });
-  await expect(run).rejects.toThrow(HostError);
+  await expect(run).rejects.toThrow(UserError);
   await expect(run).rejects.toThrow(failing === 3 ? /写入没有完成，已撤销，工作簿保持原样/ : /请再汇总一次/);
   excel.failAtSync = null;
   const after = excel.sheets.map((s) => s.name);

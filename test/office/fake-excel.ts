@@ -65,9 +65,16 @@ export class FakeSheet {
   }
 }
 
-class ExcelError extends Error {
-  constructor(readonly code: string, message: string) {
+/** Shaped like OfficeExtension.Error: a code, and debugInfo carrying it again with where it failed. */
+export class ExcelError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message, errorLocation: 'fake' };
   }
 }
 

@@ -1,7 +1,7 @@
 import { applyFix, clearSheets, confirmWarning, generateTemplate, selectFinding, validateSheets } from '../../src/app/operations';
 import { MARK_FILL } from '../../src/layout/sheet-plan';
 import { decodeMeta } from '../../src/model/sheet-meta';
-import { HostError } from '../../src/ports/workbook-port';
+import { UserError } from '../../src/model/user-error';
 import { FakeExcel, type FakeSheet } from './fake-excel';
 import { officeHost, typeValues, workbookOfReports } from './helpers';
 import { formats } from '../../src/formats';
@@ -146,7 +146,7 @@ describe('the Office adapter', () => {
   test('cell-edit mode and Excel errors become a Chinese message', async () => {
     const { excel, port } = officeHost();
     excel.cellEditMode = true;
-    await expect(generateTemplate(port, { office: '戊局', year: 2023 })).rejects.toThrow(HostError);
+    await expect(generateTemplate(port, { office: '戊局', year: 2023 })).rejects.toThrow(UserError);
     await expect(generateTemplate(port, { office: '戊局', year: 2023 })).rejects.toThrow(/正在编辑单元格/);
   });
 

@@ -3,13 +3,16 @@ import ExcelJS from 'exceljs';
 import { GRID_COLUMNS, MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, FONT, VALIDATION_TEXT, metaAddresses, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
 import { parseAddress, address as a1 } from '../../layout/a1';
 import { encodeMeta, findMeta, type DecodedMeta, type SheetMeta } from '../../model/sheet-meta';
-import { HostError, type CellContent, type CellWrite, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort, type WriteSheetsOptions } from '../workbook-port';
+import { type CellContent, type CellWrite, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort, type WriteSheetsOptions } from '../workbook-port';
 import { sheetRef } from '../../layout/summary-formulas';
 import { FormulaEvaluator, type FormulaLimits, type FormulaSource } from './formula';
 import { UNCOMPUTED } from '../../model/uncomputed';
+import { UserError } from '../../model/user-error';
 
 /** Worksheet parts a read-only load skips. */
 const READ_ONLY_SKIPS = ['dataValidations', 'conditionalFormatting', 'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'drawing', 'picture', 'tableParts', 'extLst', 'rowBreaks', 'colBreaks'];
+
+const SHEET_NAME_RULE = '名称最长 31 个字符，不能含 * ? : / \\ [ ]，不能以单引号开头或结尾。';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 
@@ -128,7 +131,11 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   /** `readOnly` skips the parts reading never needs (validation, formats, page setup): such a workbook must not be saved. */
   static async fromBuffer(data: ArrayBuffer | Uint8Array, options: { readOnly?: boolean } = {}): Promise<ExceljsWorkbookPort> {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(data as ArrayBuffer, (options.readOnly ? { ignoreNodes: READ_ONLY_SKIPS } : {}) as Partial<ExcelJS.XlsxReadOptions>);
+    try {
+      await wb.xlsx.load(data as ArrayBuffer, (options.readOnly ? { ignoreNodes: READ_ONLY_SKIPS } : {}) as Partial<ExcelJS.XlsxReadOptions>);
+    } catch (e) {
+      throw new UserError('无法打开该 Excel 文件：文件可能已损坏，或不是 .xlsx 格式（.xls 请先另存为 .xlsx）。', { cause: e, code: 'unreadable' });
+    }
     return new ExceljsWorkbookPort(wb);
   }
 
@@ -144,7 +151,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
 
   private sheet(name: string): ExcelJS.Worksheet {
     const ws = this.workbook.getWorksheet(name);
-    if (!ws) throw new Error(`工作表“${name}”不存在`);
+    if (!ws) throw new UserError(`找不到工作表“${name}”，可能已被删除或改名。请刷新后重试。`, { code: 'ItemNotFound' });
     return ws;
   }
 
@@ -200,25 +207,42 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     await this.writeSheets([plan], { replace: options.replace ? { [plan.name]: options.replace } : {}, activate: options.activate ? plan.name : undefined });
   }
 
+  /**
+   * All or nothing, as the port promises: the sheet list is kept before the first change and put
+   * back if any sheet fails. Sheets are only added or dropped from the list, never edited in
+   * place, so restoring the list restores the workbook.
+   */
   async writeSheets(plans: SheetPlan[], options: WriteSheetsOptions = {}): Promise<void> {
     for (const plan of plans) {
       const old = options.replace?.[plan.name];
-      if (!old && this.workbook.getWorksheet(plan.name)) throw new Error(`工作表“${plan.name}”已存在`);
+      if (!old && this.workbook.getWorksheet(plan.name)) throw new UserError(`已有名为“${plan.name}”的工作表。请换一个名称。`, { code: 'ItemAlreadyExists' });
     }
-    for (const name of options.remove ?? []) {
-      const ws = this.workbook.getWorksheet(name);
-      if (ws) this.workbook.removeWorksheet(ws.id);
-    }
-    for (const plan of plans) {
-      const old = options.replace?.[plan.name];
-      const existing = old ? this.workbook.getWorksheet(old) : undefined;
-      if (existing) this.workbook.removeWorksheet(existing.id);
-      const ws = this.writeOne(plan);
-      if (options.activate === plan.name) this.workbook.views = [{ activeTab: this.workbook.worksheets.indexOf(ws) } as ExcelJS.WorkbookView];
+    // exceljs keeps its sheets in a sparse array by id; removing one only drops it from there.
+    const book = this.workbook as unknown as { _worksheets: (ExcelJS.Worksheet | undefined)[] };
+    const sheets = [...book._worksheets];
+    const views = this.workbook.views;
+    try {
+      for (const name of options.remove ?? []) {
+        const ws = this.workbook.getWorksheet(name);
+        if (ws) this.workbook.removeWorksheet(ws.id);
+      }
+      for (const plan of plans) {
+        const old = options.replace?.[plan.name];
+        const existing = old ? this.workbook.getWorksheet(old) : undefined;
+        if (existing) this.workbook.removeWorksheet(existing.id);
+        const ws = this.writeOne(plan);
+        if (options.activate === plan.name) this.workbook.views = [{ activeTab: this.workbook.worksheets.indexOf(ws) } as ExcelJS.WorkbookView];
+      }
+    } catch (e) {
+      book._worksheets = sheets;
+      this.workbook.views = views;
+      if (e instanceof UserError) throw e;
+      throw new UserError(`写入没有完成，已撤销，工作簿保持原样。（${e instanceof Error ? e.message : String(e)}）`, { cause: e, code: 'WriteFailed' });
     }
   }
 
   private writeOne(plan: SheetPlan): ExcelJS.Worksheet {
+    if (/[*?:/\\[\]]|^'|'$/.test(plan.name) || plan.name.length > 31) throw new UserError(`工作表不能命名为“${plan.name}”：${SHEET_NAME_RULE}`, { code: 'InvalidArgument' });
     const ws = this.workbook.addWorksheet(plan.name, {
       views: [plan.freezeRows ? { state: 'frozen', ySplit: plan.freezeRows, showGridLines: false } : { showGridLines: false }],
       pageSetup: {
@@ -317,8 +341,13 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   }
 
   async renameSheet(from: string, to: string): Promise<void> {
-    if (this.workbook.getWorksheet(to)) throw new HostError(`工作表“${to}”已存在`);
-    this.sheet(from).name = to;
+    if (this.workbook.getWorksheet(to)) throw new UserError(`已有名为“${to}”的工作表。请换一个名称。`, { code: 'ItemAlreadyExists' });
+    const ws = this.sheet(from);
+    try {
+      ws.name = to;
+    } catch (e) {
+      throw new UserError(`工作表不能命名为“${to}”：${SHEET_NAME_RULE}`, { cause: e, code: 'InvalidArgument' });
+    }
   }
 
   async select(name: string, addresses: string[]): Promise<void> {

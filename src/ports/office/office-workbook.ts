@@ -22,7 +22,6 @@ import {
 import { encodeMeta, findMeta, type SheetMeta } from '../../model/sheet-meta';
 import { sheetRef } from '../../layout/summary-formulas';
 import {
-  HostError,
   type CellContent,
   type CellWrite,
   type SheetData,
@@ -34,7 +33,8 @@ import {
   TEMP_SHEET_PREFIX,
 } from '../workbook-port';
 import type { OfficeCapabilities } from './capabilities';
-import { hostMessage } from './errors';
+import { fromHost } from './errors';
+import { UserError } from '../../model/user-error';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -86,8 +86,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     try {
       return await this.excelRun(batch);
     } catch (e) {
-      if (e instanceof HostError) throw e;
-      throw new HostError(hostMessage(e));
+      throw fromHost(e);
     }
   }
 
@@ -257,12 +256,15 @@ export class OfficeWorkbookPort implements WorkbookPort {
       });
     } catch (e) {
       await this.removeTemps().catch(() => undefined);
-      throw new HostError(`写入没有完成，已撤销，工作簿保持原样。${e instanceof HostError ? e.message : '请稍后重试。'}`);
+      // A bug stays a bug: only Excel's refusals are worded for the clerk.
+      if (!(e instanceof UserError)) throw e;
+      throw new UserError(`写入没有完成，已撤销，工作簿保持原样。${e.message}`, { cause: e, code: e.code });
     }
     try {
       await this.renameInto(plans, temps, options);
     } catch (e) {
-      throw new HostError(`新工作表已完整写入，但改名时出错（${e instanceof HostError ? e.message : '未知原因'}）。请再汇总一次或再生成一次，多余的临时工作表会被清理。`);
+      if (!(e instanceof UserError)) throw e;
+      throw new UserError(`新工作表已完整写入，但改名时出错（${e.message}）。请再汇总一次或再生成一次，多余的临时工作表会被清理。`, { cause: e, code: e.code });
     }
   }
 
