@@ -6,6 +6,7 @@
 import type { FormatRegistry } from '../formats';
 import { formats as defaultRegistry } from '../formats';
 import type { Level, Report } from '../model/report';
+import { UserError } from '../model/user-error';
 import { fmt, type Reading } from '../model/values';
 import { validate, countBySeverity } from '../rules/engine';
 import type { Finding } from '../rules/types';
@@ -130,16 +131,15 @@ export function consolidate(members: Report[], req: ConsolidateRequest): Consoli
   const registry = req.registry ?? defaultRegistry;
   const office = req.office.trim();
   const all = members.map((m) => memberStatus(m, registry));
-  if (!members.length)
-    return { ok: false, members: [], findings: [{ rule: 'summary.duplicate_member', severity: 'error', cells: [], message: '没有选择要汇总的报表。' }] };
+  // Nothing to sum is a request to refuse, not a finding about any report.
+  if (!members.length) throw new UserError('没有可汇总的报表：请至少选择一份成员报表。', { code: 'no_members' });
   const checked = req.roster ? checkRoster(req.roster, all, members[0].year) : undefined;
   const completeness = checked?.completeness;
   // 不纳入汇总 units are listed, never summed, even when their report came.
   const left = new Set(completeness?.excluded.map((x) => x.member).filter((x) => x) ?? []);
   const statuses = all.filter((s) => !left.has(s));
   const summed = statuses.map((s) => s.report);
-  if (!summed.length)
-    return { ok: false, members: [], completeness, findings: [{ rule: 'summary.duplicate_member', severity: 'error', cells: [], message: '所选报表都属于“不纳入汇总”的单位，没有可汇总的报表。' }] };
+  if (!summed.length) throw new UserError('所选报表都属于报送名单中“不纳入汇总”的单位，没有可汇总的报表。', { code: 'no_members' });
   const refused = refusals(summed);
   if (refused.length) return { ok: false, findings: refused, members: statuses, completeness };
   const format = registry.byId(summed[0].format)!;

@@ -5,6 +5,7 @@
 import type { CompiledFormat, CompiledRelation } from '../formats/compile';
 import { FIRST_YEAR, formats as defaultRegistry, type FormatRegistry } from '../formats';
 import { numericValues, type Report } from '../model/report';
+import { UserError } from '../model/user-error';
 import { cellLabel, cellMessages, formatSwitchMessage, relationMessage, shareMessage, yearMismatchMessage } from './messages';
 import { suggestFixes, type Evaluated } from './fixes';
 import { DEFAULT_SETTINGS, findingKey, type Finding, type RuleSettings } from './types';
@@ -104,15 +105,8 @@ export function validate(report: Report, options: ValidateOptions = {}): Validat
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const format = registry.byId(report.format);
   const findings: Finding[] = [];
-  if (!format) {
-    findings.push({
-      rule: 'format.year_mismatch',
-      severity: 'error',
-      cells: [],
-      message: `未知的表格格式“${report.format}”。`,
-    });
-    return { findings, confirmed: [] };
-  }
+  // Not a finding about the report: nothing here knows how to read it.
+  if (!format) throw new UserError(`未知的表格格式“${report.format}”：本工具只认识${registry.all.map((f) => f.def.name).join('、')}格式，无法校验。`, { code: 'unknown_format' });
 
   const due = registry.forYear(report.year);
   if (due?.id !== format.id) {

@@ -7,18 +7,23 @@ import { figureIds, KEY_FIGURES, KEY_RATES, keyFigure, keyRate, OVERVIEW_FIGURES
 import { formats } from '../../src/formats';
 import type { Report } from '../../src/model/report';
 import { handReport, type HandCells } from './hand-report';
+import { UserError } from '../../src/model/user-error';
+import { parseRosterText } from '../../src/consolidate/roster';
 
 const F21 = formats.byId('gov-2021')!;
 const F19 = formats.byId('gov-2019')!;
 const member = (office: string, cells: HandCells = {}, meta: Partial<Report> = {}) => handReport('gov-2021', 2022, cells, { office, source: `${office}.xlsx`, ...meta });
 
 describe('refusals', () => {
+  // Nothing to sum is a refused request, not a duplicate member: no report is at fault.
   test('no members at all', () => {
-    expect(consolidate([], { office: '某县' })).toEqual({
-      ok: false,
-      members: [],
-      findings: [{ rule: 'summary.duplicate_member', severity: 'error', cells: [], message: '没有选择要汇总的报表。' }],
-    });
+    expect(() => consolidate([], { office: '某县' })).toThrow(UserError);
+    expect(() => consolidate([], { office: '某县' })).toThrow('没有可汇总的报表：请至少选择一份成员报表。');
+  });
+
+  test('only units the roster leaves out (不纳入汇总): a refused request too', () => {
+    const roster = parseRosterText('县税务局\t不纳入汇总').entries;
+    expect(() => consolidate([member('县税务局')], { office: '某县', roster })).toThrow('所选报表都属于报送名单中“不纳入汇总”的单位，没有可汇总的报表。');
   });
 
   test('mixed formats name the members of each format', () => {

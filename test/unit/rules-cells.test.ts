@@ -10,6 +10,7 @@ import { clipText, fixAction, relationMessage, shareMessage, yearMismatchMessage
 import type { Finding } from '../../src/rules/types';
 import { DEPENDENT_TEXT } from '../../src/model/sheet-report';
 import { handReport } from './hand-report';
+import { UserError } from '../../src/model/user-error';
 
 describe('one cell, one finding', () => {
   test.each([
@@ -186,14 +187,16 @@ describe('format.year_mismatch', () => {
     ]);
   });
 
-  test('an unknown format id: one finding and nothing else is checked', () => {
+  // A format the registry does not know is no mismatch with the year: the report cannot be read at all.
+  test('an unknown format id is refused as a failure, not reported as a finding', () => {
     const r = { ...handReport('gov-2021', 2022, { 'proactive.penalty.decisions': '若干' }), format: 'gov-2099' };
-    expect(validate(r)).toEqual({ findings: [{ rule: 'format.year_mismatch', severity: 'error', cells: [], message: '未知的表格格式“gov-2099”。' }], confirmed: [] });
+    expect(() => validate(r)).toThrow(UserError);
+    expect(() => validate(r)).toThrow('未知的表格格式“gov-2099”：本工具只认识2019 年版（试行）、2021 年版格式，无法校验。');
   });
 
   test('a registry passed in is the one used', () => {
     const only2019 = new FormatRegistry([GOV_2019]);
-    expect(validate(handReport('gov-2021', 2022), { registry: only2019 }).findings.map((f) => f.message)).toEqual(['未知的表格格式“gov-2021”。']);
+    expect(() => validate(handReport('gov-2021', 2022), { registry: only2019 })).toThrow('未知的表格格式“gov-2021”：本工具只认识2019 年版（试行）格式，无法校验。');
     const both = new FormatRegistry([GOV_2019, GOV_2021]);
     expect(validate(handReport('gov-2021', 2022), { registry: both }).findings).toEqual([]);
   });
