@@ -8,7 +8,7 @@ import { consolidate } from '../src/consolidate/consolidate';
 import { clerkLayout, toDocx, toXlsx } from '../test/helpers/clerk-layouts';
 import { toPdf, wordDocument } from '../test/helpers/pdf-files';
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { unzipSync } from 'fflate';
@@ -22,6 +22,7 @@ import { validateInMemory } from '../src/app/live-sheet';
 import { buildGridModel } from '../src/taskpane/sheet-view-model';
 import { canonicalPlan } from '../src/model/sheet-report';
 import { SheetView } from '../src/taskpane/sheet-view';
+import { PAGES, kb, startScripts } from '../test/helpers/bundle-size';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -173,12 +174,23 @@ async function webRenderSummary(): Promise<number> {
   return Math.round(median(runs));
 }
 
+/** web.*_start_kb: gzip KB of the scripts each built page loads at start (dist/web, as last built). */
+function webStartSizes(): Record<string, number> {
+  const web = join(__dirname, '../../dist/web');
+  if (!existsSync(join(web, PAGES.taskpane))) {
+    process.stderr.write('未找到 dist/web：web.*_start_kb 未测量，请先运行 npm run build。\n');
+    return {};
+  }
+  return Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [`web.${name}_start_kb`, kb(startScripts(web, page).gzipBytes)]));
+}
+
 async function main() {
   const metrics: Record<string, number> = {};
   metrics['validate.reports_per_s'] = validateThroughput();
   Object.assign(metrics, await addinSyncBenchmarks());
   metrics['consolidate.core_10000_ms'] = consolidateCore();
   metrics['web.render_summary_200_ms'] = await webRenderSummary();
+  Object.assign(metrics, webStartSizes());
   Object.assign(metrics, await cliBenchmarks());
   if (process.argv.includes('--json')) {
     process.stdout.write(JSON.stringify({ metrics }) + '\n');

@@ -3,7 +3,7 @@
  * insertWorksheetsFromBase64), shown with their status, then written as canonical sheets.
  */
 import { formats as registry } from '../formats';
-import { readReports, type ReadOptions } from '../io/read-reports';
+import type { ReadOptions } from '../io/read-reports';
 import { buildSheetPlan } from '../layout/sheet-plan';
 import { freshSheetName, reportSheetName } from '../layout/sheet-name';
 import { InputError } from '../model/report-json';
@@ -50,6 +50,8 @@ function display(r: Report): ImportedItem['cells'] {
 }
 
 export async function readSubmissions(files: Submission[], options: ReadOptions = {}): Promise<ImportedItem[]> {
+  // The file readers (exceljs, htmlparser2, the zip guard) load only when a file is read: the pane starts without them.
+  const { readReports } = await import('../io/read-reports');
   const out: ImportedItem[] = [];
   for (const f of files) {
     try {

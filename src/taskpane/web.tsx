@@ -21,10 +21,9 @@ import {
   Title3,
   webLightTheme,
 } from '@fluentui/react-components';
-import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
+import type { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
 import { TEMP_SHEET_PREFIX } from '../ports/workbook-port';
 import type { SheetData } from '../model/sheet-data';
-import { checkZip } from '../import/zip-guard';
 import { validateSheets, type SheetResult } from '../app/operations';
 import { typedValue, validateInMemory, withCell } from '../app/live-sheet';
 import { markedCells } from '../app/highlights';
@@ -50,6 +49,9 @@ const CSS = `
   .nb-view { flex: 1 1 auto; position: sticky; top: 0; padding-top: 12px; --nb-grid-height: calc(100vh - 90px); }
 }
 `;
+
+/** exceljs and the zip guard arrive with the first workbook opened or created: the page starts without them. */
+const xlsxFiles = () => import('./xlsx-files');
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Work shorter than this shows no progress: a flash would only distract. */
@@ -155,6 +157,7 @@ function WebPage() {
       void run(`正在打开“${file.name}”…`, async () => {
         setStatus(null);
         const bytes = new Uint8Array(await file.arrayBuffer());
+        const { checkZip, ExceljsWorkbookPort } = await xlsxFiles();
         // The same bounds as every other reader: a zip bomb or a DTD is refused before exceljs sees it.
         checkZip(bytes, ' Excel 工作簿');
         let p: ExceljsWorkbookPort;
@@ -170,8 +173,11 @@ function WebPage() {
 
   const createNew = () =>
     guarded(() => {
-      setStatus(null);
-      void replaceWith(ExceljsWorkbookPort.empty(), '');
+      void run('正在新建工作簿…', async () => {
+        setStatus(null);
+        const { ExceljsWorkbookPort } = await xlsxFiles();
+        await replaceWith(ExceljsWorkbookPort.empty(), '');
+      });
     });
 
   const download = async (then?: () => void) => {
