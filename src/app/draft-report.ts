@@ -3,13 +3,12 @@
  * A report with errors is refused: a draft of wrong figures is worse than none.
  */
 import { formats as defaultRegistry, type FormatRegistry } from '../formats';
-import { checkSummary } from '../consolidate/consolidate';
 import { draftReport } from '../draft/draft';
 import { placeholders, type DraftDocument } from '../draft/model';
 import { renderHtml } from '../draft/render-html';
 import type { Report } from '../model/report';
 import { reportFromOurSheet } from '../model/sheet-report';
-import { validate } from '../rules/engine';
+import { checkReport } from './check-report';
 import type { Finding } from '../rules/types';
 import { TEMP_SHEET_PREFIX, type WorkbookPort } from '../ports/workbook-port';
 import { UserError } from './operations';
@@ -52,8 +51,7 @@ export class DraftRefused extends UserError {
 }
 
 export function draftErrors(report: Report, siblings: Report[] = [], registry: FormatRegistry = defaultRegistry): Finding[] {
-  const findings = [...checkSummary(report, siblings, registry), ...validate(report, { registry }).findings];
-  return findings.filter((f) => f.severity === 'error');
+  return checkReport(report, { siblings, registry }).findings.filter((f) => f.severity === 'error');
 }
 
 /** A file name from the report's title, without characters file systems refuse. */

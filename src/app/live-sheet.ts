@@ -6,17 +6,21 @@
 import { formats as defaultRegistry } from '../formats';
 import { reportFromOurSheet } from '../model/sheet-report';
 import type { CellContent, SheetData } from '../model/sheet-data';
-import { validate } from '../rules/engine';
+import type { Report } from '../model/report';
+import { checkReport } from './check-report';
 import type { CellWrite } from '../ports/workbook-port';
 import { foreignSheetResults, labelsOf, type SheetResult } from './operations';
 
-/** The findings of one sheet as held in memory; null for a list sheet (汇总明细, 导入来源). */
-export function validateInMemory(sheet: SheetData): SheetResult | null {
+/**
+ * The findings of one sheet as held in memory; null for a list sheet (汇总明细, 导入来源).
+ * `siblings` are the workbook's other reports: a summary is checked against its members there.
+ */
+export function validateInMemory(sheet: SheetData, siblings: Report[] = []): SheetResult | null {
   if (sheet.meta?.role) return null;
   if (!sheet.meta) return foreignSheetResults(sheet)[0] ?? null;
   const read = reportFromOurSheet(sheet, defaultRegistry, sheet.name);
   if ('problem' in read) return { sheet: sheet.name, findings: [], confirmed: [], problem: read.problem, addresses: {}, labels: {} };
-  const v = validate(read.report);
+  const v = checkReport(read.report, { siblings });
   return {
     sheet: sheet.name,
     report: read.report,

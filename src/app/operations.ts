@@ -2,7 +2,7 @@
  * The workflows the pane and the ribbon run, written against the WorkbookPort:
  * read in one batch, compute in memory, write in one batch.
  */
-import { formats as defaultRegistry, FIRST_YEAR, type FormatRegistry } from '../formats';
+import { formats as defaultRegistry, type FormatRegistry } from '../formats';
 import { buildSheetPlan } from '../layout/sheet-plan';
 import { freshSheetName, reportSheetName } from '../layout/sheet-name';
 import { address } from '../layout/a1';
@@ -14,7 +14,7 @@ import { validate } from '../rules/engine';
 import { findingKey, type Finding, type RuleSettings } from '../rules/types';
 import { TEMP_SHEET_PREFIX, type SheetData, type SheetHighlights, type WorkbookPort } from '../ports/workbook-port';
 import { clearedHighlights, computeHighlights } from './highlights';
-import { checkSummary } from '../consolidate/consolidate';
+import { checkReport } from './check-report';
 import { gridFromSheet } from '../import/sheet-grid';
 import { recognize } from '../import/recognize';
 import { readFileName } from '../import/title';
@@ -35,7 +35,7 @@ export type GenerateResult = { ok: true; name: string } | { ok: false; taken: st
 export function checkYear(year: number, registry: FormatRegistry = defaultRegistry) {
   if (!Number.isInteger(year)) throw new UserError('请填写四位数的报告年度，例如 2024。');
   const format = registry.forYear(year);
-  if (!format) throw new UserError(`${year} 年度没有法定表格格式：年度报告格式自 ${FIRST_YEAR} 年度起施行。`);
+  if (!format) throw new UserError(`${year} 年度没有法定表格格式：年度报告格式自 ${registry.firstYear} 年度起施行。`);
   return format;
 }
 
@@ -82,13 +82,11 @@ export function labelsOf(report: Report | undefined, registry: FormatRegistry): 
 
 export async function validateSheets(port: WorkbookPort, req: ValidateRequest = {}): Promise<SheetResult[]> {
   const registry = defaultRegistry;
-  const sheets = (await port.readSheets(req.sheets ?? 'reports')).filter((s) => !s.meta?.role && !s.name.startsWith(TEMP_SHEET_PREFIX));
+  const scope = req.sheets ?? 'reports';
+  const sheets = (await port.readSheets(scope)).filter(isReportSheet);
+  const reports = await siblingReports(port, sheets, scope);
   const results: SheetResult[] = [];
   const highlights: SheetHighlights[] = [];
-  const reports = sheets.flatMap((s) => {
-    const r = s.meta ? reportFromOurSheet(s, registry, s.name) : null;
-    return r && 'report' in r ? [r.report] : [];
-  });
   for (const sheet of sheets) {
     if (!sheet.meta) {
       results.push(...foreignSheetResults(sheet, req.settings));
@@ -99,9 +97,7 @@ export async function validateSheets(port: WorkbookPort, req: ValidateRequest = 
       results.push({ sheet: sheet.name, findings: [], confirmed: [], problem: read.problem, addresses: {}, labels: {} });
       continue;
     }
-    const v = validate(read.report, { settings: req.settings });
-    const findings = [...checkSummary(read.report, reports, registry), ...v.findings];
-    const confirmed = v.confirmed;
+    const { findings, confirmed } = checkReport(read.report, { siblings: reports, settings: req.settings, registry });
     const labels = labelsOf(read.report, registry);
     results.push({ sheet: sheet.name, report: read.report, findings, confirmed, addresses: read.plan.addresses, labels, own: true });
     if (sheet.protected) {
@@ -113,6 +109,30 @@ export async function validateSheets(port: WorkbookPort, req: ValidateRequest = 
   }
   if (highlights.length) await port.applyHighlights(highlights);
   return results;
+}
+
+/** A sheet that may hold a report: not a list of ours (汇总明细, 导入来源), not a write left half done. */
+function isReportSheet(s: SheetData): boolean {
+  return !s.meta?.role && !s.name.startsWith(TEMP_SHEET_PREFIX);
+}
+
+function oursAsReports(sheets: SheetData[]): Report[] {
+  return sheets.flatMap((s) => {
+    const r = s.meta ? reportFromOurSheet(s, defaultRegistry, s.name) : null;
+    return r && 'report' in r ? [r.report] : [];
+  });
+}
+
+/**
+ * The reports a summary is checked against. Validating only some sheets (the active one, as the
+ * ribbon does) still finds a summary's members: the workbook's report sheets are read for them,
+ * once, and only when a summary is among the sheets.
+ */
+async function siblingReports(port: WorkbookPort, sheets: SheetData[], scope: ValidateRequest['sheets']): Promise<Report[]> {
+  const own = oursAsReports(sheets);
+  if (scope === 'reports' || !sheets.some((s) => s.meta?.members?.length)) return own;
+  const all = oursAsReports((await port.readSheets('reports', { marks: false })).filter(isReportSheet));
+  return [...own, ...all.filter((r) => !own.some((o) => o.source === r.source))];
 }
 
 const FOREIGN_NOTE = '此表不是本工具生成的，已按标签识别并列出问题；为保护原表的格式，未在表中标色。可用“导入报送”把它转为标准表格后再校验和标记。';
