@@ -117,6 +117,18 @@ export function gridFromText(text: string, source: string): Grid {
     if (value) sawValue = true;
   };
 
+  // A row label can end like a heading (8.属于行政查询事项, 其他对外管理服务事项): it is one when a figure follows.
+  const firstCellAfter = (i: number): string | undefined => {
+    for (let j = i + 1; j < lines.length; j++) if (lines[j].trim() !== '') return lines[j].split('|')[0];
+    return undefined;
+  };
+  const heading = (t: string, i: number): boolean => {
+    if (t.length > PROSE) return true;
+    if (!/情况$|事项$|报告$/.test(t)) return false;
+    const next = firstCellAfter(i);
+    return next === undefined || !looksLikeValue(next);
+  };
+
   let cells = 0;
   lines.forEach((raw, i) => {
     const n = i + 1;
@@ -132,7 +144,7 @@ export function gridFromText(text: string, source: string): Grid {
     if (isPipeLine(line)) {
       const parts = line.replace(/\s+$/, '').split('|').slice(0, -1);
       parts.forEach((p, k) => push(p, parts.length > 1 ? `第${n}行第${k + 1}格` : `第${n}行`));
-    } else if (line.trim().length > PROSE || /情况$|事项$|报告$/.test(line.trim())) {
+    } else if (heading(line.trim(), i)) {
       flush();
       rows.push(single(line.trim(), n));
     } else {
