@@ -1,7 +1,11 @@
 /** The offline check of a report's text against its own tables: structure.* and narrative.* findings. */
-import type { Report } from '../model/report';
+import { formats } from '../formats';
+import { UNKNOWN_OFFICE, type Report } from '../model/report';
 import type { Finding } from '../rules/types';
+import { copiedFindings } from './copied';
 import type { ReportDocument } from './document';
+import { officeLevel, sentencesOf, type Scope } from './figures';
+import { narrativeFindings } from './narrative-rules';
 import { splitSections } from './sections';
 import { structureFindings } from './structure-rules';
 
@@ -9,10 +13,25 @@ export interface NarrativeInput {
   document: ReportDocument;
   /** The tables of the same report, as read by the existing recognizer; absent when the document has no readable tables. */
   report?: Report;
+  /** The previous year's report of the same office (--previous), for narrative.copied. */
   previous?: ReportDocument;
 }
 
+function scopeOf(report: Report | undefined): Scope | undefined {
+  if (!report) return undefined;
+  const known = report.office && report.office !== UNKNOWN_OFFICE;
+  return { year: report.year, office: known ? report.office : undefined, level: known ? officeLevel(report.office) : undefined };
+}
+
 export function checkNarrative(input: NarrativeInput): Finding[] {
-  const split = splitSections(input.document);
-  return structureFindings(input.document, split);
+  const doc = input.document;
+  const split = splitSections(doc);
+  const sentences = sentencesOf(doc, split);
+  const format = input.report && formats.byId(input.report.format);
+  const tables = input.report && format ? { format, report: input.report } : undefined;
+  return [
+    ...structureFindings(doc, split),
+    ...narrativeFindings(doc, split, sentences, tables, scopeOf(input.report)),
+    ...(input.previous ? copiedFindings(doc, split, input.previous) : []),
+  ];
 }

@@ -61,10 +61,9 @@ function matchTitle(rest: string): { no: number; title: string; rest: string } |
     for (const re of s.starts) {
       const m = re.exec(head);
       if (!m) continue;
-      if (head.length <= TITLE_MAX) return { no: s.no, title: head, rest: rest.slice(head.length).replace(/^[。；;：:！!？?\s]+/, '') };
-      // Run on without a stop: the title is what the pattern matched, stretched to the statutory ending when present.
-      const full = head.startsWith(s.title) ? s.title : m[0];
-      return { no: s.no, title: full, rest: rest.slice(full.length) };
+      // A first sentence run on without a stop: the title ends where the statutory one does, or before a year or a long run.
+      const cut = head.startsWith(s.title) ? s.title.length : head.search(/20\d\d年/) > m[0].length ? head.search(/20\d\d年/) : head.length > TITLE_MAX ? m[0].length : head.length;
+      return { no: s.no, title: head.slice(0, cut), rest: rest.slice(cut).replace(/^[。；;：:！!？?\s]+/, '') };
     }
   }
   return undefined;

@@ -1,0 +1,254 @@
+/**
+ * Sentences of a report's text, their clauses, and the figure statements in them
+ * (收到申请 N 件, 办结 N 件, 行政复议 N 件 …). A statement is kept only when it speaks of the
+ * reporting office's own year: comparisons, other years, other levels and sub-units are dropped,
+ * and so are parts (其中 / 含) read as if they were totals.
+ */
+import type { FigureKind } from '../formats/report-figures';
+import type { ReportDocument } from './document';
+import type { SectionSplit } from './sections';
+import { CHINESE_NUMERAL, normalizeText, readCount } from './text';
+
+export interface Clause {
+  text: string;
+  /** Offset of the clause in its sentence (for a parenthesis, of the parenthesis). */
+  start: number;
+  /** Follows 其中 / 含 / 包括: a part of what the sentence counted before. */
+  part: boolean;
+}
+
+export interface Sentence {
+  /** 0-based paragraph index. */
+  paragraph: number;
+  section?: number;
+  text: string;
+  clauses: Clause[];
+}
+
+export interface Statement {
+  kind: FigureKind;
+  value: number;
+  /** 件 for counts; 元 / 万元 / 亿元 for money. */
+  unit: string;
+  sentence: Sentence;
+  clause: Clause;
+  /** 占 X%: the share the text gives right after the figure. */
+  percent?: { value: number; decimals: number };
+}
+
+/** Normalised text with the spaces a PDF extraction puts between Chinese characters and digits removed. */
+export function compact(s: string): string {
+  return normalizeText(s).replace(/\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+/g, '');
+}
+
+const SENTENCE_END = /(?<=[。！？!?；;])/;
+
+export function sentencesOf(doc: ReportDocument, split: SectionSplit): Sentence[] {
+  const out: Sentence[] = [];
+  const limit = split.appendix ?? doc.paragraphs.length;
+  for (let i = 0; i < limit; i++) {
+    const section = split.sectionOf(i);
+    for (const raw of compact(doc.paragraphs[i].text).split(SENTENCE_END)) {
+      const text = raw.trim();
+      if (text) out.push({ paragraph: i, section, text, clauses: clausesOf(text) });
+    }
+  }
+  return out;
+}
+
+const PART_START = /^(?:其中|含|包含|包括)/;
+const PART_END = /^(?:另有|另外|此外|同时|此外)/;
+
+function markParts(clauses: Clause[]): Clause[] {
+  let part = false;
+  for (const c of clauses) {
+    if (PART_START.test(c.text)) part = true;
+    else if (PART_END.test(c.text)) part = false;
+    c.part = part;
+  }
+  return clauses;
+}
+
+/** Clauses split at commas and colons; a parenthesis is its own group of clauses, taken out of the clause around it. */
+export function clausesOf(sentence: string): Clause[] {
+  const outer: Clause[] = [];
+  const groups: Clause[][] = [];
+  let buf = '';
+  let bufStart = 0;
+  let paren = '';
+  let parenStart = 0;
+  let depth = 0;
+  const flush = (at: number) => {
+    if (buf.trim()) outer.push({ text: buf.trim(), start: bufStart, part: false });
+    buf = '';
+    bufStart = at + 1;
+  };
+  [...sentence].forEach((c, at) => {
+    if (c === '（' || c === '(') {
+      if (depth++ === 0) parenStart = at;
+      else paren += c;
+    } else if ((c === '）' || c === ')') && depth > 0) {
+      if (--depth === 0) {
+        groups.push(
+          paren
+            .split(/[，,；;：:]/)
+            .map((t) => t.trim())
+            .filter(Boolean)
+            .map((text) => ({ text, start: parenStart, part: false })),
+        );
+        paren = '';
+      } else paren += c;
+    } else if (depth > 0) paren += c;
+    else if (/[，,：:；;。！？!?]/.test(c)) flush(at);
+    else buf += c;
+  });
+  flush(sentence.length);
+  return [...markParts(outer), ...groups.flatMap(markParts)];
+}
+
+const NUM = `(?<n>\\d+(?:,\\d{3})*(?:\\.\\d+)?|${CHINESE_NUMERAL})`;
+const UNIT = '(?<u>件|个|份|宗)';
+const CASE_UNIT = '(?<u>件|起|宗|个|例)';
+const GAP = (n: number) => `(?<g>[^，,；;。\\d]{0,${n}}?)`;
+const TALLY = '(?:共|共计|合计|总计|累计|为|达|达到|了|计)*';
+const NEXT_YEAR = '(?<y>下一?年度?|次年|(?:19|20)\\d\\d年度?)';
+
+interface Pattern {
+  kind: FigureKind;
+  re: RegExp;
+  /** Words that, between the keyword and the figure, mean the figure is about something else. */
+  notIn?: RegExp;
+}
+
+const NOT_REQUESTS = /复议|诉讼|建议|提案|诉求|事项|投诉|举报|信访|热线|来信|留言|工单|咨询/;
+const NOT_CASE_TOTAL = /维持|纠正|败诉|胜诉|撤销|审结|结案|结果|决定|意见书|听证|确认违法/;
+
+const PATTERNS: Pattern[] = [
+  { kind: 'carried_in', re: new RegExp(`(?:上年度?|上一年度?|去年)(?:结转|转结|结余|遗留)(?:的|而来的)?(?:政府信息公开)?(?:申请)?(?:件)?${TALLY}${NUM}${UNIT}`, 'g') },
+  { kind: 'carried_in', re: new RegExp(`${NUM}${UNIT}(?:申请)?(?:为|系|属于?|是)?(?:上年度?|上一年度?|去年)结转`, 'g') },
+  { kind: 'carried_out', re: new RegExp(`${NUM}${UNIT}(?:申请)?${GAP(10)}(?:结转|顺延|转入|转至|延至)(?:至|到)?${NEXT_YEAR}`, 'g'), notIn: NOT_REQUESTS },
+  { kind: 'carried_out', re: new RegExp(`(?:结转|顺延|转入|延至)(?:至|到)?${NEXT_YEAR}(?:继续)?(?:办理|答复)?(?:的)?(?:政府信息公开)?(?:申请)?${TALLY}${NUM}${UNIT}`, 'g') },
+  { kind: 'new', re: new RegExp(`(?:收到|新收|受理|接收|接到|收悉)${GAP(30)}申请(?:件)?(?:数量|数|总数|总量)?${TALLY}${NUM}${UNIT}`, 'g'), notIn: /办结|答复|办理|处理|复议|诉讼|建议|提案|诉求|投诉|举报|信访/ },
+  { kind: 'new', re: new RegExp(`(?:收到|新收|受理|接收|接到)(?:了)?(?:各类)?${TALLY}${NUM}${UNIT}${GAP(12)}申请`, 'g'), notIn: NOT_REQUESTS },
+  { kind: 'results', re: new RegExp(`(?:办结|答复|办理完毕|处理完毕|完成答复|作出答复|办理结果总计|办理结果合计)(?!率)${GAP(30)}${TALLY}${NUM}${UNIT}`, 'g'), notIn: new RegExp(`收到|新收|受理|接收|结转|${NOT_REQUESTS.source}`) },
+  { kind: 'handled', re: new RegExp(`(?:办理|处理)(?!完毕|结果|率)${GAP(30)}申请${TALLY}${NUM}${UNIT}`, 'g'), notIn: NOT_REQUESTS },
+  { kind: 'granted_partial', re: new RegExp(`(?:予以公开|同意公开|全部公开)(?:及|和|与|、|或)部分公开${GAP(8)}${TALLY}${NUM}${UNIT}`, 'g') },
+  { kind: 'granted', re: new RegExp(`(?:予以公开|同意公开)${GAP(8)}${TALLY}${NUM}${UNIT}`, 'g'), notIn: /部分/ },
+  { kind: 'partial', re: new RegExp(`(?<![及和与、或])部分公开${GAP(8)}${TALLY}${NUM}${UNIT}`, 'g') },
+  { kind: 'review', re: new RegExp(`行政复议${GAP(10)}${TALLY}${NUM}${CASE_UNIT}`, 'g'), notIn: new RegExp(`诉讼|起诉|${NOT_CASE_TOTAL.source}`) },
+  { kind: 'review', re: new RegExp(`${NUM}${CASE_UNIT}(?:政府信息公开)?(?:的)?行政复议`, 'g') },
+  { kind: 'suits', re: new RegExp(`(?:行政)?诉讼${GAP(10)}${TALLY}${NUM}${CASE_UNIT}`, 'g'), notIn: new RegExp(`复议|${NOT_CASE_TOTAL.source}`) },
+  { kind: 'suits', re: new RegExp(`${NUM}${CASE_UNIT}(?:政府信息公开)?(?:的)?行政诉讼`, 'g') },
+  { kind: 'procurement', re: new RegExp(`采购${GAP(12)}(?:总金额|金额|总额|资金)${TALLY}(?<n>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?<u>亿元|万元|元)`, 'g') },
+];
+
+export interface Scope {
+  year: number;
+  /** The office's own level word (市, 区, 县 …), for 全市 / 全区: undefined when unknown. */
+  level?: string;
+  /** The office's name, to tell its own organ from a sub-unit. */
+  office?: string;
+}
+
+const LEVELS = ['街道', '省', '市', '区', '县', '旗', '州', '盟', '镇', '乡'];
+
+/** The level an office speaks for: 淮安市洪泽区人民政府 → 区, 上海市人民政府办公厅 → 市. */
+export function officeLevel(office: string): string | undefined {
+  const place = office.replace(/(?:人民政府|政府|管委会|管理委员会|党工委)?(?:办公室|办公厅|办)?$/, '');
+  for (let i = place.length; i > 0; i--) {
+    const head = place.slice(0, i);
+    const level = LEVELS.find((l) => head.endsWith(l));
+    if (level) return level;
+  }
+  return undefined;
+}
+
+const COMPARISON = /同比|环比|较上年|比上年|较去年|比去年|上年同期|增长|下降|增加|减少|回落|上升|持平|增幅|降幅|翻番|多于|少于/;
+const EARLIER = /上年|上一年|去年|前年|往年|历年|以来|截至|截止|累计至/;
+const APPROXIMATE_BEFORE = /(?:约|近|超过|逾|将近|大约|不到|不足)$/;
+const APPROXIMATE_AFTER = /^(?:以上|左右|以下|多)/;
+const OTHER_LEVEL = /全国|上级|国务院|中央|省级/;
+const SUB_UNITS = /各(?:县|区|市|乡|镇|街道|部门|单位|地)|本级|区直|市直|县直/;
+const ORGANS = ['办公室', '办公厅', '政府办', '局', '委员会', '委', '中心', '街道', '部门', '单位', '医院', '学校', '公司'];
+/** Parts of the totals: under 其中 / 含 these read as totals would be wrong. */
+const TOTAL_KINDS: FigureKind[] = ['new', 'results', 'handled'];
+
+const YEAR = new RegExp(`((?:19|20)\\d\\d|[二][〇零][一二三四五六七八九〇零][〇零一二三四五六七八九])年`, 'g');
+
+function yearsIn(s: string): number[] {
+  return [...s.matchAll(YEAR)].map((m) => readCount(m[1]) ?? 0);
+}
+
+/**
+ * Whether a clause speaks of the office's own year: no comparison, no earlier year, no other
+ * level or sub-unit in it, and none named earlier in its sentence. `rest` is the clause with
+ * any words that name other years by design (上年结转) taken out.
+ */
+export function ownClause(sentence: Sentence, clause: Clause, scope: Scope, rest = clause.text): boolean {
+  if (COMPARISON.test(rest) || EARLIER.test(rest) || OTHER_LEVEL.test(rest) || SUB_UNITS.test(rest)) return false;
+  const earlier = sentence.text.slice(0, Math.max(0, clause.start));
+  const context = earlier + rest;
+  if (yearsIn(context).some((y) => y !== scope.year)) return false;
+  // A clause of its own naming last year (上年度，…) sets the time of the rest of the sentence.
+  if (/(?:^|[，,])(?:上年度?|去年|上一年度?)(?:[，,]|$)/.test(earlier)) return false;
+  if (scope.level) {
+    for (const w of context.matchAll(/全(街道|省|市|区|县|旗|州|盟|镇|乡)/g)) if (w[1] !== scope.level) return false;
+  }
+  return true;
+}
+
+/** Whether the figure matched in the clause speaks of the office's own year, by the words around it. */
+function ownFigure(p: Pattern, m: RegExpMatchArray, sentence: Sentence, clause: Clause, scope: Scope): boolean {
+  const at = m.index!;
+  const nAt = at + m[0].indexOf(m.groups!.n);
+  if (APPROXIMATE_BEFORE.test(clause.text.slice(0, nAt)) || APPROXIMATE_AFTER.test(clause.text.slice(at + m[0].length))) return false;
+  if (clause.part && TOTAL_KINDS.includes(p.kind)) return false;
+  // The carry phrases name the years on either side of this one by themselves.
+  const carry = p.kind === 'carried_in' || p.kind === 'carried_out';
+  if (p.kind === 'carried_out' && m.groups!.y && /\d/.test(m.groups!.y) && yearsIn(m.groups!.y)[0] !== scope.year + 1) return false;
+  if (!ownClause(sentence, clause, scope, carry ? clause.text.replace(m[0], '') : clause.text)) return false;
+  const before = clause.text.slice(0, at);
+  if (scope.office && ORGANS.some((o) => before.includes(o) && !scope.office!.includes(o))) return false;
+  return true;
+}
+
+const PERCENT = /^(?:[^，,；;。\d%]{0,12}?)占(?:比)?(?:[^，,；;。\d%]{0,12}?)(\d+(?:\.\d+)?)%/;
+
+function percentAfter(sentence: Sentence, clause: Clause, tail: string): Statement['percent'] {
+  const here = PERCENT.exec(tail);
+  const next = sentence.clauses[sentence.clauses.indexOf(clause) + 1];
+  const m = here ?? (next && /^占/.test(next.text) ? PERCENT.exec(next.text) : null);
+  if (!m) return undefined;
+  return { value: Number(m[1]), decimals: (m[1].split('.')[1] ?? '').length };
+}
+
+/** Figure statements of one sentence that speak of the office's own year. */
+export function statementsOf(sentence: Sentence, scope: Scope): Statement[] {
+  const out: Statement[] = [];
+  const requests = /申请/.test(sentence.text);
+  const appeals = /公开/.test(sentence.text) || sentence.section === 4;
+  for (const clause of sentence.clauses) {
+    const taken = new Set<number>();
+    for (const p of PATTERNS) {
+      const needs = p.kind === 'review' || p.kind === 'suits' ? appeals : p.kind === 'procurement' ? /政府集中采购/.test(sentence.text) : requests;
+      if (!needs) continue;
+      for (const m of clause.text.matchAll(p.re)) {
+        const nAt = m.index! + m[0].lastIndexOf(m.groups!.n + m.groups!.u);
+        // A number is one statement: the first pattern whose words fit it takes it.
+        if (taken.has(nAt) || (m.groups!.g && p.notIn?.test(m.groups!.g))) continue;
+        taken.add(nAt);
+        if (p.kind === 'suits' && !/行政诉讼/.test(m[0]) && !/行政复议|行政诉讼/.test(sentence.text)) continue;
+        if (p.kind === 'granted' && /主动/.test(clause.text)) continue;
+        const value = readCount(m.groups!.n);
+        if (value === undefined || !ownFigure(p, m, sentence, clause, scope)) continue;
+        const s: Statement = { kind: p.kind, value, unit: m.groups!.u, sentence, clause };
+        if (p.kind === 'granted' || p.kind === 'partial' || p.kind === 'granted_partial') {
+          const percent = percentAfter(sentence, clause, clause.text.slice(m.index! + m[0].length));
+          if (percent) s.percent = percent;
+        }
+        out.push(s);
+      }
+    }
+  }
+  return out;
+}
