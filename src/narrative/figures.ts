@@ -23,6 +23,8 @@ export interface Sentence {
   section?: number;
   text: string;
   clauses: Clause[];
+  /** The paragraph speaks of requests (申请): a bare 「办结 N 件」 in it is about them. */
+  aboutRequests: boolean;
 }
 
 export interface Statement {
@@ -48,9 +50,11 @@ export function sentencesOf(doc: ReportDocument, split: SectionSplit): Sentence[
   const limit = split.appendix ?? doc.paragraphs.length;
   for (let i = 0; i < limit; i++) {
     const section = split.sectionOf(i);
-    for (const raw of compact(doc.paragraphs[i].text).split(SENTENCE_END)) {
+    const paragraph = compact(doc.paragraphs[i].text);
+    const aboutRequests = /申请/.test(paragraph);
+    for (const raw of paragraph.split(SENTENCE_END)) {
       const text = raw.trim();
-      if (text) out.push({ paragraph: i, section, text, clauses: clausesOf(text) });
+      if (text) out.push({ paragraph: i, section, text, clauses: clausesOf(text), aboutRequests });
     }
   }
   return out;
@@ -165,6 +169,8 @@ export function officeLevel(office: string): string | undefined {
 
 const COMPARISON = /同比|环比|较上年|比上年|较去年|比去年|上年同期|增长|下降|增加|减少|回落|上升|持平|增幅|降幅|翻番|多于|少于/;
 const EARLIER = /上年|上一年|去年|前年|往年|历年|以来|截至|截止|累计至/;
+/** Earlier in the sentence, these make a total run over several years. */
+const SINCE = /截至|截止|以来|历年|往年/;
 const APPROXIMATE_BEFORE = /(?:约|近|超过|逾|将近|大约|不到|不足)$/;
 const APPROXIMATE_AFTER = /^(?:以上|左右|以下|多)/;
 const OTHER_LEVEL = /全国|上级|国务院|中央|省级/;
@@ -188,7 +194,7 @@ export function ownClause(sentence: Sentence, clause: Clause, scope: Scope, rest
   if (COMPARISON.test(rest) || EARLIER.test(rest) || OTHER_LEVEL.test(rest) || SUB_UNITS.test(rest)) return false;
   const earlier = sentence.text.slice(0, Math.max(0, clause.start));
   const context = earlier + rest;
-  if (yearsIn(context).some((y) => y !== scope.year)) return false;
+  if (yearsIn(context).some((y) => y !== scope.year) || SINCE.test(earlier)) return false;
   // A clause of its own naming last year (上年度，…) sets the time of the rest of the sentence.
   if (/(?:^|[，,])(?:上年度?|去年|上一年度?)(?:[，,]|$)/.test(earlier)) return false;
   if (scope.level) {
@@ -225,7 +231,8 @@ function percentAfter(sentence: Sentence, clause: Clause, tail: string): Stateme
 /** Figure statements of one sentence that speak of the office's own year. */
 export function statementsOf(sentence: Sentence, scope: Scope): Statement[] {
   const out: Statement[] = [];
-  const requests = /申请/.test(sentence.text);
+  // 办结 / 结转 / 予以公开 N 件 are requests when the paragraph speaks of them; 收到 needs 申请 in its own words.
+  const requests = sentence.aboutRequests;
   const appeals = /公开/.test(sentence.text) || sentence.section === 4;
   for (const clause of sentence.clauses) {
     const taken = new Set<number>();

@@ -63,7 +63,10 @@ function matchTitle(rest: string): { no: number; title: string; rest: string } |
       if (!m) continue;
       // A first sentence run on without a stop: the title ends where the statutory one does, or before a year or a long run.
       const cut = head.startsWith(s.title) ? s.title.length : head.search(/20\d\d年/) > m[0].length ? head.search(/20\d\d年/) : head.length > TITLE_MAX ? m[0].length : head.length;
-      return { no: s.no, title: head.slice(0, cut), rest: rest.slice(cut).replace(/^[。；;：:！!？?\s]+/, '') };
+      const title = head.slice(0, cut);
+      // A title holds no figures: 「收到申请21件」 is a sentence.
+      if (/\d/.test(title)) return undefined;
+      return { no: s.no, title, rest: rest.slice(cut).replace(/^[。；;：:！!？?\s]+/, '') };
     }
   }
   return undefined;
@@ -87,12 +90,17 @@ export function parseHeading(text: string, paragraph: number): Heading | undefin
 const STYLE_PREFERENCE: NumberingStyle[] = ['cn', 'part', 'arabic', 'paren', 'none'];
 const APPENDIX = /^(?:附件|附表)\s*\d*\s*[:：、.]?/;
 
-/** The headings of the style that finds the most distinct sections (ties: the usual 一、 first). */
+/**
+ * The headings of the style that finds the most distinct sections (ties: the usual 一、 first).
+ * Where a section has a heading with its own numeral, a same-titled one numbered otherwise is a
+ * sub-heading (（一）主动公开情况 under （一）总体情况).
+ */
 function topLevel(headings: Heading[]): Heading[] {
   let best: Heading[] = [];
   let bestScore = 0;
   for (const style of STYLE_PREFERENCE) {
-    const of = headings.filter((h) => h.style === style);
+    const all = headings.filter((h) => h.style === style);
+    const of = all.filter((h) => h.numbered === undefined || h.numbered === h.no || !all.some((x) => x.no === h.no && x.numbered === x.no));
     const score = new Set(of.map((h) => h.no)).size;
     if (score > bestScore) {
       best = of;
