@@ -16,6 +16,8 @@ function textOf(n: ChildNode, out: string[], depth = 0): void {
   if (n.name === 'w:t') out.push(n.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join(''));
   else if (n.name === 'w:tab') out.push(' ');
   else if (n.name === 'w:br' || n.name === 'w:cr') out.push(' ');
+  // The same drawing again for older readers: counted once.
+  else if (n.name === 'mc:Fallback') return;
   else for (const c of n.children) textOf(c, out, depth + 1);
 }
 
@@ -28,7 +30,8 @@ function prop(tc: Element, name: string): Element | undefined {
   return pr ? childTags(pr, name)[0] : undefined;
 }
 
-export function gridFromDocx(bytes: Uint8Array, source: string): Grid {
+/** The document's w:body, parsed once: its tables make the grid, its paragraphs the running text. */
+export function docxBody(bytes: Uint8Array): Element {
   checkZip(bytes, ' Word ');
   const xml = readZipEntry(bytes, 'word/document.xml', ' Word ');
   if (!xml) throw new InputError('该文件不是 Word 文档（.docx）：缺少正文部分');
@@ -36,6 +39,21 @@ export function gridFromDocx(bytes: Uint8Array, source: string): Grid {
   const doc = parseDocument(new TextDecoder().decode(xml), { xmlMode: true });
   const body = findBody(doc.children);
   if (!body) throw new InputError('Word 文档没有正文');
+  return body;
+}
+
+/** The text of a paragraph or cell: its w:t runs, tabs and breaks as spaces. */
+export function docxText(n: ChildNode): string {
+  const parts: string[] = [];
+  textOf(n, parts);
+  return parts.join('');
+}
+
+export function gridFromDocx(bytes: Uint8Array, source: string): Grid {
+  return gridFromDocxBody(docxBody(bytes), source);
+}
+
+export function gridFromDocxBody(body: Element, source: string): Grid {
   const rows: GridRow[] = [];
   let tables = 0;
   let cells = 0;

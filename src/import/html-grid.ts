@@ -2,15 +2,17 @@
  * An HTML page as one grid: text blocks as one-cell rows (titles) and every <table>'s rows,
  * with colspan and rowspan honoured. Nothing of the page is ever rendered.
  */
-import type { ChildNode, Element } from 'domhandler';
+import type { ChildNode, Document, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { InputError } from '../model/report-json';
 import { clip, isTag } from './dom-text';
 import type { Grid, GridCell, GridRow } from './grid';
 import { MAX_CELLS, MAX_DEPTH, MAX_HTML_TAGS, MAX_TABLES } from './limits';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head']);
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'title', 'tr', 'table', 'caption']);
+/** Elements whose text is never the page's. */
+export const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head']);
+/** Elements that break a line of text. */
+export const BLOCK = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'title', 'tr', 'table', 'caption']);
 
 function plainText(n: ChildNode, depth = 0): string {
   if (n.type === 'text') return (n as unknown as { data: string }).data;
@@ -37,11 +39,19 @@ function span(el: Element, name: string): number {
   return Math.max(1, Math.min(64, Number(el.attribs[name]) || 1));
 }
 
-export function gridFromHtml(html: string, source: string): Grid {
+/** The page parsed once, within the tag bound: its tables make the grid, its text blocks the running text. */
+export function parseHtmlPage(html: string): Document {
   let tags = 0;
   for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1))
     if (++tags > MAX_HTML_TAGS) throw new InputError(`网页中的标签超过 ${MAX_HTML_TAGS} 个，远大于一份年报，已拒绝读取`);
-  const doc = parseDocument(html, { decodeEntities: true });
+  return parseDocument(html, { decodeEntities: true });
+}
+
+export function gridFromHtml(html: string, source: string): Grid {
+  return gridFromHtmlPage(parseHtmlPage(html), source);
+}
+
+export function gridFromHtmlPage(doc: Document, source: string): Grid {
   const rows: GridRow[] = [];
   let line: string[] = [];
   let tables = 0;

@@ -23,6 +23,8 @@ export const MAX_CELLS = 200_000;
 export const MAX_COLUMNS = 100;
 /** Longest text kept per cell; longer text is cut and can never be a number or a label. */
 export const MAX_CELL_TEXT = 2000;
+/** Most characters of running text in one report document; a report has some tens of thousands. */
+export const MAX_DOCUMENT_CHARS = 2_000_000;
 /** Most tables read from one document. */
 export const MAX_TABLES = 2000;
 /** Most pages read from one PDF; a report is a few dozen pages at most. */

@@ -177,6 +177,11 @@ function refusal(e: unknown, timedOut: boolean): InputError {
 }
 
 export async function gridFromPdf(bytes: Uint8Array, source: string): Promise<Grid> {
+  return { source, rows: rowsOfPages(await pagesFromPdf(bytes)) };
+}
+
+/** Each page's tables and text lines, with their positions: read once, for the grid and for the running text. */
+export async function pagesFromPdf(bytes: Uint8Array): Promise<PdfPage[]> {
   const pdfjs = await loadPdfJs();
   const started = Date.now();
   let timedOut = false;
@@ -256,7 +261,7 @@ export async function gridFromPdf(bytes: Uint8Array, source: string): Promise<Gr
       page.cleanup();
     }
     if (texts === 0) throw new InputError('该 PDF 是扫描件（页面只有图像，没有文字层），无法读取其中的数字：请提供报告的 Word 原件或网页版本，或把表格文字复制为 .txt');
-    return { source, rows: rowsOfPages(pages) };
+    return pages;
   } catch (e) {
     throw refusal(e, timedOut);
   } finally {

@@ -69,6 +69,8 @@ export interface PdfLine {
   run?: number;
   /** Column texts once the run's columns are known; blanks are '' at their column. */
   cells?: string[];
+  /** Font height: the width of one Chinese character, the unit of the line's indentation. */
+  h?: number;
 }
 
 export type PdfBlock = { kind: 'line'; top: number; line: PdfLine } | { kind: 'table'; top: number; table: PdfTable };
@@ -366,7 +368,8 @@ function columnRows(run: Chunk[][]): string[][] | null {
   });
 }
 
-const PAGE_NUMBER = /^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–\s]*$/;
+/** A running page number: 「3」「- 3 -」「第3页」「3/12」「第 3 页 共 12 页」. */
+export const PAGE_NUMBER = /^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–\s]*$/;
 
 /** One page's blocks in reading order: its tables and its text lines. */
 export function layoutPage(page: number, height: number, items: PdfText[], rules: PdfRule[], maxCells: number): PdfPage {
@@ -413,7 +416,7 @@ export function layoutPage(page: number, height: number, items: PdfText[], rules
     // A run: consecutive lines of two or more pieces, not separated by a table or a wide gap.
     const joins = prev && prev.chunks.length >= 2 && l.chunks.length >= 2 && prev.bottom - l.top < 2.5 * l.h && !tables.some((t) => t.top < prev.bottom && t.top > l.top);
     if (l.chunks.length >= 2 && !joins) run++;
-    blocks.push({ kind: 'line', top: l.top, line: { top: l.top, chunks: l.chunks, run: l.chunks.length >= 2 ? run : undefined } });
+    blocks.push({ kind: 'line', top: l.top, line: { top: l.top, chunks: l.chunks, run: l.chunks.length >= 2 ? run : undefined, h: l.h } });
   });
   blocks.sort((p, q) => q.top - p.top);
   return { page, height, blocks };

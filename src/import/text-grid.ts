@@ -25,7 +25,7 @@ function splitSpaced(line: string): string[] | null {
 }
 
 /** Narrow-character units of a string as a fixed-width font shows it: CJK takes two. */
-function displayWidth(s: string): number {
+export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;

@@ -1,13 +1,20 @@
 /** Reads reports out of any supported input file's bytes. No Node built-ins: the web page uses it too. */
 import type { FormatRegistry } from '../formats';
-import { gridFromDocx } from '../import/docx-grid';
+import { docxBody, gridFromDocxBody } from '../import/docx-grid';
+import { documentFromDocxBody } from '../import/docx-text';
 import type { Grid } from '../import/grid';
-import { gridFromHtml } from '../import/html-grid';
-import { gridFromPdf } from '../import/pdf-grid';
+import { gridFromHtmlPage, parseHtmlPage } from '../import/html-grid';
+import { documentFromHtmlPage } from '../import/html-text';
+// This path is swapped for the web page's stand-in by webpack.config.js.
+import { pagesFromPdf } from '../import/pdf-grid';
+import { rowsOfPages } from '../import/pdf-layout';
+import { documentFromPdfPages } from '../import/pdf-text';
 import { MAX_FILE_BYTES, MAX_TEXT_BYTES, megabytes } from '../import/limits';
 import { recognizeAll } from '../import/recognize';
 import { gridFromSheet } from '../import/sheet-grid';
 import { gridFromText } from '../import/text-grid';
+import { documentFromText } from '../import/text-document';
+import type { ReportDocument } from '../narrative/document';
 import { officeFromFileName, readFileName } from '../import/title';
 import { checkZip } from '../import/zip-guard';
 import { InputError, reportsFromJsonText } from '../model/report-json';
@@ -84,30 +91,72 @@ async function readXlsx(name: string, bytes: Uint8Array, registry: FormatRegistr
   return out;
 }
 
+/** A document's tables as a grid and, once they are recognized, its running text: the file parsed once for both. */
+interface ParsedDocument {
+  grid: Grid;
+  text: (reports: Report[]) => ReportDocument;
+}
+
+async function parseDocument(ext: string, name: string, bytes: Uint8Array, registry: FormatRegistry): Promise<ParsedDocument | undefined> {
+  switch (ext) {
+    case 'docx': {
+      const body = docxBody(bytes);
+      return { grid: gridFromDocxBody(body, name), text: () => documentFromDocxBody(body, name, registry) };
+    }
+    case 'html':
+    case 'htm': {
+      const page = parseHtmlPage(decodeText(bytes));
+      return { grid: gridFromHtmlPage(page, name), text: () => documentFromHtmlPage(page, name, registry) };
+    }
+    case 'txt': {
+      const text = decodeText(bytes);
+      const grid = gridFromText(text, name);
+      return { grid, text: (reports) => documentFromText(text, name, grid, reports, registry) };
+    }
+    case 'pdf': {
+      const pages = await pagesFromPdf(bytes);
+      return { grid: { source: name, rows: rowsOfPages(pages) }, text: (reports) => documentFromPdfPages(pages, name, reports, registry) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A file's reports and, for a document (.docx, .html, .pdf, .txt), its running text. */
+export interface FileContents extends FileReports {
+  document?: ReportDocument;
+}
+
 export async function readReports(name: string, bytes: Uint8Array, registry: FormatRegistry, options: ReadOptions = {}): Promise<FileReports> {
+  const { reports, problems } = await readFile(name, bytes, registry, options, false);
+  return { reports, problems };
+}
+
+/** The reports and the running text of a published report, parsed once. */
+export function readReportsAndText(name: string, bytes: Uint8Array, registry: FormatRegistry, options: ReadOptions = {}): Promise<FileContents> {
+  return readFile(name, bytes, registry, options, true);
+}
+
+async function readFile(name: string, bytes: Uint8Array, registry: FormatRegistry, options: ReadOptions, withText: boolean): Promise<FileContents> {
   if (bytes.length > MAX_FILE_BYTES) throw new InputError(`文件超过 ${megabytes(MAX_FILE_BYTES)}，已拒绝读取`);
   const ext = extension(name);
   if (['json', 'html', 'htm', 'txt'].includes(ext) && bytes.length > MAX_TEXT_BYTES)
     throw new InputError(`文本文件超过 ${megabytes(MAX_TEXT_BYTES)}，远大于一份年报，已拒绝读取`);
+  const parsed = await parseDocument(ext, name, bytes, registry);
+  if (parsed) {
+    const read = fromGrids([parsed.grid], name, registry, options);
+    return withText ? { ...read, document: parsed.text(read.reports) } : read;
+  }
   switch (ext) {
     case 'json':
       return { reports: reportsFromJsonText(decodeText(bytes), name, registry), problems: [] };
     case 'xlsx':
     case 'xlsm':
       return readXlsx(name, bytes, registry, options);
-    case 'docx':
-      return fromGrids([gridFromDocx(bytes, name)], name, registry, options);
-    case 'html':
-    case 'htm':
-      return fromGrids([gridFromHtml(decodeText(bytes), name)], name, registry, options);
-    case 'txt':
-      return fromGrids([gridFromText(decodeText(bytes), name)], name, registry, options);
     case 'xls':
       throw new InputError('不支持旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试');
     case 'doc':
       throw new InputError('不支持旧版 .doc 文件，请在 Word 或 WPS 中另存为 .docx 后再试');
-    case 'pdf':
-      return fromGrids([await gridFromPdf(bytes, name)], name, registry, options);
     default:
       throw new InputError(`不支持的文件类型“.${ext || '（无扩展名）'}”，可用 .xlsx、.docx、.html、.txt、.pdf 或 .json`);
   }
