@@ -44,7 +44,10 @@ test('the splitter finds the six sections and keeps sub-headings inside 一', ()
 });
 
 test('a removed section is an error naming it', () => {
-  const f = checkNarrative({ document: report((l) => l.filter((_, i) => i !== 8 && i !== 9)) });
+  const removed = report((l) => l.filter((_, i) => i !== 8 && i !== 9));
+  // The preface says 六部分: that claim no longer holds either.
+  expect(rules(removed)).toEqual(['structure.section_missing', 'structure.parts_claim']);
+  const f = checkNarrative({ document: removed });
   const missing = f.filter((x) => x.rule === 'structure.section_missing');
   expect(missing).toHaveLength(1);
   expect(missing[0].severity).toBe('error');
