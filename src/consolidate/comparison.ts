@@ -8,7 +8,7 @@ import type { FormatRegistry } from '../formats';
 import type { Report } from '../model/report';
 import type { Finding } from '../rules/types';
 import { canonicalName, closestName } from './roster';
-import { figureIds, KEY_FIGURES, KEY_RATES, keyFigure, keyRate } from './key-figures';
+import { figureIds, keyFigure, keyFiguresOf, keyRate, keyRatesOf } from './key-figures';
 
 /** A unit's key figures by label, from its report or from last year's overview row. */
 export interface FigureSet {
@@ -54,18 +54,28 @@ export interface Comparison {
 
 export function figureSet(format: CompiledFormat, report: Report): FigureSet {
   const values: FigureSet['values'] = {};
-  for (const f of KEY_FIGURES) values[f.label] = keyFigure(format, report, f);
-  for (const r of KEY_RATES) values[r.label] = keyRate(format, report, r);
+  for (const f of keyFiguresOf([format])) values[f.label] = keyFigure(format, report, f);
+  for (const r of keyRatesOf([format])) values[r.label] = keyRate(format, report, r);
   return { office: report.office, values };
 }
 
 const same = (a?: string[], b?: string[]) => !!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** The cells a format's own figure of this label sums. */
+function ownIds(format: CompiledFormat, label: string): string[] | undefined {
+  const own = keyFiguresOf([format]).find((f) => f.label === label);
+  return own && figureIds(format, own);
+}
+
 /** The labels whose cells are the same ids in both formats, in display order, with their kind. */
 function comparableFigures(cur: CompiledFormat, prev: CompiledFormat): { label: string; kind: ComparisonLine['kind'] }[] {
   const out: { label: string; kind: ComparisonLine['kind'] }[] = [];
-  for (const f of KEY_FIGURES) if (same(figureIds(cur, f), figureIds(prev, f))) out.push({ label: f.label, kind: f.money ? 'money' : 'count' });
-  for (const r of KEY_RATES) if ([...r.part, ...r.whole].every((id) => cur.index.has(id) && prev.index.has(id))) out.push({ label: r.label, kind: 'percent' });
+  for (const f of keyFiguresOf([cur, prev])) if (same(ownIds(cur, f.label), ownIds(prev, f.label))) out.push({ label: f.label, kind: f.money ? 'money' : 'count' });
+  const rate = (f: CompiledFormat, label: string) => f.def.keyRates.find((r) => r.label === label);
+  for (const r of keyRatesOf([cur, prev])) {
+    const [a, b] = [rate(cur, r.label), rate(prev, r.label)];
+    if (a && b && same(a.part, b.part) && same(a.whole, b.whole)) out.push({ label: r.label, kind: 'percent' });
+  }
   return out;
 }
 
@@ -99,7 +109,7 @@ export function compareYears(
   const prevFormat = registry.byId(prev.summary.format)!;
   const figures = comparableFigures(format, prevFormat);
   const labels = new Set(figures.map((f) => f.label));
-  const all = [...KEY_FIGURES.map((f) => f.label), ...KEY_RATES.map((r) => r.label)];
+  const all = [...keyFiguresOf([format, prevFormat]).map((f) => f.label), ...keyRatesOf([format, prevFormat]).map((r) => r.label)];
   const curTotal = figureSet(format, cur.summary);
   const prevTotal = figureSet(prevFormat, prev.summary);
   const total = figures.map((f) => line(null, f.label, f.kind, curTotal.values[f.label], prevTotal.values[f.label])).sort(byWeight);

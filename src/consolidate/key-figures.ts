@@ -1,4 +1,8 @@
-/** The key figures of the overview sheet (汇总明细) and the year-on-year comparison, by cell id; the first set a format has is used. */
+/**
+ * The key figures of the overview sheet (汇总明细) and the year-on-year comparison: each
+ * format's own, from its definition, merged by label when several formats are shown together.
+ */
+import { formats as shipped } from '../formats';
 import type { CompiledFormat } from '../formats/compile';
 import type { Report } from '../model/report';
 
@@ -7,24 +11,9 @@ export interface KeyFigure {
   /** Alternatives: cell ids summed; the first alternative whose ids all exist in the format. */
   sums: string[][];
   money?: boolean;
-  /** Shown in the comparison only: the overview has room for 15 columns. */
+  /** Shown in the comparison only: the overview has no column for it. */
   comparisonOnly?: true;
 }
-
-export const KEY_FIGURES: KeyFigure[] = [
-  { label: '新收申请', sums: [['requests.new.total']] },
-  { label: '办结', sums: [['requests.total.total']] },
-  { label: '结转下年', sums: [['requests.carried_out.total']] },
-  { label: '行政复议', sums: [['appeals.review.total']] },
-  { label: '行政诉讼', sums: [['appeals.suit_direct.total', 'appeals.suit_after_review.total']] },
-  { label: '规范性文件', sums: [['proactive.normative.issued'], ['proactive.normative.made']] },
-  { label: '行政许可', sums: [['proactive.licensing.decisions']], comparisonOnly: true },
-  { label: '行政处罚', sums: [['proactive.penalty.decisions']], comparisonOnly: true },
-  { label: '收费（万元）', sums: [['proactive.fees.amount']], money: true },
-];
-
-/** The key figures that have a column in the overview. */
-export const OVERVIEW_FIGURES = KEY_FIGURES.filter((f) => !f.comparisonOnly);
 
 /** A share in per cent: corrections among decided appeals (纠错率), worth a look when it rises. */
 export interface KeyRate {
@@ -33,14 +22,37 @@ export interface KeyRate {
   whole: string[];
 }
 
-export const KEY_RATES: KeyRate[] = [
-  { label: '复议纠错率（%）', part: ['appeals.review.corrected'], whole: ['appeals.review.total'] },
-  {
-    label: '诉讼纠错率（%）',
-    part: ['appeals.suit_direct.corrected', 'appeals.suit_after_review.corrected'],
-    whole: ['appeals.suit_direct.total', 'appeals.suit_after_review.total'],
-  },
-];
+/** The formats' key figures by label, in order of first appearance; each format's cells one alternative. */
+export function keyFiguresOf(formats: CompiledFormat[]): KeyFigure[] {
+  const out: KeyFigure[] = [];
+  for (const f of formats)
+    for (const k of f.def.keyFigures) {
+      const known = out.find((x) => x.label === k.label);
+      if (known) {
+        if (!known.sums.some((alt) => alt.join() === k.sum.join())) known.sums.push(k.sum);
+        continue;
+      }
+      out.push({ label: k.label, sums: [k.sum], ...(k.money ? { money: true } : {}), ...(k.comparisonOnly ? { comparisonOnly: true as const } : {}) });
+    }
+  return out;
+}
+
+/** The formats' key rates by label, the first definition of each. */
+export function keyRatesOf(formats: CompiledFormat[]): KeyRate[] {
+  const out: KeyRate[] = [];
+  for (const f of formats) for (const r of f.def.keyRates) if (!out.some((x) => x.label === r.label)) out.push(r);
+  return out;
+}
+
+/** The key figures that have a column in a format's overview. */
+export function overviewFigures(format: CompiledFormat): KeyFigure[] {
+  return keyFiguresOf([format]).filter((f) => !f.comparisonOnly);
+}
+
+/** Every shipped format's key figures and rates. */
+export const KEY_FIGURES = keyFiguresOf(shipped.all);
+export const KEY_RATES = keyRatesOf(shipped.all);
+export const OVERVIEW_FIGURES = KEY_FIGURES.filter((f) => !f.comparisonOnly);
 
 /** The cell ids a figure sums in a format, or undefined when the format has none of its alternatives. */
 export function figureIds(format: CompiledFormat, fig: KeyFigure): string[] | undefined {

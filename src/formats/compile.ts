@@ -45,6 +45,7 @@ export interface CompiledShare {
   part: number[];
   whole: number;
   setting: 'otherShareMax';
+  advice: string;
 }
 
 export interface TableAxes {
@@ -244,8 +245,12 @@ export function compileFormat(def: FormatDef): CompiledFormat {
       if (i === undefined) throw new Error(`${def.id}: share ${s.rule} names unknown cell ${s.table}.${local}`);
       return i;
     };
-    return { rule: s.rule, severity: s.severity, part: s.part.map(cell), whole: cell(s.whole), setting: s.setting };
+    return { rule: s.rule, severity: s.severity, part: s.part.map(cell), whole: cell(s.whole), setting: s.setting, advice: s.advice };
   });
+  for (const f of [...def.keyFigures.map((k) => ({ label: k.label, ids: k.sum })), ...def.keyRates.map((k) => ({ label: k.label, ids: [...k.part, ...k.whole] }))]) {
+    const unknown = f.ids.find((id) => !index.has(id));
+    if (unknown) throw new Error(`${def.id}：关键数字「${f.label}」引用了不存在的单元格 ${unknown}（key figure ${f.label} names unknown cell ${unknown}）`);
+  }
   const totals = new Map<number, number[]>();
   for (const rel of relations) if (rel.formula && !totals.has(rel.formula.target)) totals.set(rel.formula.target, rel.formula.parts);
   return { def, id: def.id, cells, index, relations, shares, axes, totals };

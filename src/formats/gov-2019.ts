@@ -1,13 +1,19 @@
 import type { FormatDef } from './types';
 import {
   APPEALS_TABLE,
+  DECISION_FIGURES,
+  KEY_RATES,
   DENIED_TO_REJECTED,
   OTHER_HANDLING,
   REQUEST_COLUMNS,
   REQUEST_ROWS_HEAD,
+  otherShare,
+  PROACTIVE_TITLES,
   REQUEST_ROWS_TAIL,
   REQUESTS_CORNER,
+  REQUESTS_SHORT_TITLE,
   REQUESTS_TITLE,
+  SHARED_KEY_FIGURES,
   sharedRelations,
 } from './statutory-parts';
 
@@ -23,12 +29,12 @@ export const GOV_2019: FormatDef = {
   name: '2019 年版（试行）',
   notice: '国办公开办函〔2019〕60号',
   years: { from: 2019, to: 2020 },
+  yearHint: '2019、2020 年度用试行格式',
   tables: [
     {
       id: 'proactive',
       layout: 'sections',
-      title: '二、主动公开政府信息情况',
-      labelHeader: '信息内容',
+      ...PROACTIVE_TITLES,
       sections: [
         {
           caption: '第二十条第（一）项',
@@ -77,6 +83,7 @@ export const GOV_2019: FormatDef = {
       id: 'requests',
       layout: 'matrix',
       title: REQUESTS_TITLE,
+      shortTitle: REQUESTS_SHORT_TITLE,
       corner: REQUESTS_CORNER,
       columns: REQUEST_COLUMNS,
       rows: [
@@ -129,14 +136,11 @@ export const GOV_2019: FormatDef = {
       right: ['public_total'],
     },
   ],
-  shares: [
-    {
-      rule: 'requests.other_share',
-      severity: 'warning',
-      table: 'requests',
-      part: ['other.total'],
-      whole: 'total.total',
-      setting: 'otherShareMax',
-    },
+  shares: [otherShare(['other.total'])],
+  keyFigures: [
+    ...SHARED_KEY_FIGURES,
+    { label: '规范性文件', sum: ['proactive.normative.made'] },
+    ...DECISION_FIGURES,
   ],
+  keyRates: KEY_RATES,
 };

@@ -1,13 +1,19 @@
 import type { FormatDef } from './types';
 import {
   APPEALS_TABLE,
+  DECISION_FIGURES,
+  KEY_RATES,
   DENIED_TO_REJECTED,
   otherLeaf,
   REQUEST_COLUMNS,
   REQUEST_ROWS_HEAD,
+  otherShare,
+  PROACTIVE_TITLES,
   REQUEST_ROWS_TAIL,
   REQUESTS_CORNER,
+  REQUESTS_SHORT_TITLE,
   REQUESTS_TITLE,
+  SHARED_KEY_FIGURES,
   sharedRelations,
 } from './statutory-parts';
 
@@ -19,12 +25,12 @@ export const GOV_2021: FormatDef = {
   name: '2021 年版',
   notice: '国办公开办函〔2021〕30号',
   years: { from: 2021 },
+  yearHint: '2021 年度起用新格式',
   tables: [
     {
       id: 'proactive',
       layout: 'sections',
-      title: '二、主动公开政府信息情况',
-      labelHeader: '信息内容',
+      ...PROACTIVE_TITLES,
       sections: [
         {
           caption: '第二十条第（一）项',
@@ -62,6 +68,7 @@ export const GOV_2021: FormatDef = {
       id: 'requests',
       layout: 'matrix',
       title: REQUESTS_TITLE,
+      shortTitle: REQUESTS_SHORT_TITLE,
       corner: REQUESTS_CORNER,
       columns: REQUEST_COLUMNS,
       rows: [
@@ -95,14 +102,12 @@ export const GOV_2021: FormatDef = {
       right: ['in_force'],
     },
   ],
-  shares: [
-    {
-      rule: 'requests.other_share',
-      severity: 'warning',
-      table: 'requests',
-      part: ['other.misc.total'],
-      whole: 'total.total',
-      setting: 'otherShareMax',
-    },
+  shares: [otherShare(['other.misc.total'])],
+  keyFigures: [
+    ...SHARED_KEY_FIGURES,
+    { label: '规范性文件', sum: ['proactive.normative.issued'] },
+    ...DECISION_FIGURES,
+    { label: '收费（万元）', sum: ['proactive.fees.amount'], money: true },
   ],
+  keyRates: KEY_RATES,
 };

@@ -6,15 +6,52 @@ import type { FormatDef } from './types';
 
 export const FORMATS: FormatDef[] = [GOV_2019, GOV_2021];
 
-export const FIRST_YEAR = Math.min(...FORMATS.map((f) => f.years.from));
-
 export class FormatRegistry {
   private compiled = new Map<string, CompiledFormat>();
 
-  constructor(private readonly defs: FormatDef[] = FORMATS) {}
+  constructor(private defs: FormatDef[] = FORMATS) {}
 
   get ids(): string[] {
     return this.defs.map((d) => d.id);
+  }
+
+  /**
+   * Adds a version (a test's made-up one): compiled at once, so a definition the engine
+   * cannot lay out or check fails here, naming what is wrong.
+   */
+  register(def: FormatDef): CompiledFormat {
+    if (this.defs.some((d) => d.id === def.id)) throw new Error(`表格格式“${def.id}”已存在（format ${def.id} is already registered）`);
+    const compiled = compileFormat(def);
+    this.defs = [...this.defs, def];
+    this.compiled.set(def.id, compiled);
+    return compiled;
+  }
+
+  /** The first reporting year any version is due for. */
+  get firstYear(): number {
+    return Math.min(...this.defs.map((d) => d.years.from));
+  }
+
+  /** The last reporting year a version is due for; undefined while the newest is open-ended. */
+  get lastYear(): number | undefined {
+    const ends = this.defs.map((d) => d.years.to);
+    return ends.some((y) => y === undefined) ? undefined : Math.max(...(ends as number[]));
+  }
+
+  /** Which years use which version, for the year picker. */
+  get yearHint(): string {
+    return `表格格式随年度自动选择：${this.defs.map((d) => d.yearHint).join('，')}。`;
+  }
+
+  /** A table's printed title: in the given version, else in the newest version that has the table. */
+  tableTitle(tableId: string, formatId?: string): string | undefined {
+    const own = formatId === undefined ? undefined : this.defs.find((d) => d.id === formatId);
+    const defs = own ? [own] : [...this.defs].reverse();
+    for (const d of defs) {
+      const t = d.tables.find((x) => x.id === tableId);
+      if (t) return t.title;
+    }
+    return undefined;
   }
 
   /** Every version, compiled, oldest first. */

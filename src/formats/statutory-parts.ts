@@ -2,7 +2,7 @@
  * Statutory pieces shared word for word by gov-2019 and gov-2021:
  * the requests table's columns and most rows, and the appeals table.
  */
-import type { HeaderNode, HeaderRowTable, MatrixRow, RelationDef } from './types';
+import type { HeaderNode, HeaderRowTable, KeyFigureDef, KeyRateDef, MatrixRow, RelationDef, ShareDef } from './types';
 
 export const REQUEST_COLUMNS: HeaderNode[] = [
   {
@@ -24,7 +24,9 @@ export const REQUEST_COLUMNS: HeaderNode[] = [
   },
 ];
 
+export const PROACTIVE_TITLES = { title: '二、主动公开政府信息情况', shortTitle: '主动公开', labelHeader: '信息内容' };
 export const REQUESTS_TITLE = '三、收到和处理政府信息公开申请情况';
+export const REQUESTS_SHORT_TITLE = '依申请公开';
 export const REQUESTS_CORNER = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
 const RESULTS = '三、本年度办理结果';
@@ -86,6 +88,9 @@ export const APPEALS_TABLE: HeaderRowTable = {
   id: 'appeals',
   layout: 'header-row',
   title: '四、政府信息公开行政复议、行政诉讼情况',
+  shortTitle: '复议诉讼',
+  // Printed titles vary around the two words: 「行政复议、行政诉讼情况」「政府信息公开行政复议和行政诉讼情况」.
+  titleCue: { words: ['行政复议', '行政诉讼'], end: '情况' },
   columns: [
     { label: '行政复议', id: 'review', children: APPEAL_LEAVES },
     {
@@ -160,3 +165,41 @@ export function sharedRelations(resultRows: string[]): RelationDef[] {
 }
 
 export const DENIED_TO_REJECTED = REQUEST_ROWS_HEAD.slice(2).map((r) => r.id);
+
+/** requests.other_share: 其他处理 among all results; `part` is the format's 其他 cells. */
+export function otherShare(part: string[]): ShareDef {
+  return {
+    rule: 'requests.other_share',
+    severity: 'warning',
+    table: 'requests',
+    part,
+    whole: 'total.total',
+    setting: 'otherShareMax',
+    advice: '请核实“其他处理”的归类是否准确。',
+  };
+}
+
+/** The key figures both versions share, first in display order: requests and appeals. */
+export const SHARED_KEY_FIGURES: KeyFigureDef[] = [
+  { label: '新收申请', sum: ['requests.new.total'] },
+  { label: '办结', sum: ['requests.total.total'] },
+  { label: '结转下年', sum: ['requests.carried_out.total'] },
+  { label: '行政复议', sum: ['appeals.review.total'] },
+  { label: '行政诉讼', sum: ['appeals.suit_direct.total', 'appeals.suit_after_review.total'] },
+];
+
+/** 纠错率: corrections among decided appeals, worth a look when it rises. */
+export const KEY_RATES: KeyRateDef[] = [
+  { label: '复议纠错率（%）', part: ['appeals.review.corrected'], whole: ['appeals.review.total'] },
+  {
+    label: '诉讼纠错率（%）',
+    part: ['appeals.suit_direct.corrected', 'appeals.suit_after_review.corrected'],
+    whole: ['appeals.suit_direct.total', 'appeals.suit_after_review.total'],
+  },
+];
+
+/** 行政许可 and 行政处罚 decisions: in the 同比 sheet only, the overview has no room for them. */
+export const DECISION_FIGURES: KeyFigureDef[] = [
+  { label: '行政许可', sum: ['proactive.licensing.decisions'], comparisonOnly: true },
+  { label: '行政处罚', sum: ['proactive.penalty.decisions'], comparisonOnly: true },
+];

@@ -32,11 +32,29 @@ export interface Section {
   rows: SectionRow[];
 }
 
-/** 二、主动公开: captioned sections, each a small label × values grid. */
-export interface SectionsTable {
+/** How a report laid out by hand names a table in its title row. */
+export interface TitleCue {
+  /** Words the title holds, all of them (spacing and punctuation aside). */
+  words: string[];
+  /** How the title ends. */
+  end?: string;
+}
+
+/** What every table has: its id (the first part of its cell ids) and its titles. */
+interface TableBase {
   id: string;
-  layout: 'sections';
+  /** The printed title, numbered as the part of the report it is: 「二、主动公开政府信息情况」. */
   title: string;
+  /** The table named in a phrase: 「复议诉讼」表. */
+  shortTitle: string;
+  /** How a hand-made layout names the table; by default, its title without the numbering. */
+  titleCue?: TitleCue;
+}
+
+/** 二、主动公开: captioned sections, each a small label × values grid. */
+export interface SectionsTable extends TableBase {
+  layout: 'sections';
+  /** The label column's header, the first word of each section's header row. */
   labelHeader: string;
   sections: Section[];
 }
@@ -49,20 +67,16 @@ export interface MatrixRow {
 }
 
 /** 三、依申请公开: hierarchical row labels × hierarchical column headers. */
-export interface MatrixTable {
-  id: string;
+export interface MatrixTable extends TableBase {
   layout: 'matrix';
-  title: string;
   corner: string;
   columns: HeaderNode[];
   rows: MatrixRow[];
 }
 
 /** 四、复议诉讼: one data row under a header tree whose nodes with ids name `group.column`. */
-export interface HeaderRowTable {
-  id: string;
+export interface HeaderRowTable extends TableBase {
   layout: 'header-row';
-  title: string;
   columns: HeaderNode[];
 }
 
@@ -103,14 +117,39 @@ export interface ShareDef {
   part: string[];
   whole: string;
   setting: 'otherShareMax';
+  /** What the clerk should check when the share is exceeded, said after the figures. */
+  advice: string;
+}
+
+/** A figure the overview (汇总明细) and the 同比 sheet show: the sum of some cells. */
+export interface KeyFigureDef {
+  label: string;
+  /** Cell ids summed. */
+  sum: string[];
+  money?: true;
+  /** Shown in the 同比 sheet only, not as a column of the overview. */
+  comparisonOnly?: true;
+}
+
+/** A share in per cent (纠错率): sum(part) / sum(whole). */
+export interface KeyRateDef {
+  label: string;
+  part: string[];
+  whole: string[];
 }
 
 export interface FormatDef {
   id: string;
   name: string;
   notice: string;
+  /** The reporting years it is due for; open-ended until a later version supersedes it. */
   years: { from: number; to?: number };
+  /** Which years use it, for the year picker: 「2019、2020 年度用试行格式」. */
+  yearHint: string;
   tables: TableDef[];
   relations: RelationDef[];
   shares: ShareDef[];
+  /** In display order; a figure of the same label in another version is compared with it when its cells are the same. */
+  keyFigures: KeyFigureDef[];
+  keyRates: KeyRateDef[];
 }

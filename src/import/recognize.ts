@@ -73,14 +73,10 @@ class Draft {
   }
 }
 
-function titleTable(key: string): TableId | undefined {
-  if (key.includes('主动公开政府信息情况')) return 'proactive';
-  if (key.includes('收到和处理政府信息公开申请情况')) return 'requests';
-  if (key.includes('行政复议') && key.includes('行政诉讼') && key.endsWith('情况')) return 'appeals';
-  return undefined;
+/** The table a title row names, by the words its definition gives. */
+function titleTable(key: string, specs: FormatSpecs): TableId | undefined {
+  return specs.tables.find((t) => t.words.every((w) => key.includes(w)) && (!t.end || key.endsWith(t.end)))?.role;
 }
-
-const SECTION = /第二十条第[（(]?([一二三四五六七八九十]+)[)）]?项/;
 
 /** Words of a page's metadata block (发布机构, 来源, 发布日期, 时间…): only such rows are parsed for it. */
 const META_WORD = /来\s*源|机\s*[构关]|单\s*位|主\s*体|日\s*期|时\s*间/;
@@ -265,16 +261,16 @@ export class Recognizer {
       this.recentText = [...this.recentText, texts.join(' ')].slice(-3);
     } else this.recentText = [];
     const key = joinedKey(texts);
-    const table = titleTable(key);
+    const table = titleTable(key, this.specs);
     if (table && texts.length <= 2 && !hasValue) {
       if (d.tables.has(table) && d.found >= MIN_CELLS) this.finish();
       this.cur.table = table;
       return;
     }
-    const section = SECTION.exec(texts.join('').normalize('NFKC').replace(/\s+/g, ''));
-    if (section && !hasValue) {
+    const section = this.specs.sectionOf(texts.join('').normalize('NFKC').replace(/\s+/g, ''));
+    if (section !== undefined && !hasValue) {
       d.table = 'proactive';
-      d.section = this.specs.sections.findIndex((s) => s.number === section[1]);
+      d.section = section;
       d.sectionX = [];
       d.sectionSpans = [];
       d.yuanColumns = new Set();
@@ -288,9 +284,10 @@ export class Recognizer {
   private header(row: GridRow, texts: string[], hasValue: boolean): boolean {
     const d = this.cur;
     const first = labelKey(texts[0]);
-    if (similarity(first, '信息内容') >= MATCH_MIN && texts.length >= 2) {
+    const labelHeader = this.specs.labelHeader;
+    if (labelHeader && similarity(first, labelHeader.key) >= MATCH_MIN && texts.length >= 2) {
       d.table = 'proactive';
-      if (first !== '信息内容') this.drift(texts[0], '信息内容', []);
+      if (first !== labelHeader.key) this.drift(texts[0], labelHeader.label, []);
       const sec = d.section !== undefined && d.section >= 0 ? this.specs.sections[d.section] : undefined;
       if (sec) {
         // A header may carry its unit, "采购总金额（元）": matched by its start, or loosely.
@@ -311,7 +308,7 @@ export class Recognizer {
     }
     const keys = row.cells.map((c) => labelKey(c.text));
     const leafHits = this.specs.requestColumns.filter((col) => keys.includes(col.key)).length;
-    if (!hasValue && (leafHits >= 3 || (leafHits >= 1 && d.table === 'requests' && keys.some((k) => k === '申请人情况' || k === '法人或其他组织' || k === '自然人' || k === '总计')))) {
+    if (!hasValue && (leafHits >= 3 || (leafHits >= 1 && d.table === 'requests' && keys.some((k) => this.specs.requestHeaderWords.includes(k))))) {
       d.table = 'requests';
       if (row.aligned) {
         this.specs.requestColumns.forEach((col, i) => {
@@ -458,7 +455,7 @@ export class Recognizer {
     const order = d.appealOrder!;
     const v = trimToCount(values, order.length);
     if (v.length !== order.length) {
-      d.issues.push(`复议诉讼表中「${labels.join('')}」一行有 ${v.length} 个数，应为 ${order.length} 个，未读取`);
+      d.issues.push(`${this.shortTitle('appeals')}表中「${labels.join('')}」一行有 ${v.length} 个数，应为 ${order.length} 个，未读取`);
       return true;
     }
     const format = this.specs.format;
@@ -481,7 +478,7 @@ export class Recognizer {
     if (cells.some((i) => d.readings[i] !== undefined)) return;
     d.tables.add('appeals');
     if (v.length !== cells.length) {
-      d.issues.push(`复议诉讼表的数据行有 ${v.length} 个数，应为 ${cells.length} 个，无法判断对应哪些列，未读取`);
+      d.issues.push(`${this.shortTitle('appeals')}表的数据行有 ${v.length} 个数，应为 ${cells.length} 个，无法判断对应哪些列，未读取`);
       return;
     }
     const format = this.specs.format;
@@ -530,6 +527,10 @@ export class Recognizer {
       d.published ??= date;
     }
     this.lastLine = texts.length === 1 ? line : undefined;
+  }
+
+  private shortTitle(role: TableId): string {
+    return this.specs.tables.find((t) => t.role === role)?.short ?? '';
   }
 
   private ignored(row: GridRow, what: string): void {

@@ -132,7 +132,12 @@ export function gridFromText(text: string, source: string): Grid {
   let cells = 0;
   lines.forEach((raw, i) => {
     const n = i + 1;
-    if (raw.trim() === '') return;
+    if (raw.trim() === '') {
+      // A cell the page left blank with &nbsp; copies as a line of no-break spaces; an empty line
+      // only parts cells. Taken as a blank only among a row's figures, never before the first.
+      if (stream && sawValue && /\u00a0/.test(raw)) push('', `第${n}行`);
+      return;
+    }
     const line = raw.length > MAX_CELL_TEXT * 8 ? raw.slice(0, MAX_CELL_TEXT * 8) : raw;
     cells += line.split(/[\t|]/).length;
     if (cells > MAX_CELLS) throw new InputError(`文本中的单元格超过 ${MAX_CELLS} 个，远大于一份年报，已拒绝读取`);

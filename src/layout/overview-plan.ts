@@ -4,7 +4,7 @@
  * link to the member's sheet; the counts (应报 / 已报 / 通过) at the top.
  */
 import type { Completeness, MemberStatus } from '../consolidate/consolidate';
-import { OVERVIEW_FIGURES, keyFigure } from '../consolidate/key-figures';
+import { OVERVIEW_FIGURES, keyFigure, overviewFigures, type KeyFigure } from '../consolidate/key-figures';
 import type { FigureSet } from '../consolidate/comparison';
 import { daysBetween, dueDate, type RosterEntry } from '../consolidate/roster';
 import type { FormatRegistry } from '../formats';
@@ -26,7 +26,13 @@ export interface OverviewMember {
 export type OverviewState = '未报送' | '有错误' | '有警告' | '已确认' | '通过' | '不纳入汇总';
 
 const HEADER_ROW = 3;
-export const OVERVIEW_HEADERS = ['序号', '单位', '状态', '截止日期', '截止情况', ...OVERVIEW_FIGURES.map((f) => f.label), '错误', '警告', '出错说明'];
+/** The overview's column headers, with the key figures of its format. */
+export function overviewHeaders(figures: KeyFigure[]): string[] {
+  return ['序号', '单位', '状态', '截止日期', '截止情况', ...figures.map((f) => f.label), '错误', '警告', '出错说明'];
+}
+
+/** The headers with every shipped format's figures. */
+export const OVERVIEW_HEADERS = overviewHeaders(OVERVIEW_FIGURES);
 const FIRST_FIGURE = 6;
 
 export function memberState(s: MemberStatus): OverviewState {
@@ -106,12 +112,14 @@ export function buildOverviewPlan(
 ): SheetPlan {
   const cells: PlanCell[] = [];
   const format = registry.byId(summary.format)!;
-  const width = OVERVIEW_HEADERS.length;
+  const figures = overviewFigures(format);
+  const headers = overviewHeaders(figures);
+  const width = headers.length;
   cells.push({ row: 1, col: 1, value: `${summary.office} ${summary.year} 年度政府信息公开工作年度报告汇总明细`, style: 'tableTitle' });
   cells.push({ row: 2, col: 1, value: `${overviewCounts(members, options)}。汇总表：${summary.sheet}`, style: 'subtitle', link: summary.sheet });
-  OVERVIEW_HEADERS.forEach((h, i) => cells.push({ row: HEADER_ROW, col: i + 1, value: h, style: 'header' }));
-  const widths = [5, 20, 8, 11, 10, ...OVERVIEW_FIGURES.map((f) => (f.money ? 11 : 8.5)), 6, 6, 30];
-  const rowHeights: Record<number, number> = { 1: 24, 2: 18, [HEADER_ROW]: Math.max(...OVERVIEW_HEADERS.map((h, i) => wrappedHeight(h, widths[i]))) };
+  headers.forEach((h, i) => cells.push({ row: HEADER_ROW, col: i + 1, value: h, style: 'header' }));
+  const widths = [5, 20, 8, 11, 10, ...figures.map((f) => (f.money ? 11 : 8.5)), 6, 6, 30];
+  const rowHeights: Record<number, number> = { 1: 24, 2: 18, [HEADER_ROW]: Math.max(...headers.map((h, i) => wrappedHeight(h, widths[i]))) };
   const rows = rowsOf(members, options.completeness);
   const order = (r: Row) => r.entry?.line ?? Number.MAX_SAFE_INTEGER;
   // What needs acting on first: missing, then errors, warnings; in roster order, then by name.
@@ -129,9 +137,9 @@ export function buildOverviewPlan(
     const over = due === null ? null : daysBetween(due, options.today);
     const standing = over === null ? null : r.state === '未报送' ? (over > 0 ? `逾期 ${over} 天` : `剩 ${-over} 天`) : over > 0 ? '已过' : '未到';
     put(5, r.state === '不纳入汇总' ? null : standing, 'text');
-    OVERVIEW_FIGURES.forEach((f, k) => put(FIRST_FIGURE + k, s ? keyFigure(format, s.report, f) : null, 'number'));
-    put(FIRST_FIGURE + OVERVIEW_FIGURES.length, s ? s.errors : null, 'number');
-    put(FIRST_FIGURE + OVERVIEW_FIGURES.length + 1, s ? s.warnings : null, 'number');
+    figures.forEach((f, k) => put(FIRST_FIGURE + k, s ? keyFigure(format, s.report, f) : null, 'number'));
+    put(FIRST_FIGURE + figures.length, s ? s.errors : null, 'number');
+    put(FIRST_FIGURE + figures.length + 1, s ? s.warnings : null, 'number');
     const notes = [...r.notes, ...(s ? [findingsSummary(s)] : [])].filter((t) => t).join('。');
     // Nothing to say is an empty cell, not an empty string: spreadsheet programs keep only the former.
     cells.push({ row, col: width, value: notes || null, style: 'text' });

@@ -3,7 +3,7 @@
  * relations, then single-cell fix suggestions. It never changes a value.
  */
 import type { CompiledFormat, CompiledRelation } from '../formats/compile';
-import { FIRST_YEAR, formats as defaultRegistry, type FormatRegistry } from '../formats';
+import { formats as defaultRegistry, type FormatRegistry } from '../formats';
 import { numericValues, type Report } from '../model/report';
 import { UserError } from '../model/user-error';
 import { cellLabel, cellMessages, formatSwitchMessage, relationMessage, shareMessage, yearMismatchMessage } from './messages';
@@ -114,7 +114,7 @@ export function validate(report: Report, options: ValidateOptions = {}): Validat
       rule: 'format.year_mismatch',
       severity: 'error',
       cells: [],
-      message: yearMismatchMessage(report.year, format.def.name, due?.def.name, FIRST_YEAR),
+      message: yearMismatchMessage(report.year, format.def.name, due?.def.name, registry.firstYear),
     });
   }
 
@@ -173,7 +173,7 @@ export function validate(report: Report, options: ValidateOptions = {}): Validat
       rule: share.rule,
       severity: share.severity,
       cells: [...share.part, share.whole].map((i) => format.cells[i].id),
-      message: shareMessage(cellLabel(partCell), part, `「${wholeCell.rowLabel}」`, whole, max),
+      message: shareMessage(cellLabel(partCell), part, `「${wholeCell.rowLabel}」`, whole, max, share.advice),
       expected: Math.floor(max * whole),
       actual: part,
     });

@@ -28,9 +28,10 @@ export function relationMessage(scope: string, op: '=' | '<=', leftLabel: string
   return `${head}${leftLabel} = ${fmt(L)}，不应大于${rightLabel} = ${fmt(R)}`;
 }
 
-export function shareMessage(partLabel: string, part: number, wholeLabel: string, whole: number, max: number): string {
+/** A share over its setting; `advice` (the format's) says what to check. */
+export function shareMessage(partLabel: string, part: number, wholeLabel: string, whole: number, max: number, advice: string): string {
   const pct = whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0;
-  return `${partLabel}为 ${fmt(part)} 件，占${wholeLabel} ${fmt(whole)} 件的 ${pct}%，超过 ${Math.round(max * 1000) / 10}%。请核实“其他处理”的归类是否准确。`;
+  return `${partLabel}为 ${fmt(part)} 件，占${wholeLabel} ${fmt(whole)} 件的 ${pct}%，超过 ${Math.round(max * 1000) / 10}%。${advice}`;
 }
 
 /** Long text shown in a message is cut, so one hostile cell cannot flood the pane. */

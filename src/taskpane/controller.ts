@@ -24,6 +24,7 @@ import {
   type DrillDown,
 } from '../app/consolidation';
 import { pastedSubmission, readSubmissions, writeImported, type Duplicate, type ImportedItem, type Submission } from '../app/imports';
+import { formats } from '../formats';
 import { UNKNOWN_OFFICE } from '../model/report';
 import type { WorkbookPort } from '../ports/workbook-port';
 import { failureMessage } from '../app/failure';
@@ -271,19 +272,14 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
 
 export type PaneController = ReturnType<typeof usePaneController>;
 
-const TABLE_TITLES: Record<string, string> = {
-  proactive: '二、主动公开政府信息情况',
-  requests: '三、收到和处理政府信息公开申请情况',
-  appeals: '四、政府信息公开行政复议、行政诉讼情况',
-};
-
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Findings grouped by the statutory table they point into: errors first, within and across groups. */
-export function groupByTable(findings: Finding[]): { title: string; findings: Finding[] }[] {
+export function groupByTable(findings: Finding[], formatId?: string): { title: string; findings: Finding[] }[] {
   const groups = new Map<string, Finding[]>();
   for (const f of [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])) {
-    const t = TABLE_TITLES[f.cells[0]?.split('.')[0] ?? ''] ?? '表格整体';
+    const table = f.cells[0]?.split('.')[0];
+    const t = (table && formats.tableTitle(table, formatId)) || '表格整体';
     groups.set(t, [...(groups.get(t) ?? []), f]);
   }
   return [...groups].map(([title, list]) => ({ title, findings: list })).sort((a, b) => RANK[a.findings[0].severity] - RANK[b.findings[0].severity]);

@@ -181,11 +181,13 @@ describe('suggested values respect each cell’s kind (a made-up format with mon
     name: '测试格式',
     notice: '测试',
     years: { from: 2040 },
+    yearHint: '2040 年度起用测试格式',
     tables: [
       {
         id: 'fees',
         layout: 'sections',
         title: '收费',
+        shortTitle: '收费',
         labelHeader: '项目',
         sections: [
           {
@@ -214,6 +216,8 @@ describe('suggested values respect each cell’s kind (a made-up format with mon
       { rule: 'items.change', severity: 'error', table: 'fees', each: { axis: 'row', ids: ['items'] }, left: ['prev', 'change'], op: '=', right: ['now'] },
     ],
     shares: [],
+    keyFigures: [],
+    keyRates: [],
   };
   const registry = new FormatRegistry([MADE_UP]);
   const format = registry.byId('test-kinds')!;

@@ -224,8 +224,9 @@ describe('message wording', () => {
   });
 
   test('a share of nothing is 0%', () => {
-    expect(shareMessage('「其他」', 1, '「总计」', 0, 0.1)).toBe('「其他」为 1 件，占「总计」 0 件的 0%，超过 10%。请核实“其他处理”的归类是否准确。');
-    expect(shareMessage('「其他」', 1, '「总计」', 3, 0.1)).toContain('占「总计」 3 件的 33.3%，超过 10%');
+    const advice = GOV_2021.shares[0].advice;
+    expect(shareMessage('「其他」', 1, '「总计」', 0, 0.1, advice)).toBe('「其他」为 1 件，占「总计」 0 件的 0%，超过 10%。请核实“其他处理”的归类是否准确。');
+    expect(shareMessage('「其他」', 1, '「总计」', 3, 0.1, advice)).toContain('占「总计」 3 件的 33.3%，超过 10%');
   });
 
   test('clipText keeps up to the limit and says how long the text was', () => {

@@ -14,11 +14,13 @@ const MADE_UP: FormatDef = {
   name: '2030 年版（测试）',
   notice: '测试通知',
   years: { from: 2030 },
+  yearHint: '2030 年度起用测试格式',
   tables: [
     {
       id: 'requests',
       layout: 'matrix',
       title: '一、申请情况',
+      shortTitle: '申请',
       corner: '（测试）',
       columns: [{ label: '申请人', children: [{ label: '自然人', id: 'people' }, { label: '法人', id: 'firms' }, { label: '合计', id: 'sum' }] }],
       rows: [
@@ -33,6 +35,8 @@ const MADE_UP: FormatDef = {
     { rule: 'requests.balance', severity: 'error', table: 'requests', each: { axis: 'column' }, left: ['in'], op: '=', right: ['done', 'open'] },
   ],
   shares: [],
+  keyFigures: [],
+  keyRates: [],
 };
 
 const registry = new FormatRegistry([GOV_2019, GOV_2021, MADE_UP]);

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Button, Dropdown, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Option } from '@fluentui/react-components';
+import { formats } from '../../formats';
 import { LEVELS, type Level } from '../../model/report';
 import type { PaneController } from '../controller';
 
 const THIS_YEAR = new Date().getFullYear();
-const YEARS = Array.from({ length: THIS_YEAR - 2019 + 1 }, (_, i) => String(THIS_YEAR - i));
+const LAST_YEAR = Math.min(formats.lastYear ?? THIS_YEAR, THIS_YEAR);
+const YEARS = Array.from({ length: LAST_YEAR - formats.firstYear + 1 }, (_, i) => String(LAST_YEAR - i));
 
 export function GeneratePanel({ pane }: { pane: PaneController }) {
   const [year, setYear] = useState(String(THIS_YEAR - 1));
@@ -12,7 +14,7 @@ export function GeneratePanel({ pane }: { pane: PaneController }) {
   const [level, setLevel] = useState<Level | undefined>();
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-      <Field label="报告年度" hint="表格格式随年度自动选择：2019、2020 年度用试行格式，2021 年度起用新格式。">
+      <Field label="报告年度" hint={formats.yearHint}>
         <Dropdown aria-label="报告年度" clearButton={{ 'aria-label': '清除选择' }} value={`${year} 年度`} selectedOptions={[year]} onOptionSelect={(_, d) => setYear(d.optionValue ?? year)}>
           {YEARS.map((y) => (
             <Option key={y} value={y}>{`${y} 年度`}</Option>

@@ -64,7 +64,7 @@ export function ValidatePanel({ pane }: { pane: PaneController }) {
                 <MessageBarBody>{notice.text}</MessageBarBody>
               </MessageBar>
             )}
-            {groupByTable(others).map((g) => (
+            {groupByTable(others, r.report?.format).map((g) => (
               <div key={g.title}>
                 <Text weight="semibold" block>
                   {g.title}（{g.findings.length}）
