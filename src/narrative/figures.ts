@@ -34,6 +34,8 @@ export interface Statement {
   unit: string;
   sentence: Sentence;
   clause: Clause;
+  /** The words stating it, as matched in the clause: 「行政复议案件2件」. */
+  figure: string;
   /** 占 X%: the share the text gives right after the figure. */
   percent?: { value: number; decimals: number };
 }
@@ -248,7 +250,7 @@ export function statementsOf(sentence: Sentence, scope: Scope): Statement[] {
         if (p.kind === 'granted' && /主动/.test(clause.text)) continue;
         const value = readCount(m.groups!.n);
         if (value === undefined || !ownFigure(p, m, sentence, clause, scope)) continue;
-        const s: Statement = { kind: p.kind, value, unit: m.groups!.u, sentence, clause };
+        const s: Statement = { kind: p.kind, value, unit: m.groups!.u, sentence, clause, figure: m[0] };
         if (p.kind === 'granted' || p.kind === 'partial' || p.kind === 'granted_partial') {
           const percent = percentAfter(sentence, clause, clause.text.slice(m.index! + m[0].length));
           if (percent) s.percent = percent;
