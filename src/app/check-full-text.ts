@@ -1,0 +1,148 @@
+/**
+ * 检查全文: a published report checked whole. Its tables are read and validated as every
+ * other input is; its running text goes to the structure and narrative rules, against the
+ * same tables. The command line, the pane and the web page all call this.
+ */
+import { formats as defaultRegistry, type FormatRegistry } from '../formats';
+import { holdsReportText } from '../import/document-text';
+import { reportWithoutTables } from '../import/tableless-report';
+import { readReportsAndText, type ReadOptions } from '../io/read-reports';
+import type { Report } from '../model/report';
+import { checkNarrative } from '../narrative/check';
+import type { ReportDocument } from '../narrative/document';
+import { validate } from '../rules/engine';
+import type { Finding, RuleSettings } from '../rules/types';
+import { TEMP_SHEET_PREFIX, type WorkbookPort } from '../ports/workbook-port';
+import { UserError, validateSheets, type SheetResult } from './operations';
+
+export interface FileBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What a file holds: its reports and, when it is a report's text and not only its tables, that text. */
+export interface FullText {
+  file: string;
+  reports: Report[];
+  problems: string[];
+  document?: ReportDocument;
+}
+
+/** Whether the report was read from tables, or stands for a text whose tables were not found. */
+export function hasTables(report: Report): boolean {
+  return report.readings.some((r) => r !== undefined);
+}
+
+/**
+ * Reads a file's reports and text, parsed once. A text without tables still gives a report,
+ * one whose every cell is missing (format.missing_cells says so), so its text is checked too.
+ */
+export async function readFullText(file: FileBytes, options: ReadOptions = {}, registry: FormatRegistry = defaultRegistry): Promise<FullText> {
+  const read = await readReportsAndText(file.name, file.bytes, registry, options);
+  const document = read.document && holdsReportText(read.document) ? read.document : undefined;
+  const out: FullText = { file: file.name, reports: read.reports, problems: read.problems, document };
+  if (document && !read.reports.length) {
+    const r = reportWithoutTables(document, registry, options);
+    if (typeof r === 'string') out.problems.push(r);
+    else out.reports = [r];
+  }
+  return out;
+}
+
+/** Last year's report of the same office, else the only one of last year. */
+export function matchPrevious(report: Report, previous: Report[]): Report | undefined {
+  const same = previous.find((p) => p.office === report.office && p.year === report.year - 1);
+  if (same) return same;
+  const lastYear = previous.filter((p) => p.year === report.year - 1);
+  return lastYear.length === 1 ? lastYear[0] : undefined;
+}
+
+/** Last year, for the cross-year table checks and for narrative.copied. */
+export interface PreviousYear {
+  reports: Report[];
+  document?: ReportDocument;
+}
+
+export interface CheckedReport {
+  report: Report;
+  /** The tables' findings, then the text's (also in `narrative`). */
+  findings: Finding[];
+  confirmed: { finding: Finding; explanation: string }[];
+  narrative: Finding[];
+}
+
+export interface CheckOptions {
+  previous?: PreviousYear;
+  settings?: Partial<RuleSettings>;
+  registry?: FormatRegistry;
+}
+
+/** The text's findings against the report it belongs to (the tables when read). */
+export function narrativeFindings(document: ReportDocument, report: Report | undefined, previous?: ReportDocument): Finding[] {
+  return checkNarrative({ document, report: report && hasTables(report) ? report : undefined, previous });
+}
+
+/**
+ * Validates each report of a file; the file's text, when it has one, is checked against its
+ * first report (the one the text is about) and its findings appended to that report's.
+ */
+export function checkFullText(read: FullText, options: CheckOptions = {}): CheckedReport[] {
+  return read.reports.map((report, i) => {
+    const v = validate(report, { previous: matchPrevious(report, options.previous?.reports ?? []), settings: options.settings, registry: options.registry });
+    const narrative = i === 0 && read.document ? narrativeFindings(read.document, report, options.previous?.document) : [];
+    return { report, findings: [...v.findings, ...narrative], confirmed: v.confirmed, narrative };
+  });
+}
+
+/** The pane's and the web page's 检查全文 of one file. */
+export interface FullTextResult {
+  file: string;
+  /** The report the text is about: the workbook's sheet when it holds the same office and year, else the file's own. */
+  report: Report;
+  /** The workbook's sheet the tables were checked in, with its cell addresses. */
+  sheet?: SheetResult;
+  tableFindings: Finding[];
+  narrative: Finding[];
+  confirmed: { finding: Finding; explanation: string }[];
+  /** False when the file holds only tables: their findings are listed, the text is not checked. */
+  holdsText: boolean;
+  paragraphs: number;
+  problems: string[];
+  /** Last year's file, when one was given and it holds a report's text. */
+  previous?: string;
+}
+
+/** A report sheet of ours for the same office and year: the figures the clerk is working on. */
+async function sheetFor(port: WorkbookPort, report: Report): Promise<SheetResult | undefined> {
+  const infos = await port.listSheets();
+  const same = infos.find((s) => s.meta && !s.meta.role && !s.name.startsWith(TEMP_SHEET_PREFIX) && s.meta.office === report.office && s.meta.year === report.year);
+  if (!same) return undefined;
+  const [result] = await validateSheets(port, { sheets: [same.name], paint: false });
+  return result?.report ? result : undefined;
+}
+
+/**
+ * Reads the file (and last year's), checks its text, and checks the tables: in the workbook's
+ * sheet for the same office and year when there is one, else the file's own. Nothing is written.
+ */
+export async function checkFullTextFile(port: WorkbookPort | null, file: FileBytes, previousFile?: FileBytes): Promise<FullTextResult> {
+  const read = await readFullText(file);
+  if (!read.reports.length)
+    throw new UserError(`“${file.name}”中既没有找到年报表格，也没有找到年报正文${read.problems.length ? `：${read.problems.join('；')}` : '。请选择年报全文的 Word 文档、网页或 PDF。'}`);
+  let previous: PreviousYear | undefined;
+  if (previousFile) {
+    const last = await readFullText(previousFile);
+    previous = { reports: last.reports, document: last.document };
+  }
+  const own = read.reports[0];
+  const sheet = port ? await sheetFor(port, own) : undefined;
+  const problems = [...read.problems];
+  if (previousFile && !previous?.document) problems.push(`上年的“${previousFile.name}”中没有年报正文，未比对两年的文字。`);
+  const base = { file: file.name, holdsText: !!read.document, paragraphs: read.document?.paragraphs.length ?? 0, problems, previous: previous?.document ? previousFile?.name : undefined };
+  if (sheet?.report) {
+    const narrative = read.document ? narrativeFindings(read.document, sheet.report, previous?.document) : [];
+    return { ...base, report: sheet.report, sheet, tableFindings: sheet.findings, narrative, confirmed: sheet.confirmed };
+  }
+  const [checked] = checkFullText(read, { previous });
+  return { ...base, report: own, tableFindings: checked.findings.slice(0, checked.findings.length - checked.narrative.length), narrative: checked.narrative, confirmed: checked.confirmed };
+}
