@@ -23,7 +23,7 @@ export interface Sentence {
   section?: number;
   text: string;
   clauses: Clause[];
-  /** The paragraph speaks of requests (申请): a bare 「办结 N 件」 in it is about them. */
+  /** The paragraph, or the one before it in its section, speaks of requests (申请): a bare 「办结 N 件」 there is about them. */
   aboutRequests: boolean;
 }
 
@@ -53,7 +53,8 @@ export function sentencesOf(doc: ReportDocument, split: SectionSplit): Sentence[
   for (let i = 0; i < limit; i++) {
     const section = split.sectionOf(i);
     const paragraph = compact(doc.paragraphs[i].text);
-    const aboutRequests = /申请/.test(paragraph);
+    const before = i > 0 && split.sectionOf(i - 1) === section ? doc.paragraphs[i - 1].text : '';
+    const aboutRequests = /申请/.test(paragraph) || /申请/.test(before) || section === 3;
     for (const raw of paragraph.split(SENTENCE_END)) {
       const text = raw.trim();
       if (text) out.push({ paragraph: i, section, text, clauses: clausesOf(text), aboutRequests });
@@ -127,6 +128,7 @@ interface Pattern {
 }
 
 const NOT_REQUESTS = /复议|诉讼|建议|提案|诉求|事项|投诉|举报|信访|热线|来信|留言|工单|咨询/;
+const OTHER_BUSINESS = /建议|提案|诉求|投诉|举报|信访|热线|来信|留言|工单|咨询/;
 const NOT_CASE_TOTAL = /维持|纠正|败诉|胜诉|撤销|审结|结案|结果|决定|意见书|听证|确认违法/;
 
 const PATTERNS: Pattern[] = [
@@ -234,7 +236,8 @@ function percentAfter(sentence: Sentence, clause: Clause, tail: string): Stateme
 export function statementsOf(sentence: Sentence, scope: Scope): Statement[] {
   const out: Statement[] = [];
   // 办结 / 结转 / 予以公开 N 件 are requests when the paragraph speaks of them; 收到 needs 申请 in its own words.
-  const requests = sentence.aboutRequests;
+  // A sentence on deputies' proposals or hotline calls is not about requests, whatever it closed.
+  const requests = sentence.aboutRequests && !OTHER_BUSINESS.test(sentence.text);
   const appeals = /公开/.test(sentence.text) || sentence.section === 4;
   for (const clause of sentence.clauses) {
     const taken = new Set<number>();

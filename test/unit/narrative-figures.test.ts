@@ -92,6 +92,7 @@ describe('statements that are not about the office’s own year are not compared
     ['收到申请约30件。'],
     ['办结人大代表建议25件、政协提案31件。'],
     ['收到群众诉求348件，办结率100%。'],
+    ['全年办理人大代表建议25件，办结25件。'],
     ['主动予以公开文件20件。'],
   ])('%s', (text) => {
     expect(mismatches(text)).toEqual([]);
