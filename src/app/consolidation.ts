@@ -7,6 +7,7 @@ import { consolidate, type Completeness, type Consolidation, type MemberStatus }
 import { compareYears, figureSet, memberChangeFindings, type Comparison, type FigureSet } from '../consolidate/comparison';
 import { isoDate, parseRosterText, rosterToText, type RosterEntry } from '../consolidate/roster';
 import { formats as registry } from '../formats';
+import type { CompiledFormat } from '../formats/compile';
 import { buildComparisonPlan } from '../layout/comparison-plan';
 import { buildOverviewPlan, overviewCounts, readOverviewFigures } from '../layout/overview-plan';
 import { buildRosterPlan, rosterFromSheet } from '../layout/roster-plan';
@@ -208,6 +209,21 @@ export function consolidationOutput(
   return { plans, findings, comparison, counts: overviewCounts(members, overviewOptions) };
 }
 
+/**
+ * The summary's cells: live formulas referring to the member sheets, unless values were asked
+ * for or the formulas would pass Excel's length limit (then values, and the user is told).
+ */
+export function summaryCells(
+  format: CompiledFormat,
+  memberSheets: string[],
+  wanted: 'formula' | 'values',
+): { mode: 'formula' | 'values'; formulas?: (string | undefined)[]; note?: string } {
+  if (wanted === 'values') return { mode: 'values' };
+  const formulas = summaryFormulas(format, memberSheets);
+  if (!formulas) return { mode: 'values', note: '成员太多，公式会超过 Excel 的长度上限，已改为写入数值。' };
+  return { mode: 'formula', formulas };
+}
+
 export async function consolidateSheets(port: WorkbookPort, req: ConsolidateSheetsRequest): Promise<ConsolidateSheetsResult> {
   const office = req.office.trim();
   if (!office) throw new UserError('请填写汇总单位名称。');
@@ -240,21 +256,15 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
   const previousComparison = mine('comparison');
   const comparisonName = previousComparison?.name ?? freshSheetName(comparisonSheetName(summaryName), [...taken, summaryName, overviewName]);
 
-  let mode = req.mode ?? 'formula';
-  let note: string | undefined;
   // Members left out (不纳入汇总) are not in the summary's formulas either.
   const memberSheets = result.members.map((m) => chosen.find((c) => c.report === m.report)!.sheet);
-  const formulas = mode === 'formula' ? summaryFormulas(format, memberSheets) : null;
-  if (mode === 'formula' && !formulas) {
-    mode = 'values';
-    note = '成员太多，公式会超过 Excel 的长度上限，已改为写入数值。';
-  }
+  const { mode, formulas, note } = summaryCells(format, memberSheets, req.mode ?? 'formula');
   const out = consolidationOutput(result, {
     office,
     level: req.level,
     names: { summary: summaryName, overview: overviewName, comparison: comparisonName },
     memberSheets,
-    formulas: formulas ?? undefined,
+    formulas,
     summaryOf: memberSheets,
     previous: previousYear,
     today: req.today ?? isoDate(new Date()),

@@ -4,7 +4,7 @@
  */
 import { formats as registry } from '../formats';
 import type { ReadOptions } from '../io/read-reports';
-import { buildSheetPlan } from '../layout/sheet-plan';
+import { buildSheetPlan, type SheetPlan } from '../layout/sheet-plan';
 import { freshSheetName, reportSheetName } from '../layout/sheet-name';
 import { InputError } from '../model/report-json';
 import { UNKNOWN_OFFICE, type Report } from '../model/report';
@@ -107,6 +107,20 @@ export function confirmedIdentity(entry: ImportEntry): { office: string; year: n
 }
 
 /**
+ * A report as a canonical sheet: its values (unreadable text kept as text), where it came from,
+ * and for a summary its members, so that a later consolidation catches double counting.
+ */
+export function reportPlan(r: Report, as: { office: string; year: number; name: string }): SheetPlan {
+  return buildSheetPlan(registry.byId(r.format)!, {
+    ...as,
+    level: r.level,
+    totals: 'values',
+    readings: r.readings,
+    extraMeta: { source: r.source, ...(r.members ? { members: r.members, descendants: r.descendants } : {}) },
+  });
+}
+
+/**
  * Writes each report as a canonical sheet with its values carried over. An office and year
  * the workbook already holds (or that two entries share) is written only once the user says
  * whether to replace it or keep both.
@@ -136,15 +150,7 @@ export async function writeImported(port: WorkbookPort, entries: ImportEntry[], 
     const name = old && !Object.values(replace).includes(old) ? old : freshSheetName(reportSheetName(office, year), [...taken, ...names]);
     if (name === old) replace[name] = old;
     names.push(name);
-    return buildSheetPlan(registry.byId(r.format)!, {
-      office,
-      year,
-      level: r.level,
-      totals: 'values',
-      readings: r.readings,
-      name,
-      extraMeta: { source: r.source, ...(r.members ? { members: r.members, descendants: r.descendants } : {}) },
-    });
+    return reportPlan(r, { office, year, name });
   });
   if (plans.length) await port.writeSheets(plans, { activate: names[0], replace });
   return { written: names };

@@ -28,6 +28,8 @@ export interface GenerateRequest {
   level?: Level;
   /** The sheet name to use; when omitted, the default name must be free. */
   name?: string;
+  /** A blank template to hand out: the office may be left for the clerk to fill in. */
+  blankOffice?: boolean;
 }
 
 export type GenerateResult = { ok: true; name: string } | { ok: false; taken: string; suggestion: string };
@@ -41,7 +43,7 @@ export function checkYear(year: number, registry: FormatRegistry = defaultRegist
 
 export async function generateTemplate(port: WorkbookPort, req: GenerateRequest): Promise<GenerateResult> {
   const office = req.office.trim();
-  if (!office) throw new UserError('请填写填报单位名称。');
+  if (!office && !req.blankOffice) throw new UserError('请填写填报单位名称。');
   const format = checkYear(req.year);
   const wanted = req.name ?? reportSheetName(office, req.year);
   const taken = await port.sheetNames();

@@ -1,0 +1,138 @@
+/**
+ * 汇总 of reports given as files (the command line): the members written as canonical sheets
+ * beside the summary, its overview and the 同比 sheet, in one all-or-nothing batch. The summary
+ * names its member sheets in every mode, so 查看构成 works on it as on one made in the pane.
+ */
+import { consolidate, type MemberStatus } from '../consolidate/consolidate';
+import type { Comparison } from '../consolidate/comparison';
+import { isoDate, parseRosterText, type RosterEntry } from '../consolidate/roster';
+import { formats as registry } from '../formats';
+import { comparisonSheetName, freshSheetName, overviewSheetName, reportSheetName, summarySheetName } from '../layout/sheet-name';
+import type { Level, Report } from '../model/report';
+import { UserError } from '../model/user-error';
+import type { Finding } from '../rules/types';
+import type { InputFile, OpenWorkbook } from '../ports/file-reader';
+import type { SheetData, WorkbookPort } from '../ports/workbook-port';
+import { consolidationOutput, findPreviousYear, readRoster, summaryCells, type PreviousYear } from './consolidation';
+import { reportPlan } from './imports';
+import { readInput, refuseUnknownOffice } from './read-inputs';
+
+export interface ConsolidateReportsRequest {
+  /** The summarising office; without one the summary is called 汇总 and its sheets are named by the year. */
+  office?: string;
+  level?: Level;
+  /** Plain values in the summary (the default), or live formulas referring to the member sheets. */
+  mode?: 'formula' | 'values';
+  roster?: RosterEntry[];
+  /** Last year's summary as a file: read once this year's is known, for the carry-over check and the 同比 sheet. */
+  previous?: { file: InputFile; open: OpenWorkbook };
+  /** YYYY-MM-DD, for deadlines; today by default. */
+  today?: string;
+}
+
+export type ConsolidateReportsResult =
+  | { ok: false; findings: Finding[]; members: MemberStatus[] }
+  | {
+      ok: true;
+      summary: Report;
+      /** The summary's findings (its rules, the roster, last year's carry-over). */
+      findings: Finding[];
+      members: MemberStatus[];
+      sheets: { summary: string; overview: string; comparison?: string; members: string[] };
+      mode: 'formula' | 'values';
+      /** Said to the user, e.g. why values were written instead of formulas. */
+      note?: string;
+      /** 应报 / 已报 / 通过, as on the overview. */
+      counts: string;
+      comparison?: Comparison;
+    };
+
+/** Consolidates the reports into the (empty) workbook; a refusal writes nothing and lists its findings. */
+export async function consolidateReports(port: WorkbookPort, reports: Report[], req: ConsolidateReportsRequest = {}): Promise<ConsolidateReportsResult> {
+  if (!reports.length) throw new UserError('没有可汇总的报表：所给文件都无法读取。', { code: 'no_members' });
+  refuseUnknownOffice(reports, '无法汇总：请在报表中写明单位，或先用 nianbao import 文件 --office 单位名称 --out 文件.xlsx 转换后再汇总');
+  const named = req.office?.trim() ?? '';
+  const office = named || '汇总';
+  const result = consolidate(reports, { office, level: req.level, registry, roster: req.roster });
+  if (!result.ok) return { ok: false, findings: result.findings, members: result.members };
+  const summary = result.summary;
+  const previous = req.previous && (await previousYearFromFile(req.previous.file, req.previous.open, { office, year: summary.year }));
+  const format = registry.byId(summary.format)!;
+  const summaryName = summarySheetName(named, summary.year);
+  const names = { summary: summaryName, overview: overviewSheetName(summaryName), comparison: comparisonSheetName(summaryName) };
+  const memberSheets: string[] = [];
+  const memberPlans = result.members.map(({ report }) => {
+    const name = freshSheetName(reportSheetName(report.office, report.year), [...Object.values(names), ...memberSheets]);
+    memberSheets.push(name);
+    return reportPlan(report, { office: report.office, year: report.year, name });
+  });
+  const cells = summaryCells(format, memberSheets, req.mode ?? 'values');
+  const out = consolidationOutput(result, {
+    office,
+    level: req.level,
+    names,
+    memberSheets,
+    formulas: cells.formulas,
+    summaryOf: memberSheets,
+    previous,
+    today: req.today ?? isoDate(new Date()),
+  });
+  await port.writeSheets([...out.plans, ...memberPlans], { activate: summaryName });
+  return {
+    ok: true,
+    summary,
+    findings: out.findings,
+    members: result.members,
+    sheets: { summary: names.summary, overview: names.overview, ...(out.comparison ? { comparison: names.comparison } : {}), members: memberSheets },
+    mode: cells.mode,
+    ...(cells.note ? { note: cells.note } : {}),
+    counts: out.counts,
+    ...(out.comparison ? { comparison: out.comparison } : {}),
+  };
+}
+
+function extension(name: string): string {
+  const m = /\.([^./\\]+)$/.exec(name);
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** The roster given as a file: a .txt (or .csv) one unit per line, or a workbook's 报送名单 sheet (else its first). */
+export async function rosterFromFile(file: InputFile, open: OpenWorkbook): Promise<RosterEntry[]> {
+  const bytes = await file.read().catch((e: unknown) => {
+    throw new UserError(`${file.name}：报送名单文件不存在或无法读取`, { cause: e });
+  });
+  const ext = extension(file.name);
+  if (!['xlsx', 'txt', 'csv', ''].includes(ext)) throw new UserError(`${file.name}：报送名单请用 .txt（每行一个单位）或 .xlsx`);
+  let text: string;
+  if (ext === 'xlsx') {
+    const book = await open(bytes).catch((e: unknown) => {
+      throw new UserError(`${file.name}：无法作为 .xlsx 工作簿打开`, { cause: e });
+    });
+    const r = await readRoster(book, { firstSheet: true });
+    if (r.errors.length) throw new UserError(`${file.name}（工作表“${r.sheet}”）：报送名单有误：\n${r.errors.join('\n')}`);
+    text = r.text;
+  } else text = new TextDecoder('utf-8').decode(bytes);
+  const parsed = parseRosterText(text);
+  if (parsed.errors.length) throw new UserError(`${file.name}：报送名单有误：\n${parsed.errors.join('\n')}`);
+  if (!parsed.entries.length) throw new UserError(`${file.name}：报送名单中没有单位`);
+  return parsed.entries;
+}
+
+/** Last year's summary given as a file, with its overview sheet's member figures when it is a workbook of ours. */
+export async function previousYearFromFile(file: InputFile, open: OpenWorkbook, pick: { office: string; year: number }): Promise<PreviousYear> {
+  const { reports } = await readInput(file);
+  let overviews: SheetData[] = [];
+  if (extension(file.name) === 'xlsx') {
+    const book = await open(await file.read());
+    overviews = (await book.readSheets('reports')).filter((s) => s.meta?.role === 'overview');
+  }
+  try {
+    const found = findPreviousYear(reports.map((report) => ({ report })), overviews, pick);
+    // Said on the 同比 sheet: the file's name, not where it sat on this computer.
+    const base = file.name.split(/[\\/]/).pop() ?? file.name;
+    return { ...found, source: found.source.startsWith(file.name) ? base + found.source.slice(file.name.length) : found.source };
+  } catch (e) {
+    if (e instanceof UserError) throw new UserError(`${file.name}：${e.message}`, { cause: e, code: e.code });
+    throw e;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Reports out of input files, for every face that takes files: each file read through the
+ * file-reader port and recognised; a file that cannot be read is said, the rest still read.
+ */
+import { formats as registry } from '../formats';
+import type { ReadOptions } from '../io/read-reports';
+import { UNKNOWN_OFFICE, type Report } from '../model/report';
+import { UserError } from '../model/user-error';
+import type { InputFile } from '../ports/file-reader';
+
+export interface FileReports {
+  file: string;
+  reports: Report[];
+  /** Sheets or tables that looked like reports but could not be read, with why. */
+  problems: string[];
+}
+
+/** One file's reports; a UserError naming the file when it cannot be read or holds none. */
+export async function readInput(file: InputFile, options: ReadOptions = {}): Promise<FileReports> {
+  try {
+    const bytes = await file.read();
+    // The readers (exceljs, the docx, html and pdf parsers) load only when a file is read: the pane starts without them.
+    const { readReports } = await import('../io/read-reports');
+    const r = await readReports(file.name, bytes, registry, options);
+    if (!r.reports.length) throw new UserError(`未找到可识别的报表${r.problems.length ? `（${r.problems.join('；')}）` : ''}`, { code: 'no_report' });
+    return { file: file.name, ...r };
+  } catch (e) {
+    if (e instanceof UserError) throw new UserError(`${file.name}：${e.message}`, { cause: e, code: e.code });
+    throw e;
+  }
+}
+
+export interface InputsRead {
+  reports: Report[];
+  /** In file order, each naming its file: what could not be read within a file, and files that could not be read at all. */
+  messages: string[];
+  /** Some file could not be read at all. */
+  failed: boolean;
+}
+
+/** Every file's reports, in order; a bad file is reported and the rest still read. */
+export async function readInputs(files: InputFile[], options: ReadOptions = {}): Promise<InputsRead> {
+  const out: InputsRead = { reports: [], messages: [], failed: false };
+  for (const f of files) {
+    try {
+      const r = await readInput(f, options);
+      out.reports.push(...r.reports);
+      out.messages.push(...r.problems.map((p) => `${f.name}：${p}`));
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      out.messages.push(e.message);
+      out.failed = true;
+    }
+  }
+  return out;
+}
+
+export function officeUnknown(r: Report): boolean {
+  return !r.office.trim() || r.office === UNKNOWN_OFFICE;
+}
+
+/** Reports whose office nothing names are never written or summed under a made-up name; `then` says what to do. */
+export function refuseUnknownOffice(reports: Report[], then: string): void {
+  const unknown = reports.filter(officeUnknown);
+  if (unknown.length) throw new UserError(`${unknown.map((r) => r.source).join('、')}：未能识别填报单位（标题、发布机构和落款中都没有单位名称），${then}`, { code: 'unknown_office' });
+}
