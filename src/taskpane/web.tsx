@@ -29,6 +29,7 @@ import { typedValue, validateInMemory, withCell } from '../app/live-sheet';
 import { markedCells } from '../app/highlights';
 import { describeFailure, usePaneController, type Notice, type PaneController } from './controller';
 import { App } from './components/App';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { SheetView } from './sheet-view';
 import { buildGridModel } from './sheet-view-model';
 import { downloadName, openProblem } from './sheet-view-files';
@@ -52,6 +53,9 @@ const CSS = `
 
 /** exceljs and the zip guard arrive with the first workbook opened or created: the page starts without them. */
 const xlsxFiles = () => import('./xlsx-files');
+
+/** A crash in the tasks or the sheet view leaves the toolbar, so the workbook can still be downloaded. */
+const KEEP_WORK = '可先点“下载”保存当前工作簿，再刷新页面后重试。';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Work shorter than this shows no progress: a flash would only distract. */
@@ -317,11 +321,15 @@ function WebPage() {
       {toolbar}
       <div className="nb-work">
         <div className="nb-tasks">
-          <App pane={webPane} />
+          <ErrorBoundary advice={KEEP_WORK}>
+            <App pane={webPane} />
+          </ErrorBoundary>
         </div>
         <div className="nb-view">
           {port ? (
-            <SheetView sheets={sheets} current={current} onChoose={(s) => void choose(s)} model={model} onType={type} focus={sheetFocus} />
+            <ErrorBoundary advice={KEEP_WORK}>
+              <SheetView sheets={sheets} current={current} onChoose={(s) => void choose(s)} model={model} onType={type} focus={sheetFocus} />
+            </ErrorBoundary>
           ) : (
             <div className="nb-empty">打开或新建一个工作簿后，这里显示工作表内容，可直接填写。也可以把 .xlsx 文件拖到这里。</div>
           )}
@@ -368,6 +376,8 @@ function WebPage() {
 
 createRoot(document.getElementById('root')!).render(
   <FluentProvider theme={webLightTheme}>
-    <WebPage />
+    <ErrorBoundary>
+      <WebPage />
+    </ErrorBoundary>
   </FluentProvider>,
 );
