@@ -1,17 +1,22 @@
 import { useState, type ReactNode } from 'react';
-import { MessageBar, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
 import type { PaneController } from '../controller';
 import { GeneratePanel } from './GeneratePanel';
 import { ValidatePanel } from './ValidatePanel';
 import { ImportPanel } from './ImportPanel';
 import { ConsolidatePanel } from './ConsolidatePanel';
 
+const useStyles = makeStyles({
+  pane: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, fontFamily: 'inherit' },
+});
+
 type TabId = 'generate' | 'validate' | 'import' | 'consolidate';
 
 export function App({ pane, toolbar }: { pane: PaneController; toolbar?: ReactNode }) {
   const [tab, setTab] = useState<TabId>('generate');
+  const styles = useStyles();
   return (
-    <main style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 12, fontFamily: 'inherit' }}>
+    <main className={styles.pane}>
       {toolbar}
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
         <Tab value="generate">生成表格</Tab>

@@ -1,7 +1,21 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Checkbox, Dropdown, Field, Input, Option, Radio, RadioGroup, Subtitle2, Text, Textarea } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Dropdown, Field, Input, makeStyles, mergeClasses, Option, Radio, RadioGroup, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
 import { LEVELS, type Level } from '../../model/report';
 import type { PaneController } from '../controller';
+import { useLayout } from './styles';
+
+const useStyles = makeStyles({
+  member: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalSNudge,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  address: { width: '100px' },
+  lookup: { alignItems: 'end' },
+  parts: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
 
 /** 汇总: choose member sheets, name the consolidating office, write summary and overview; drill down. */
 export function ConsolidatePanel({ pane }: { pane: PaneController }) {
@@ -12,6 +26,8 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
   const [address, setAddress] = useState('');
   const [rosterText, setRosterText] = useState('');
   const [previous, setPrevious] = useState('');
+  const ui = useLayout();
+  const styles = useStyles();
   const result = pane.consolidation;
   const list = pane.candidates;
   const loaded = pane.roster;
@@ -24,8 +40,8 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
   const missing = result?.completeness?.expected.filter((x) => !x.member).map((x) => x.entry.name) ?? [];
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
-      <div style={{ display: 'flex', gap: 8 }}>
+    <div className={ui.panelTight}>
+      <div className={ui.row}>
         <Button onClick={pane.loadCandidates} disabled={!!pane.busy}>
           {list ? '刷新列表' : '列出年报工作表'}
         </Button>
@@ -33,9 +49,9 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
       </div>
       {list && list.length === 0 && <Text>工作簿中没有年报表格。请先“生成表格”或“导入报送”。</Text>}
       {list && list.length > 0 && (
-        <ul style={{ margin: 0, padding: 0, listStyle: 'none' }} aria-label="成员报表">
+        <ul className={ui.list} aria-label="成员报表">
           {list.map((c) => (
-            <li key={c.sheet} style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', alignItems: 'center', gap: 6, borderBottom: '1px solid #f0f0f0' }}>
+            <li key={c.sheet} className={styles.member}>
               <Checkbox
                 label={`${c.office}（${c.year} 年度，${c.formatName}${c.members ? `，汇总 ${c.members} 个成员` : ''}）`}
                 checked={chosen.includes(c.sheet)}
@@ -54,7 +70,7 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
       >
         <Textarea aria-label="报送名单" value={rosterText} onChange={(_, d) => setRosterText(d.value)} rows={5} resize="vertical" placeholder={'县发改局\n城关镇\t乡镇\n县税务局\t不纳入汇总'} />
       </Field>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+      <div className={mergeClasses(ui.row, ui.wrap)}>
         <Button size="small" onClick={pane.loadRoster} disabled={!!pane.busy}>
           从工作表读取
         </Button>
@@ -63,7 +79,7 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
         </Button>
       </div>
       {loaded?.theirs && (
-        <div style={{ display: 'flex', gap: 8 }}>
+        <div className={ui.row}>
           <Button size="small" appearance="primary" onClick={() => pane.saveRoster(rosterText, year, true)}>
             替换“{loaded.theirs}”
           </Button>
@@ -107,7 +123,7 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
       {result && !result.ok && (
         <section aria-label="汇总被拒绝">
           {result.findings.map((f, i) => (
-            <Text block key={i} style={{ color: '#a4262c' }}>
+            <Text block key={i} className={ui.problem}>
               ✖ {f.message}
             </Text>
           ))}
@@ -135,9 +151,9 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
           <Text block size={200}>
             查看某个汇总数由哪些成员构成：在汇总表中选中该单元格后点“查看构成”，或输入地址。
           </Text>
-          <div style={{ display: 'flex', gap: 8, alignItems: 'end' }}>
+          <div className={mergeClasses(ui.row, styles.lookup)}>
             <Field label="单元格地址">
-              <Input value={address} onChange={(_, d) => setAddress(d.value)} placeholder="例如 I12" style={{ width: 100 }} />
+              <Input value={address} onChange={(_, d) => setAddress(d.value)} placeholder="例如 I12" className={styles.address} />
             </Field>
             <Button onClick={() => pane.drillDown(address.trim() ? { sheet: result.summarySheet!, address: address.trim() } : undefined)}>查看构成</Button>
           </div>
@@ -148,7 +164,7 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
           <Text weight="semibold" block>
             {pane.drill.label}（{pane.drill.sheet}!{pane.drill.address}）
           </Text>
-          <ul style={{ margin: 0, paddingLeft: 16 }}>
+          <ul className={styles.parts}>
             {pane.drill.parts.map((p) => (
               <li key={p.sheet}>
                 <Button size="small" appearance="transparent" onClick={() => pane.jumpTo(p.sheet, p.address)}>

@@ -1,9 +1,14 @@
-import { Button, Text } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { useLayout } from './styles';
+
+const useStyles = makeStyles({ bar: { margin: `${tokens.spacingVerticalSNudge} 0` } });
 
 /** 生成年报全文 beside a validated report: offered only when its tables have no error. */
 export function DraftReport({ errors, busy, onDraft }: { errors: number; busy: boolean; onDraft: () => void }) {
+  const ui = useLayout();
+  const styles = useStyles();
   return (
-    <div style={{ display: 'flex', gap: 8, margin: '6px 0', flexWrap: 'wrap', alignItems: 'center' }}>
+    <div className={mergeClasses(ui.row, ui.wrap, ui.centered, styles.bar)}>
       <Button size="small" disabled={busy || errors > 0} onClick={onDraft}>
         生成年报全文
       </Button>

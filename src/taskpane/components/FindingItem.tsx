@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import { Badge, Button, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { Badge, Button, Input, makeStyles, mergeClasses, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import type { Notice } from '../controller';
 import type { Finding } from '../../rules/types';
 import { fixAction } from '../../rules/messages';
+import { useLayout } from './styles';
+
+const useStyles = makeStyles({ finding: { cursor: 'pointer' } });
 
 const SEVERITY = {
   error: { text: '错误', color: 'danger' },
@@ -24,15 +27,17 @@ export function FindingItem({ finding, fixLabel, onSelect, onFix, onConfirm, not
   const [explaining, setExplaining] = useState(false);
   const [text, setText] = useState('');
   const s = SEVERITY[finding.severity];
+  const ui = useLayout();
+  const styles = useStyles();
   return (
-    <li data-rule={finding.rule} style={{ listStyle: 'none', padding: '8px 0', borderBottom: '1px solid #e0e0e0' }}>
-      <div role="button" tabIndex={0} style={{ cursor: 'pointer' }} onClick={onSelect} onKeyDown={(e) => e.key === 'Enter' && onSelect()}>
+    <li data-rule={finding.rule} className={ui.entry}>
+      <div role="button" tabIndex={0} className={styles.finding} onClick={onSelect} onKeyDown={(e) => e.key === 'Enter' && onSelect()}>
         <Badge appearance="filled" color={s.color} size="small">
           {s.text}
         </Badge>{' '}
         <Text size={200}>{finding.message}</Text>
       </div>
-      <div style={{ display: 'flex', gap: 6, marginTop: 4, flexWrap: 'wrap' }}>
+      <div className={mergeClasses(ui.rowTight, ui.wrap, ui.below)}>
         {finding.fix && (
           <Button size="small" appearance="primary" onClick={onFix}>
             改正：{fixAction(finding.fix, fixLabel ?? finding.fix.cell)}（消除 {finding.fix.resolves} 项）
@@ -45,12 +50,12 @@ export function FindingItem({ finding, fixLabel, onSelect, onFix, onConfirm, not
         )}
       </div>
       {notice && (
-        <MessageBar intent={notice.intent} style={{ marginTop: 4 }}>
+        <MessageBar intent={notice.intent} className={ui.below}>
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}
       {explaining && (
-        <div style={{ display: 'flex', gap: 6, marginTop: 4 }}>
+        <div className={mergeClasses(ui.rowTight, ui.below)}>
           <Input size="small" aria-label="出错说明" placeholder="出错说明，例如：该项确无数据" value={text} onChange={(_, d) => setText(d.value)} />
           <Button size="small" onClick={() => onConfirm(text)}>
             保存

@@ -3,6 +3,7 @@ import { Button, Dropdown, Field, Input, MessageBar, MessageBarActions, MessageB
 import { formats } from '../../formats';
 import { LEVELS, type Level } from '../../model/report';
 import type { PaneController } from '../controller';
+import { useLayout } from './styles';
 
 const THIS_YEAR = new Date().getFullYear();
 const LAST_YEAR = Math.min(formats.lastYear ?? THIS_YEAR, THIS_YEAR);
@@ -12,8 +13,9 @@ export function GeneratePanel({ pane }: { pane: PaneController }) {
   const [year, setYear] = useState(String(THIS_YEAR - 1));
   const [office, setOffice] = useState('');
   const [level, setLevel] = useState<Level | undefined>();
+  const ui = useLayout();
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+    <div className={ui.panel}>
       <Field label="报告年度" hint={formats.yearHint}>
         <Dropdown aria-label="报告年度" clearButton={{ 'aria-label': '清除选择' }} value={`${year} 年度`} selectedOptions={[year]} onOptionSelect={(_, d) => setYear(d.optionValue ?? year)}>
           {YEARS.map((y) => (

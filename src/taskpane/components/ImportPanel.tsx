@@ -1,6 +1,18 @@
 import { useRef, useState } from 'react';
-import { Badge, Button, Checkbox, Field, Input, Subtitle2, Text, Textarea } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, Input, makeStyles, mergeClasses, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
 import type { PaneController } from '../controller';
+import { useLayout } from './styles';
+
+const useStyles = makeStyles({
+  pastedOffice: { flex: '1 1 180px' },
+  item: { padding: `${tokens.spacingVerticalSNudge} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  identity: { margin: `${tokens.spacingVerticalXS} 0` },
+  cells: { maxHeight: '280px', overflowY: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, marginTop: tokens.spacingVerticalXS },
+  table: { fontSize: tokens.fontSizeBase200, borderCollapse: 'collapse', marginTop: tokens.spacingVerticalXS },
+  left: { textAlign: 'left' },
+  right: { textAlign: 'right' },
+  source: { whiteSpace: 'nowrap', paddingLeft: tokens.spacingHorizontalS },
+});
 
 const ACCEPT = '.xlsx,.docx,.html,.htm,.txt,.json';
 
@@ -13,6 +25,8 @@ export function ImportPanel({ pane }: { pane: PaneController }) {
   const [pastedOffice, setPastedOffice] = useState('');
   const [pastedYear, setPastedYear] = useState('');
   const MAX_LISTED = 8;
+  const ui = useLayout();
+  const styles = useStyles();
 
   const pick = async (list: FileList | null) => {
     if (!list) return;
@@ -23,10 +37,10 @@ export function ImportPanel({ pane }: { pane: PaneController }) {
   const readable = pane.imported.filter((i) => i.report);
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
+    <div className={ui.panelTight}>
       <Text size={200}>选择各单位报送的文件（.xlsx、.docx、.html、.txt，可多选），或粘贴从网页、PDF 复制的报告文字。文件只在本机读取。</Text>
-      <input ref={input} type="file" multiple accept={ACCEPT} aria-label="选择报送文件" style={{ display: 'none' }} onChange={(e) => pick(e.target.files)} />
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+      <input ref={input} type="file" multiple accept={ACCEPT} aria-label="选择报送文件" className={ui.hidden} onChange={(e) => pick(e.target.files)} />
+      <div className={mergeClasses(ui.row, ui.wrap)}>
         <Button onClick={() => input.current?.click()} disabled={!!pane.busy}>
           选择文件…
         </Button>
@@ -39,19 +53,19 @@ export function ImportPanel({ pane }: { pane: PaneController }) {
         {pane.imported.length > 0 && <Button onClick={pane.clearImported}>清空列表</Button>}
       </div>
       <Textarea aria-label="粘贴报告文字" placeholder="在此粘贴报告文字（表格部分即可）" value={pasted} onChange={(_, d) => setPasted(d.value)} rows={3} />
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-        <Field label="粘贴文字的填报单位（文字中没有标题时填写）" size="small" style={{ flex: '1 1 180px' }}>
+      <div className={mergeClasses(ui.row, ui.wrap)}>
+        <Field label="粘贴文字的填报单位（文字中没有标题时填写）" size="small" className={styles.pastedOffice}>
           <Input value={pastedOffice} onChange={(_, d) => setPastedOffice(d.value)} />
         </Field>
-        <Field label="报告年度" size="small" style={{ width: 96, flexShrink: 0 }}>
-          <Input style={{ width: '100%', minWidth: 0 }} value={pastedYear} inputMode="numeric" onChange={(_, d) => setPastedYear(d.value)} />
+        <Field label="报告年度" size="small" className={ui.yearField}>
+          <Input className={ui.yearInput} value={pastedYear} inputMode="numeric" onChange={(_, d) => setPastedYear(d.value)} />
         </Field>
       </div>
       {pane.imported.length > 0 && <Subtitle2>识别结果（{readable.length} 份可写入）</Subtitle2>}
-      <ul style={{ margin: 0, padding: 0, listStyle: 'none' }} aria-label="识别结果">
+      <ul className={ui.list} aria-label="识别结果">
         {pane.imported.map((item) => (
-          <li key={item.key} style={{ borderBottom: '1px solid #edebe9', padding: '6px 0' }} data-testid="import-item">
-            <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+          <li key={item.key} className={styles.item} data-testid="import-item">
+            <div className={mergeClasses(ui.row, ui.wrap, ui.centered)}>
               {item.report && (
                 <Checkbox
                   aria-label={`选择 ${pane.identityOf(item).office || item.file}`}
@@ -80,23 +94,23 @@ export function ImportPanel({ pane }: { pane: PaneController }) {
               )}
             </div>
             {item.problem && (
-              <Text block size={200} style={{ color: '#a4262c' }}>
+              <Text block size={200} className={ui.problem}>
                 {item.problem}
               </Text>
             )}
             {item.report && (
-              <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', margin: '4px 0' }}>
+              <div className={mergeClasses(ui.row, ui.wrap, styles.identity)}>
                 <Field
                   label="填报单位"
                   size="small"
-                  style={{ flex: '1 1 160px' }}
+                  className={ui.officeField}
                   validationState={pane.identityOf(item).office.trim() ? 'none' : 'error'}
                   validationMessage={pane.identityOf(item).office.trim() ? undefined : '未能识别填报单位，请填写后再写入。'}
                 >
                   <Input value={pane.identityOf(item).office} onChange={(_, d) => pane.setIdentity(item.key, { office: d.value })} />
                 </Field>
-                <Field label="报告年度" size="small" style={{ width: 96, flexShrink: 0 }}>
-                  <Input style={{ width: '100%', minWidth: 0 }} value={pane.identityOf(item).year} inputMode="numeric" onChange={(_, d) => pane.setIdentity(item.key, { year: d.value })} />
+                <Field label="报告年度" size="small" className={ui.yearField}>
+                  <Input className={ui.yearInput} value={pane.identityOf(item).year} inputMode="numeric" onChange={(_, d) => pane.setIdentity(item.key, { year: d.value })} />
                 </Field>
               </div>
             )}
@@ -119,21 +133,21 @@ export function ImportPanel({ pane }: { pane: PaneController }) {
               </Text>
             )}
             {open === item.key && (
-              <div style={{ maxHeight: 280, overflowY: 'auto', border: '1px solid #edebe9', marginTop: 4 }}>
-              <table style={{ fontSize: 12, borderCollapse: 'collapse', marginTop: 4 }} aria-label="读取内容">
+              <div className={styles.cells}>
+              <table className={styles.table} aria-label="读取内容">
                 <thead>
                   <tr>
-                    <th style={{ textAlign: 'left' }}>单元格</th>
-                    <th style={{ textAlign: 'right' }}>读取值</th>
-                    <th style={{ textAlign: 'left' }}>来源</th>
+                    <th className={styles.left}>单元格</th>
+                    <th className={styles.right}>读取值</th>
+                    <th className={styles.left}>来源</th>
                   </tr>
                 </thead>
                 <tbody>
                   {item.cells.map((c) => (
                     <tr key={c.label}>
                       <td>{c.label}</td>
-                      <td style={{ textAlign: 'right' }}>{c.value}</td>
-                      <td style={{ whiteSpace: 'nowrap', paddingLeft: 8 }}>{c.from}</td>
+                      <td className={styles.right}>{c.value}</td>
+                      <td className={styles.source}>{c.from}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -144,12 +158,12 @@ export function ImportPanel({ pane }: { pane: PaneController }) {
         ))}
       </ul>
       {pane.duplicates && (
-        <div role="alertdialog" aria-label="重复的报表" style={{ border: '1px solid #c19c00', padding: 8, display: 'flex', flexDirection: 'column', gap: 6 }}>
+        <div role="alertdialog" aria-label="重复的报表" className={mergeClasses(ui.group, ui.confirm)}>
           <Text>
             工作簿中已有这些单位同一年度的报表：
             {pane.duplicates.list.map((d) => `${d.office} ${d.year} 年度（${d.existing}）`).join('、')}。
           </Text>
-          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <div className={mergeClasses(ui.row, ui.wrap)}>
             <Button appearance="primary" onClick={() => pane.writeImported(pane.duplicates!.keys, 'replace').then(() => setChosen([]))}>
               替换原工作表
             </Button>
@@ -161,7 +175,7 @@ export function ImportPanel({ pane }: { pane: PaneController }) {
         </div>
       )}
       {readable.length > 0 && (
-        <div style={{ display: 'flex', gap: 8 }}>
+        <div className={ui.row}>
           <Button appearance="primary" disabled={!!pane.busy || chosen.length === 0} onClick={() => pane.writeImported(chosen).then(() => setChosen([]))}>
             写入工作簿（{chosen.length}）
           </Button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { countBySeverity } from '../../rules/engine';
 import { findingKey } from '../../rules/types';
 import { groupByTable, sheetSpot, type PaneController } from '../controller';
@@ -8,17 +8,25 @@ import { FindingItem } from './FindingItem';
 import { RenameReport } from './RenameReport';
 import { BlankCells } from './BlankCells';
 import { DraftReport } from './DraftReport';
+import { useLayout } from './styles';
+
+const useStyles = makeStyles({
+  counts: { margin: `${tokens.spacingVerticalSNudge} 0` },
+  notice: { marginBottom: tokens.spacingVerticalSNudge },
+});
 
 export function ValidatePanel({ pane }: { pane: PaneController }) {
   const [scope, setScope] = useState<'active' | 'reports'>('active');
   const notice = pane.notice;
+  const ui = useLayout();
+  const styles = useStyles();
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+    <div className={ui.panel}>
       <RadioGroup value={scope} onChange={(_, d) => setScope(d.value as 'active' | 'reports')} layout="horizontal">
         <Radio value="active" label="当前工作表" />
         <Radio value="reports" label="全部年报工作表" />
       </RadioGroup>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+      <div className={mergeClasses(ui.row, ui.wrap)}>
         <Button appearance="primary" disabled={!!pane.busy} onClick={() => pane.validate(scope)}>
           一键校验
         </Button>
@@ -45,13 +53,13 @@ export function ValidatePanel({ pane }: { pane: PaneController }) {
           <section key={r.sheet} aria-label={`校验结果：${r.sheet}`}>
             <Subtitle2>{r.sheet}</Subtitle2>
             {r.problem && (
-              <Text block style={{ color: '#a4262c' }}>
+              <Text block className={ui.problem}>
                 {r.problem}
               </Text>
             )}
             {r.own && r.report && <RenameReport pane={pane} sheet={r.sheet} office={r.report.office} year={r.report.year} />}
             {r.report && (
-              <div style={{ display: 'flex', gap: 6, margin: '6px 0', flexWrap: 'wrap', alignItems: 'center' }} data-testid="counts">
+              <div className={mergeClasses(ui.rowTight, ui.wrap, ui.centered, styles.counts)} data-testid="counts">
                 <Badge color="danger">错误 {n.error}</Badge>
                 <Badge color="warning">警告 {n.warning}</Badge>
                 <Badge color="informative">提示 {n.info}</Badge>
@@ -60,7 +68,7 @@ export function ValidatePanel({ pane }: { pane: PaneController }) {
             )}
             {r.own && r.report && <DraftReport errors={n.error} busy={!!pane.busy} onDraft={() => pane.draftReport(r)} />}
             {notice?.at === sheetSpot(r.sheet) && (
-              <MessageBar intent={notice.intent} style={{ marginBottom: 6 }}>
+              <MessageBar intent={notice.intent} className={styles.notice}>
                 <MessageBarBody>{notice.text}</MessageBarBody>
               </MessageBar>
             )}
@@ -69,12 +77,12 @@ export function ValidatePanel({ pane }: { pane: PaneController }) {
                 <Text weight="semibold" block>
                   {g.title}（{g.findings.length}）
                 </Text>
-                <ul style={{ margin: 0, padding: 0 }}>{g.findings.map(item)}</ul>
+                <ul className={ui.list}>{g.findings.map(item)}</ul>
               </div>
             ))}
             {blanks.length > 0 && (
               <BlankCells count={blanks.length} canFill={!!r.own} busy={!!pane.busy} onFill={() => pane.fillBlanks(r, scope)}>
-                <ul style={{ margin: 0, padding: 0 }}>{blanks.map(item)}</ul>
+                <ul className={ui.list}>{blanks.map(item)}</ul>
               </BlankCells>
             )}
             {r.confirmed.length > 0 && (
