@@ -109,10 +109,10 @@ describe('numbering variants and headings', () => {
   });
 
   test('renamed titles are found, and each is a section_title warning quoting both', () => {
-    const d = report((l) => l.map((x) => x.replace('五、存在的主要问题及改进情况', '五、存在的主要问题及整改措施').replace('一、总体情况', '一、基本情况')));
+    const d = report((l) => l.map((x) => x.replace('五、存在的主要问题及改进情况', '五、存在的主要问题及整改措施').replace('一、总体情况', '一、总体公开情况')));
     expect(splitSections(d).sections).toHaveLength(6);
     const f = one(d, 'structure.section_title');
-    expect(f.map((x) => x.quote)).toEqual(['基本情况', '存在的主要问题及整改措施']);
+    expect(f.map((x) => x.quote)).toEqual(['总体公开情况', '存在的主要问题及整改措施']);
     expect(f[1].message).toContain('存在的主要问题及整改措施');
     expect(f[1].message).toContain('存在的主要问题及改进情况');
     expect(f[1].place).toEqual({ section: '五', paragraph: 9 });

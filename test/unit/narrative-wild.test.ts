@@ -10,7 +10,8 @@ import type { Report } from '../../src/model/report';
 import { checkNarrative, type NarrativeInput } from '../../src/narrative/check';
 import type { ReportDocument } from '../../src/narrative/document';
 import { compact, officeLevel, sentencesOf, statementsOf, type Statement } from '../../src/narrative/figures';
-import { tableSum } from '../../src/narrative/narrative-rules';
+import { tableSum, type Tables } from '../../src/narrative/narrative-rules';
+import { readReportsAndText } from '../../src/io/read-reports';
 import { splitSections } from '../../src/narrative/sections';
 import type { Finding } from '../../src/rules/types';
 import { readCell } from '../../src/model/values';
@@ -88,11 +89,30 @@ test('the corpus holds full report texts', () => {
   expect(FULL.length).toBeGreaterThanOrEqual(9);
 });
 
-describe.each(FULL)('%s', (slug) => {
-  const doc = wildDocument(slug);
-  const report = wildReport(slug);
-  const clean = checkNarrative({ document: doc, report });
-  const tables = { format: formats.byId(report.format)!, report };
+/** Both ways a report's text reaches the check: the test's own reading of the extraction, and the product's readers (with the tables they read). */
+const WAYS = FULL.flatMap((slug) => [
+  [slug, 'extraction'],
+  [slug, 'reader'],
+]) as [string, 'extraction' | 'reader'][];
+
+async function load(slug: string, way: 'extraction' | 'reader'): Promise<{ doc: ReportDocument; report: Report }> {
+  if (way === 'extraction') return { doc: wildDocument(slug), report: wildReport(slug) };
+  const extraction: string = JSON.parse(readFileSync(join(WILD, slug, 'source.json'), 'utf8')).extraction;
+  const r = await readReportsAndText(`${slug}.${extraction.endsWith('.html') ? 'html' : 'txt'}`, readFileSync(join(WILD, slug, extraction)), formats);
+  expect(r.reports).toHaveLength(1);
+  return { doc: r.document!, report: r.reports[0] };
+}
+
+describe.each(WAYS)('%s, read by the %s', (slug, way) => {
+  let doc: ReportDocument;
+  let report: Report;
+  let clean: Finding[];
+  let tables: Tables;
+  beforeAll(async () => {
+    ({ doc, report } = await load(slug, way));
+    clean = checkNarrative({ document: doc, report });
+    tables = { format: formats.byId(report.format)!, report };
+  });
 
   test('the six sections are found, in order', () => {
     expect(splitSections(doc).sections.map((s) => s.no)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -117,7 +137,7 @@ describe.each(FULL)('%s', (slug) => {
       expect(at).toBeGreaterThanOrEqual(0);
       const changed = stated.replace(s.figure, s.figure.replace(/\d+(?=[件起宗个份])/, (n) => String(Number(n) + 100)));
       const base = withParagraph(doc, i, text);
-      const news = plant(`${slug} ${s.kind} ${stated}`, checkNarrative({ document: base, report }), checkNarrative({ document: withParagraph(doc, i, text.replace(stated, changed)), report }), [
+      const news = plant(`${slug}/${way} ${s.kind} ${stated}`, checkNarrative({ document: base, report }), checkNarrative({ document: withParagraph(doc, i, text.replace(stated, changed)), report }), [
         'narrative.figure_mismatch',
       ]);
       expect(news.map((f) => f.rule)).toEqual(['narrative.figure_mismatch']);
@@ -132,7 +152,7 @@ describe.each(FULL)('%s', (slug) => {
     // A preface that counts its parts (本报告共分6个部分) no longer holds either.
     const preface = doc.paragraphs.slice(0, split.sections[0].heading.paragraph).map((p) => compact(p.text)).join('');
     const claims = /[六6]个?部分/.test(preface);
-    const news = plant(`${slug} 删去第${no}部分`, clean, checkNarrative({ document: removed, report }), claims ? ['structure.section_missing', 'structure.parts_claim'] : ['structure.section_missing']);
+    const news = plant(`${slug}/${way} 删去第${no}部分`, clean, checkNarrative({ document: removed, report }), claims ? ['structure.section_missing', 'structure.parts_claim'] : ['structure.section_missing']);
     expect(news.find((f) => f.rule === 'structure.section_missing')?.severity).toBe('error');
     expect(news.map((f) => f.rule).sort()).toEqual((claims ? ['structure.parts_claim', 'structure.section_missing'] : ['structure.section_missing']).sort());
   });
@@ -144,7 +164,7 @@ describe.each(FULL)('%s', (slug) => {
     const first = splitSections(doc).sections.find((x) => x.no === 1)!;
     const i = first.heading.paragraph + 1;
     const planted = withParagraph(doc, i, `${doc.paragraphs[i].text}所有政府信息公开申请均已按时办结。`);
-    const news = plant(`${slug} 所有申请均已办结`, checkNarrative({ document: doc, report: tables }), checkNarrative({ document: planted, report: tables }), ['narrative.contradiction']);
+    const news = plant(`${slug}/${way} 所有申请均已办结`, checkNarrative({ document: doc, report: tables }), checkNarrative({ document: planted, report: tables }), ['narrative.contradiction']);
     expect(news.map((f) => f.cells)).toEqual([['requests.carried_out.total']]);
   });
 
@@ -156,7 +176,7 @@ describe.each(FULL)('%s', (slug) => {
         ? withParagraph(doc, at, compact(doc.paragraphs[at].text).replace(new RegExp(`${y}(?=年)`, 'g'), String(y - 1)))
         : { ...doc, paragraphs: [{ text: `本报告中所列数据的统计期限自${y - 1}年1月1日起至${y - 1}年12月31日止。` }, ...doc.paragraphs] };
     const base = at >= 0 ? withParagraph(doc, at, compact(doc.paragraphs[at].text)) : doc;
-    const news = plant(`${slug} 统计期限年份`, checkNarrative({ document: base, report }), checkNarrative({ document: planted, report }), ['narrative.year']);
+    const news = plant(`${slug}/${way} 统计期限年份`, checkNarrative({ document: base, report }), checkNarrative({ document: planted, report }), ['narrative.year']);
     expect(news.map((f) => f.rule)).toEqual(['narrative.year']);
     expect(news[0].message).toContain(String(y - 1));
   });
