@@ -11,6 +11,8 @@ import { draftReport } from '../../src/draft/draft';
 import type { DraftDocument, Run } from '../../src/draft/model';
 import type { Report } from '../../src/model/report';
 import { reportsFromJsonText } from '../../src/model/report-json';
+import { draftReportFile } from '../../src/app/draft-report';
+import { readReportsAndText } from '../../src/io/read-reports';
 import { checkNarrative } from '../../src/narrative/check';
 import type { ReportDocument } from '../../src/narrative/document';
 import { sentencesOf, statementsOf } from '../../src/narrative/figures';
@@ -70,4 +72,21 @@ test('a drafted figure altered afterwards is caught', () => {
   const f = checkNarrative({ document: doc, report });
   expect(f.map((x) => x.rule).sort()).toEqual(['narrative.figure_mismatch', 'structure.section_empty']);
   expect(f.find((x) => x.rule === 'narrative.figure_mismatch')?.cells).toEqual(['requests.new.total']);
+});
+
+describe('the drafted .html and .docx read back by the product’s readers', () => {
+  const cases = [
+    ...samples.slice(0, 3).map((r) => [`${r.office} ${r.year}`, r] as const),
+    ...[2020, 2024].map((year) => {
+      const format = formats.forYear(year)!;
+      return [`random ${year}`, reportFromCells(format, validCells(format, seeded(year)), { year, format: format.id, office: '某某县交通运输局' })] as const;
+    }),
+  ];
+  test.each(cases.flatMap(([name, r]) => (['html', 'docx'] as const).map((kind) => [name, kind, r] as const)))('%s as .%s', async (_, kind, report) => {
+    const file = await draftReportFile(report, { kind, force: true });
+    const read = await readReportsAndText(`draft.${kind}`, file.bytes, formats);
+    expect(read.reports).toHaveLength(1);
+    const f = checkNarrative({ document: read.document!, report: read.reports[0] });
+    expect(f.map((x) => x.rule)).toEqual(['structure.section_empty']);
+  });
 });
