@@ -1,9 +1,8 @@
 /** The ribbon's 一键校验: validates the active sheet without opening the pane, then shows the result. */
-import { validateSheets } from '../app/operations';
+import { failureMessage } from '../app/failure';
 import { OfficeWorkbookPort } from '../ports/office/office-workbook';
 import { detectCapabilities } from '../ports/office/capabilities';
-import { countBySeverity } from '../rules/engine';
-import { failureMessage } from '../app/failure';
+import { ribbonValidate } from './ribbon-validate';
 
 function show(message: string) {
   const url = new URL('dialog.html', window.location.href);
@@ -12,21 +11,14 @@ function show(message: string) {
 }
 
 async function validateActiveSheet(event: Office.AddinCommands.Event) {
+  let message: string;
   try {
     const caps = detectCapabilities((n, v) => Office.context.requirements.isSetSupported(n, v));
-    const [r] = await validateSheets(new OfficeWorkbookPort((b) => Excel.run(b), caps), { sheets: 'active' });
-    if (!r || r.problem) show(r?.problem ?? '当前工作表不是年报表格。');
-    else {
-      const n = countBySeverity(r.findings);
-      show(
-        n.error + n.warning === 0
-          ? `“${r.sheet}”校验通过，未发现问题。`
-          : `“${r.sheet}”：错误 ${n.error} 项，警告 ${n.warning} 项，已在单元格上标出。打开“年报助手”可查看说明并改正。`,
-      );
-    }
+    message = (await ribbonValidate(new OfficeWorkbookPort((b) => Excel.run(b), caps))).message;
   } catch (e) {
-    show(failureMessage(e));
+    message = failureMessage(e);
   }
+  show(message);
   event.completed();
 }
 
