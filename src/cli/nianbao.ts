@@ -21,6 +21,7 @@ import { READABLE_EXTENSIONS, readReports, type ReadOptions } from '../io/read-r
 import { formatReportText } from './text-output';
 import { draftReportFile, DraftRefused, pickReport, type DraftKind } from '../app/draft-report';
 import { overwriteMessage, overwriteProblem, type OutputKind } from './output-guard';
+import { checkFullText, hasTables, readFullText, type FullText, type LastYear } from '../app/check-full-text';
 
 const EXIT_OK = 0;
 const EXIT_ERRORS = 1;
@@ -69,7 +70,8 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
   return out;
 }
 
-async function loadFile(file: string, options: ReadOptions = {}): Promise<{ reports: Report[]; problems: string[] }> {
+/** A file's reports; with `text`, also the running text of a published report (validate reads it). */
+async function loadFile(file: string, options: ReadOptions = {}, text = false): Promise<FullText> {
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
@@ -78,7 +80,7 @@ async function loadFile(file: string, options: ReadOptions = {}): Promise<{ repo
     throw new CliFailure(`${file}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹，不是文件' : '无法读取该文件'}`);
   }
   try {
-    const r = await readReports(file, bytes, formats, options);
+    const r = text ? await readFullText({ name: file, bytes }, options, formats) : { file, ...(await readReports(file, bytes, formats, options)) };
     if (r.reports.length === 0)
       throw new CliFailure(`${file}：未找到可识别的报表${r.problems.length ? `（${r.problems.join('；')}）` : ''}`);
     return r;
@@ -89,14 +91,16 @@ async function loadFile(file: string, options: ReadOptions = {}): Promise<{ repo
 }
 
 /** Loads every input; a bad file is reported and the rest still processed. */
-async function loadAll(inputs: string[], stderr: string[], options: ReadOptions = {}): Promise<{ reports: Report[]; failed: boolean }> {
+async function loadAll(inputs: string[], stderr: string[], options: ReadOptions = {}, text = false): Promise<{ reports: Report[]; files: FullText[]; failed: boolean }> {
   const reports: Report[] = [];
+  const loaded: FullText[] = [];
   let failed = false;
   const files = await expandInputs(inputs);
   if (!files.length) throw new CliFailure(`${inputs.join('、')}：文件夹中没有可读取的文件（.xlsx、.docx、.html、.txt、.pdf、.json）`);
   for (const f of files) {
     try {
-      const r = await loadFile(f, options);
+      const r = await loadFile(f, options, text);
+      loaded.push(r);
       reports.push(...r.reports);
       for (const p of r.problems) stderr.push(`${f}：${p}`);
     } catch (e) {
@@ -105,7 +109,7 @@ async function loadAll(inputs: string[], stderr: string[], options: ReadOptions 
       failed = true;
     }
   }
-  return { reports, failed };
+  return { reports, files: loaded, failed };
 }
 
 function officeUnknown(r: Report): boolean {
@@ -177,13 +181,6 @@ async function loadPreviousYear(file: string, office: string, year: number): Pro
   }
 }
 
-function matchPrevious(report: Report, previous: Report[]): Report | undefined {
-  const same = previous.find((p) => p.office === report.office && p.year === report.year - 1);
-  if (same) return same;
-  const lastYear = previous.filter((p) => p.year === report.year - 1);
-  return lastYear.length === 1 ? lastYear[0] : undefined;
-}
-
 /** Commander's help, said in Chinese throughout: titles, the usage line, defaults, required options. */
 const CHINESE_HELP: Partial<Help> = {
   styleTitle: (t: string) => ({ 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '通用选项：' })[t] ?? t,
@@ -213,6 +210,7 @@ const EXAMPLES = `
 示例：
   nianbao template --year 2024 --office 某县人民政府办公室 --out 模板.xlsx
   nianbao validate 报表.xlsx --previous 上年报表.xlsx
+  nianbao validate 年报全文.docx --previous 上年年报全文.docx
   nianbao import 某局报送.docx --out 标准表格.xlsx
   nianbao consolidate 报送/ --office 某县 --out 某县汇总.xlsx
 
@@ -255,29 +253,35 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   program
     .command('validate')
-    .description('校验文件中的每一份报表')
+    .description('校验文件中的每一份报表；年报全文（.docx、.html、.pdf、.txt）还检查其结构和文字')
     .argument('<文件...>', '.xlsx、.docx、.html、.txt、.pdf 或 .json 文件，或包含它们的文件夹')
-    .option('--previous <文件>', '上一年度的报表，用于跨年度核对')
+    .option('--previous <文件>', '上一年度的报表或年报全文：核对跨年度的数字，并比对两年的文字')
     .option('--year <YYYY>', '指定报告年度（覆盖从标题读取的年度）', parseYear)
     .option('--office <名称>', '指定填报单位（覆盖从标题读取的名称）')
     .option('--json', '输出 JSON')
     .action(async (files: string[], o: { previous?: string; year?: number; office?: string; json?: boolean }) => {
-      const { reports, failed } = await loadAll(files, errors, { year: o.year, office: o.office });
-      let previous: Report[] = [];
+      const { reports, files: loaded, failed } = await loadAll(files, errors, { year: o.year, office: o.office }, true);
+      const previous: LastYear = { reports: [] };
       if (o.previous) {
-        const p = await loadAll([o.previous], errors);
+        const p = await loadAll([o.previous], errors, {}, true);
         if (p.failed) code = EXIT_INPUT;
-        previous = p.reports;
+        previous.reports = p.reports.filter(hasTables);
+        // Last year's full text, for narrative.copied: one published report, not a folder of them.
+        const texts = p.files.filter((f) => f.document);
+        if (texts.length === 1) previous.document = texts[0].document;
+        else if (texts.length > 1) io.stderr(`提示：${o.previous}：其中有 ${texts.length} 份年报正文，无法确定哪一份是上年的年报，未比对两年的文字\n`);
+      }
+      for (const r of reports) {
+        if (o.year !== undefined) r.year = o.year;
+        if (o.office !== undefined) r.office = o.office;
       }
       const out = [];
       let anyError = false;
       const text: string[] = [];
-      for (const r of reports) {
-        if (o.year !== undefined) r.year = o.year;
-        if (o.office !== undefined) r.office = o.office;
+      for (const checked of loaded.flatMap((f) => checkFullText(f, { previous }))) {
+        const r = checked.report;
         if (officeUnknown(r)) io.stderr(`提示：${r.source}：未能识别填报单位，可用 --office 指定\n`);
-        const v = validate(r, { previous: matchPrevious(r, previous) });
-        v.findings.unshift(...checkSummary(r, reports, formats));
+        const v = { findings: [...checkSummary(r, reports, formats), ...checked.findings], confirmed: checked.confirmed };
         if (countBySeverity(v.findings).error > 0) anyError = true;
         out.push(reportToJson(r, v.findings, formats, v.confirmed));
         text.push(formatReportText(r, v, formats));

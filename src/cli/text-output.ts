@@ -3,6 +3,7 @@ import type { FormatRegistry } from '../formats';
 import type { Report } from '../model/report';
 import { countBySeverity, type Validation } from '../rules/engine';
 import { cellLabel, fixAction } from '../rules/messages';
+import { placeText } from '../rules/place';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -17,6 +18,9 @@ export function formatReportText(report: Report, v: Validation, registry: Format
   ];
   for (const f of v.findings) {
     lines.push(`  [${SEVERITY[f.severity]}] ${f.message}  （${f.rule}）`);
+    // A finding on the text: the sentence, and where it stands in the document.
+    if (f.quote && !f.message.includes(f.quote)) lines.push(`         原文：“${f.quote}”`);
+    if (f.place) lines.push(`         原文位置：${placeText(f.place)}`);
     // Where the first cell was read, so the clerk can find it in the original submission.
     const id = f.fix?.cell ?? (f.cells.length && f.cells.length <= 8 ? f.cells[0] : undefined);
     const at = id ? report.provenance?.[id] : undefined;
