@@ -15,6 +15,20 @@ export interface Clause {
   start: number;
   /** Follows 其中 / 含 / 包括: a part of what the sentence counted before. */
   part: boolean;
+  /** What the sentence says before the clause that sets its time and place. */
+  earlier: Earlier;
+}
+
+/** Time and place named earlier in a sentence, which hold for its later clauses. */
+export interface Earlier {
+  /** Years named (2022年). */
+  years: number[];
+  /** 截至 / 以来 / 历年: a total over several years. */
+  since: boolean;
+  /** A clause of its own naming last year (上年度，…). */
+  lastYear: boolean;
+  /** Levels named with 全 (全市 → 市). */
+  levels: string[];
 }
 
 export interface Sentence {
@@ -85,8 +99,9 @@ export function clausesOf(sentence: string): Clause[] {
   let paren = '';
   let parenStart = 0;
   let depth = 0;
+  const none: Earlier = { years: [], since: false, lastYear: false, levels: [] };
   const flush = (at: number) => {
-    if (buf.trim()) outer.push({ text: buf.trim(), start: bufStart, part: false });
+    if (buf.trim()) outer.push({ text: buf.trim(), start: bufStart, part: false, earlier: none });
     buf = '';
     bufStart = at + 1;
   };
@@ -101,7 +116,7 @@ export function clausesOf(sentence: string): Clause[] {
             .split(/[，,；;：:]/)
             .map((t) => t.trim())
             .filter(Boolean)
-            .map((text) => ({ text, start: parenStart, part: false })),
+            .map((text) => ({ text, start: parenStart, part: false, earlier: none })),
         );
         paren = '';
       } else paren += c;
@@ -110,7 +125,34 @@ export function clausesOf(sentence: string): Clause[] {
     else buf += c;
   });
   flush(sentence.length);
-  return [...markParts(outer), ...groups.flatMap(markParts)];
+  const clauses = [...markParts(outer), ...groups.flatMap(markParts)];
+  markEarlier(sentence, clauses, outer);
+  return clauses;
+}
+
+const LAST_YEAR_CLAUSE = /^(?:上年度?|去年|上一年度?)$/;
+const LEVEL_WORD = /全(街道|省|市|区|县|旗|州|盟|镇|乡)/g;
+
+/** Each clause's `earlier`, built once over the sentence in order (a long sentence stays linear). */
+function markEarlier(sentence: string, clauses: Clause[], outer: Clause[]): void {
+  const starts = [...new Set(clauses.map((c) => c.start))].sort((a, b) => a - b);
+  const facts = new Map<number, Earlier>();
+  const years = new Set<number>();
+  const levels = new Set<string>();
+  let since = false;
+  let lastYear = false;
+  let from = 0;
+  let o = 0;
+  for (const start of starts) {
+    const segment = sentence.slice(from, start);
+    for (const y of yearsIn(segment)) years.add(y);
+    for (const m of segment.matchAll(LEVEL_WORD)) levels.add(m[1]);
+    since ||= SINCE.test(segment);
+    while (o < outer.length && outer[o].start < start) lastYear ||= LAST_YEAR_CLAUSE.test(outer[o++].text);
+    facts.set(start, { years: [...years], since, lastYear, levels: [...levels] });
+    from = start;
+  }
+  for (const c of clauses) c.earlier = facts.get(c.start)!;
 }
 
 const NUM = `(?<n>\\d+(?:,\\d{3})*(?:\\.\\d+)?|${CHINESE_NUMERAL})`;
@@ -194,21 +236,17 @@ function yearsIn(s: string): number[] {
  * level or sub-unit in it, and none named earlier in its sentence. `rest` is the clause with
  * any words that name other years by design (上年结转) taken out.
  */
-export function ownClause(sentence: Sentence, clause: Clause, scope: Scope, rest = clause.text): boolean {
+export function ownClause(clause: Clause, scope: Scope, rest = clause.text): boolean {
   if (COMPARISON.test(rest) || EARLIER.test(rest) || OTHER_LEVEL.test(rest) || SUB_UNITS.test(rest)) return false;
-  const earlier = sentence.text.slice(0, Math.max(0, clause.start));
-  const context = earlier + rest;
-  if (yearsIn(context).some((y) => y !== scope.year) || SINCE.test(earlier)) return false;
-  // A clause of its own naming last year (上年度，…) sets the time of the rest of the sentence.
-  if (/(?:^|[，,])(?:上年度?|去年|上一年度?)(?:[，,]|$)/.test(earlier)) return false;
-  if (scope.level) {
-    for (const w of context.matchAll(/全(街道|省|市|区|县|旗|州|盟|镇|乡)/g)) if (w[1] !== scope.level) return false;
-  }
+  const { earlier } = clause;
+  if (earlier.since || earlier.lastYear) return false;
+  if ([...earlier.years, ...yearsIn(rest)].some((y) => y !== scope.year)) return false;
+  if (scope.level && [...earlier.levels, ...[...rest.matchAll(LEVEL_WORD)].map((m) => m[1])].some((l) => l !== scope.level)) return false;
   return true;
 }
 
 /** Whether the figure matched in the clause speaks of the office's own year, by the words around it. */
-function ownFigure(p: Pattern, m: RegExpMatchArray, sentence: Sentence, clause: Clause, scope: Scope): boolean {
+function ownFigure(p: Pattern, m: RegExpMatchArray, clause: Clause, scope: Scope): boolean {
   const at = m.index!;
   const nAt = at + m[0].indexOf(m.groups!.n);
   if (APPROXIMATE_BEFORE.test(clause.text.slice(0, nAt)) || APPROXIMATE_AFTER.test(clause.text.slice(at + m[0].length))) return false;
@@ -216,7 +254,7 @@ function ownFigure(p: Pattern, m: RegExpMatchArray, sentence: Sentence, clause: 
   // The carry phrases name the years on either side of this one by themselves.
   const carry = p.kind === 'carried_in' || p.kind === 'carried_out';
   if (p.kind === 'carried_out' && m.groups!.y && /\d/.test(m.groups!.y) && yearsIn(m.groups!.y)[0] !== scope.year + 1) return false;
-  if (!ownClause(sentence, clause, scope, carry ? clause.text.replace(m[0], '') : clause.text)) return false;
+  if (!ownClause(clause, scope, carry ? clause.text.replace(m[0], '') : clause.text)) return false;
   const before = clause.text.slice(0, at);
   if (scope.office && ORGANS.some((o) => before.includes(o) && !scope.office!.includes(o))) return false;
   return true;
@@ -224,9 +262,9 @@ function ownFigure(p: Pattern, m: RegExpMatchArray, sentence: Sentence, clause: 
 
 const PERCENT = /^(?:[^，,；;。\d%]{0,12}?)占(?:比)?(?:[^，,；;。\d%]{0,12}?)(\d+(?:\.\d+)?)%/;
 
-function percentAfter(sentence: Sentence, clause: Clause, tail: string): Statement['percent'] {
+function percentAfter(sentence: Sentence, index: number, tail: string): Statement['percent'] {
   const here = PERCENT.exec(tail);
-  const next = sentence.clauses[sentence.clauses.indexOf(clause) + 1];
+  const next = sentence.clauses[index + 1];
   const m = here ?? (next && /^占/.test(next.text) ? PERCENT.exec(next.text) : null);
   if (!m) return undefined;
   return { value: Number(m[1]), decimals: (m[1].split('.')[1] ?? '').length };
@@ -239,28 +277,30 @@ export function statementsOf(sentence: Sentence, scope: Scope): Statement[] {
   // A sentence on deputies' proposals or hotline calls is not about requests, whatever it closed.
   const requests = sentence.aboutRequests && !OTHER_BUSINESS.test(sentence.text);
   const appeals = /公开/.test(sentence.text) || sentence.section === 4;
-  for (const clause of sentence.clauses) {
+  const procurement = /政府集中采购/.test(sentence.text);
+  const casesNamed = /行政复议|行政诉讼/.test(sentence.text);
+  sentence.clauses.forEach((clause, index) => {
     const taken = new Set<number>();
     for (const p of PATTERNS) {
-      const needs = p.kind === 'review' || p.kind === 'suits' ? appeals : p.kind === 'procurement' ? /政府集中采购/.test(sentence.text) : requests;
+      const needs = p.kind === 'review' || p.kind === 'suits' ? appeals : p.kind === 'procurement' ? procurement : requests;
       if (!needs) continue;
       for (const m of clause.text.matchAll(p.re)) {
         const nAt = m.index! + m[0].lastIndexOf(m.groups!.n + m.groups!.u);
         // A number is one statement: the first pattern whose words fit it takes it.
         if (taken.has(nAt) || (m.groups!.g && p.notIn?.test(m.groups!.g))) continue;
         taken.add(nAt);
-        if (p.kind === 'suits' && !/行政诉讼/.test(m[0]) && !/行政复议|行政诉讼/.test(sentence.text)) continue;
+        if (p.kind === 'suits' && !/行政诉讼/.test(m[0]) && !casesNamed) continue;
         if (p.kind === 'granted' && /主动/.test(clause.text)) continue;
         const value = readCount(m.groups!.n);
-        if (value === undefined || !ownFigure(p, m, sentence, clause, scope)) continue;
+        if (value === undefined || !ownFigure(p, m, clause, scope)) continue;
         const s: Statement = { kind: p.kind, value, unit: m.groups!.u, sentence, clause, figure: m[0] };
         if (p.kind === 'granted' || p.kind === 'partial' || p.kind === 'granted_partial') {
-          const percent = percentAfter(sentence, clause, clause.text.slice(m.index! + m[0].length));
+          const percent = percentAfter(sentence, index, clause.text.slice(m.index! + m[0].length));
           if (percent) s.percent = percent;
         }
         out.push(s);
       }
     }
-  }
+  });
   return out;
 }

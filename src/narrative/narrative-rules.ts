@@ -5,7 +5,7 @@ import type { Report } from '../model/report';
 import { cellLabel } from '../rules/messages';
 import type { Finding } from '../rules/types';
 import type { ReportDocument } from './document';
-import { ownClause, statementsOf, type Clause, type Scope, type Sentence, type Statement } from './figures';
+import { ownClause, statementsOf, type Scope, type Sentence, type Statement } from './figures';
 import { narrativeMessages as M } from './messages';
 import { placeOf } from './place';
 import type { SectionSplit } from './sections';
@@ -117,10 +117,6 @@ const NO_FEE = [
   /(?:收取|收)(?:政府信息公开)?(?:信息)?处理费(?:共|为|共计)?(?:0(?:\.0+)?|零)元/,
 ];
 
-function clauseOwn(s: Sentence, c: Clause, scope: Scope): boolean {
-  return ownClause(s, c, scope);
-}
-
 function contradictionFindings(sentences: Sentence[], t: Tables, scope: Scope, mk: FindingMaker): Finding[] {
   const out: Finding[] = [];
   const carriedOut = tableSum(t, CONTRADICTION_CELLS.carriedOut);
@@ -129,7 +125,7 @@ function contradictionFindings(sentences: Sentence[], t: Tables, scope: Scope, m
   const unpaid = tableSum(t, CONTRADICTION_CELLS.unpaidFee);
   for (const s of sentences) {
     for (const c of s.clauses) {
-      if (!clauseOwn(s, c, scope)) continue;
+      if (!ownClause(c, scope)) continue;
       if (carriedOut && /申请/.test(s.text) && !NOT_REQUEST_SUBJECT.test(c.text) && ALL_DONE.some((re) => re.test(c.text))) {
         out.push(mk.make('narrative.contradiction', M.allDone(s.text, labelOf(t, CONTRADICTION_CELLS.carriedOut), carriedOut), s, CONTRADICTION_CELLS.carriedOut));
         break;
