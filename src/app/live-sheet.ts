@@ -8,8 +8,8 @@ import { reportFromOurSheet } from '../model/sheet-report';
 import type { CellContent, SheetData } from '../model/sheet-data';
 import type { Report } from '../model/report';
 import { checkReport } from './check-report';
-import type { CellWrite } from '../ports/workbook-port';
-import { foreignSheetResults, labelsOf, type SheetResult } from './operations';
+import type { CellWrite, WorkbookPort } from '../ports/workbook-port';
+import { foreignSheetResults, labelsOf, siblingReports, type SheetResult } from './operations';
 
 /**
  * The findings of one sheet as held in memory; null for a list sheet (汇总明细, 导入来源).
@@ -30,6 +30,12 @@ export function validateInMemory(sheet: SheetData, siblings: Report[] = []): She
     labels: labelsOf(read.report, defaultRegistry),
     own: true,
   };
+}
+
+/** The workbook's other reports a sheet is checked against: a summary's members, read once when it is shown. */
+export async function siblingsOf(port: WorkbookPort, sheet: SheetData): Promise<Report[]> {
+  if (!sheet.meta?.members?.length) return [];
+  return (await siblingReports(port, [sheet], [sheet.name])).filter((r) => r.source !== sheet.name);
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;

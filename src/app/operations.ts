@@ -130,7 +130,7 @@ function oursAsReports(sheets: SheetData[]): Report[] {
  * ribbon does) still finds a summary's members: the workbook's report sheets are read for them,
  * once, and only when a summary is among the sheets.
  */
-async function siblingReports(port: WorkbookPort, sheets: SheetData[], scope: ValidateRequest['sheets']): Promise<Report[]> {
+export async function siblingReports(port: WorkbookPort, sheets: SheetData[], scope: ValidateRequest['sheets']): Promise<Report[]> {
   const own = oursAsReports(sheets);
   if (scope === 'reports' || !sheets.some((s) => s.meta?.members?.length)) return own;
   const all = oursAsReports((await port.readSheets('reports', { marks: false })).filter(isReportSheet));

@@ -25,7 +25,8 @@ import type { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
 import { TEMP_SHEET_PREFIX } from '../ports/workbook-port';
 import type { SheetData } from '../model/sheet-data';
 import { validateSheets, type SheetResult } from '../app/operations';
-import { typedValue, validateInMemory, withCell } from '../app/live-sheet';
+import { siblingsOf, typedValue, validateInMemory, withCell } from '../app/live-sheet';
+import type { Report } from '../model/report';
 import { markedCells } from '../app/highlights';
 import { describeFailure, usePaneController, type Notice, type PaneController } from './controller';
 import { App } from './components/App';
@@ -74,6 +75,8 @@ function WebPage() {
   const [current, setCurrent] = useState<string | null>(null);
   const [data, setData] = useState<SheetData | null>(null);
   const [live, setLive] = useState<SheetResult | null>(null);
+  /** The reports the current sheet is checked against as she types: a summary's members. */
+  const [siblings, setSiblings] = useState<Report[]>([]);
   const [focus, setFocus] = useState<{ sheet: string; address: string; seq: number } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
@@ -85,6 +88,7 @@ function WebPage() {
       setCurrent(null);
       setData(null);
       setLive(null);
+      setSiblings([]);
       return;
     }
     const names = (await p.sheetNames()).filter((n) => !n.startsWith(TEMP_SHEET_PREFIX));
@@ -94,7 +98,9 @@ function WebPage() {
     setSheets(names);
     setCurrent(cur);
     setData(d ?? null);
-    setLive(d ? validateInMemory(d) : null);
+    const around = d ? await siblingsOf(p, d) : [];
+    setSiblings(around);
+    setLive(d ? validateInMemory(d, around) : null);
   }, []);
 
   const getPort = useCallback(() => port, [port]);
@@ -221,7 +227,7 @@ function WebPage() {
     if (!port || !data) return;
     const value = typedValue(text);
     const next = withCell(data, addr, value);
-    const result = validateInMemory(next);
+    const result = validateInMemory(next, siblings);
     setData(next);
     setLive(result);
     if (result && pane.results?.some((r) => r.sheet === next.name)) pane.showResult(result);

@@ -13,6 +13,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { consolidateSheets } from '../../src/app/consolidation';
 import { generateTemplate, type SheetResult } from '../../src/app/operations';
+import { siblingsOf, validateInMemory, withCell } from '../../src/app/live-sheet';
 import { ribbonValidate } from '../../src/commands/ribbon-validate';
 import { formats } from '../../src/formats';
 import { MARK_FILL } from '../../src/layout/sheet-plan';
@@ -114,6 +115,13 @@ test('the web page: its controller over the exceljs adapter, whole workbook and 
   expect(bySheet(await controllerValidate(web, 'reports'))).toEqual(cli);
   const current = await controllerValidate(await ExceljsWorkbookPort.fromBuffer(bytes), 'active');
   expect(bySheet(current)).toEqual({ [SUMMARY]: cli[SUMMARY] });
+  // The sheet shown beside the tasks is validated in memory as the clerk types, against the same members.
+  const [shown] = await web.readSheets([SUMMARY]);
+  const around = await siblingsOf(web, shown);
+  expect(seen(validateInMemory(shown, around)!.findings)).toEqual(cli[SUMMARY]);
+  const at = plan.addresses['proactive.rules.issued'];
+  const typed = validateInMemory(withCell(shown, at, Number(shown.cells.get(at)) - 5), around)!;
+  expect(typed.findings.filter((f) => f.rule === 'summary.mismatch')).toEqual([]);
 });
 
 test('the pane: its controller over the Office adapter on the fake Excel, whole workbook and current sheet', async () => {
