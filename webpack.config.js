@@ -11,6 +11,9 @@ const PROD_URL = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, '/');
 const LOCAL_OFFICE = process.env.OFFICE_JS === 'local';
 const OFFICE_JS = LOCAL_OFFICE ? 'office/office.js' : 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_DIST = 'node_modules/@microsoft/office-js/dist';
+// Shared with scripts/stop.mjs.
+const STOP_PATH = '/__nianbao/stop';
+const STOP_HEADER = 'X-Nianbao-Stop';
 
 function csp(withOffice) {
   const office = withOffice && !LOCAL_OFFICE ? ' https://appsforoffice.microsoft.com' : '';
@@ -18,7 +21,31 @@ function csp(withOffice) {
   return `default-src 'self'; script-src 'self'${office}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'${office}; object-src 'none'; base-uri 'self'; form-action 'none'`;
 }
 
-module.exports = (_env, argv) => {
+/**
+ * The dev server's https. Excel loads a pane only over a certificate it trusts: office-addin-dev-certs' own,
+ * made and trusted once with `npx office-addin-dev-certs install`. Without it the server still starts, on a
+ * throwaway certificate, and says why Excel will refuse it. Nothing is installed from here (that asks for sudo).
+ */
+async function devHttps() {
+  const fallback = (why) => {
+    console.warn(`【年报助手】${why}开发服务器改用临时的自签名证书，Excel 不会信任它；网页版仍可在浏览器中确认安全警告后使用。`);
+    return 'https';
+  };
+  let certs;
+  try {
+    certs = require('office-addin-dev-certs');
+  } catch {
+    return fallback('未安装 office-addin-dev-certs（请运行 npm install）。');
+  }
+  try {
+    if (!certs.verifyCertificates()) return fallback('本机还没有开发证书：请先运行 npx office-addin-dev-certs install，再重新启动。');
+    return { type: 'https', options: await certs.getHttpsServerOptions() };
+  } catch (e) {
+    return fallback(`未能读取本机开发证书（${String(e && e.message).split('\n')[0]}）。`);
+  }
+}
+
+function config(argv) {
   const dev = argv.mode !== 'production';
   const page = (filename, chunks, title, withOffice) =>
     new HtmlWebpackPlugin({
@@ -95,8 +122,26 @@ module.exports = (_env, argv) => {
     devServer: {
       static: { directory: path.resolve(__dirname, 'dist/web') },
       port: 3000,
+      // This machine only: the pane and the web page are served to Excel and a browser here.
+      host: 'localhost',
       server: 'https',
       headers: { 'Access-Control-Allow-Origin': '*' },
+      // `npm run stop` asks the server to stop itself; the header keeps a web page from asking.
+      setupMiddlewares: (middlewares, devServer) => {
+        devServer.app.post(STOP_PATH, (req, res) => {
+          if (req.get(STOP_HEADER) !== '1') return res.status(403).end();
+          res.end('stopping');
+          devServer.stop().then(() => process.exit(0));
+        });
+        return middlewares;
+      },
     },
   };
+}
+
+// A build stays synchronous; only `webpack serve` waits for the certificates.
+module.exports = (env, argv) => {
+  const c = config(argv);
+  if (!env.WEBPACK_SERVE) return c;
+  return devHttps().then((server) => ({ ...c, devServer: { ...c.devServer, server } }));
 };
