@@ -20,7 +20,7 @@ export interface NarrativeInput {
 function scopeOf(report: Report | undefined): Scope | undefined {
   if (!report) return undefined;
   const known = report.office && report.office !== UNKNOWN_OFFICE;
-  return { year: report.year, office: known ? report.office : undefined, level: known ? officeLevel(report.office) : undefined };
+  return { year: report.year, office: known ? report.office : undefined, level: known ? officeLevel(report.office) : null };
 }
 
 export function checkNarrative(input: NarrativeInput): Finding[] {

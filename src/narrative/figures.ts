@@ -194,23 +194,25 @@ const PATTERNS: Pattern[] = [
 
 export interface Scope {
   year: number;
-  /** The office's own level word (市, 区, 县 …), for 全市 / 全区: undefined when unknown. */
-  level?: string;
+  /**
+   * The level whose 全X (全市, 全区) is the office's own figure; null when no 全X is: an office
+   * that is not a government (a department, or a government's general office, for which 全市 is
+   * the whole city), or an unknown office. Undefined: every 全X is read as the office's own.
+   */
+  level?: string | null;
   /** The office's name, to tell its own organ from a sub-unit. */
   office?: string;
 }
 
 const LEVELS = ['街道', '省', '市', '区', '县', '旗', '州', '盟', '镇', '乡'];
 
-/** The level an office speaks for: 淮安市洪泽区人民政府 → 区, 上海市人民政府办公厅 → 市. */
-export function officeLevel(office: string): string | undefined {
-  const place = office.replace(/(?:人民政府|政府|管委会|管理委员会|党工委)?(?:办公室|办公厅|办)?$/, '');
-  for (let i = place.length; i > 0; i--) {
-    const head = place.slice(0, i);
-    const level = LEVELS.find((l) => head.endsWith(l));
-    if (level) return level;
-  }
-  return undefined;
+/** The level a government speaks for: 淮安市洪泽区人民政府 → 区, 平潭综合实验区 → 区; null for a department or general office. */
+export function officeLevel(office: string): string | null {
+  const name = office.replace(/[（(][^（）()]*[）)]$/, '').trim();
+  if (/(?:办公室|办公厅|政府办)$/.test(name)) return null;
+  const place = name.replace(/(?:人民政府|政府|管委会|管理委员会|办事处)$/, '');
+  if (place === name && !LEVELS.some((l) => name.endsWith(l))) return null;
+  return LEVELS.find((l) => place.endsWith(l)) ?? null;
 }
 
 const COMPARISON = /同比|环比|较上年|比上年|较去年|比去年|上年同期|增长|下降|增加|减少|回落|上升|持平|增幅|降幅|翻番|多于|少于/;
@@ -241,7 +243,7 @@ export function ownClause(clause: Clause, scope: Scope, rest = clause.text): boo
   const { earlier } = clause;
   if (earlier.since || earlier.lastYear) return false;
   if ([...earlier.years, ...yearsIn(rest)].some((y) => y !== scope.year)) return false;
-  if (scope.level && [...earlier.levels, ...[...rest.matchAll(LEVEL_WORD)].map((m) => m[1])].some((l) => l !== scope.level)) return false;
+  if (scope.level !== undefined && [...earlier.levels, ...[...rest.matchAll(LEVEL_WORD)].map((m) => m[1])].some((l) => l !== scope.level)) return false;
   return true;
 }
 

@@ -1,5 +1,6 @@
 /** narrative.figure_mismatch: figures the text states against the tables, and the statements it must not compare. */
 import { checkNarrative } from '../../src/narrative/check';
+import { officeLevel } from '../../src/narrative/figures';
 import { reportText, tables } from '../helpers/narrative-text';
 import type { HandCells } from './hand-report';
 
@@ -104,6 +105,28 @@ describe('statements that are not about the office’s own year are not compared
 
   test('a clause after 同比 still states this year’s figure', () => {
     expect(mismatches('收到申请35件，同比增长17.6%。')).toHaveLength(1);
+  });
+
+  test.each([
+    ['a department', '测试县交通运输局'],
+    ['a government’s general office', '测试县人民政府办公室'],
+    ['an unknown office', '（未注明单位）'],
+  ])('全县 figures in the report of %s are not its own', (_, office) => {
+    expect(mismatches('全县共受理政府信息公开申请35件。', {}, 2023, office)).toEqual([]);
+    // Its own words are compared.
+    expect(mismatches('本机关共受理政府信息公开申请35件。', {}, 2023, office)).toHaveLength(1);
+  });
+
+  test.each([
+    ['淮安市洪泽区人民政府', '区'],
+    ['上海市人民政府办公厅', null],
+    ['平潭综合实验区', '区'],
+    ['吴忠市（全市汇总）', '市'],
+    ['某某县交通运输局', null],
+    ['某某街道办事处', '街道'],
+    ['某某镇人民政府', '镇'],
+  ])('the level of %s', (office, level) => {
+    expect(officeLevel(office)).toBe(level);
   });
 
   test('the office’s own organ is not a sub-unit', () => {
