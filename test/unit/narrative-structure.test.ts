@@ -118,6 +118,25 @@ describe('numbering variants and headings', () => {
     expect(f[1].place).toEqual({ section: '五', paragraph: 9 });
   });
 
+  test('titles of the older notices and of regional custom are found, and said to differ', () => {
+    const d = report((l) =>
+      l.map((x) =>
+        x
+          .replace('一、总体情况', '一、概述')
+          .replace('四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况')
+          .replace('五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进措施'),
+      ),
+    );
+    expect(splitSections(d).sections.map((s) => s.no)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(one(d, 'structure.section_title').map((f) => f.place?.section)).toEqual(['一', '四', '五']);
+    expect(checkNarrative({ document: d }).filter((f) => f.rule !== 'structure.section_title')).toEqual([]);
+  });
+
+  test('a heading numbered with a space: 一 总体情况', () => {
+    const d = report((l) => l.map((x) => x.replace(/^([一二三四五六])、/, '$1 ')));
+    expect(checkNarrative({ document: d })).toEqual([]);
+  });
+
   test('punctuation and 和 for 、 are not a different title', () => {
     const d = report((l) => l.map((x) => x.replace('四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政复议和行政诉讼情况')));
     expect(one(d, 'structure.section_title')).toEqual([]);
