@@ -29,6 +29,16 @@ export interface Earlier {
   lastYear: boolean;
   /** Levels named with 全 (全市 → 市). */
   levels: string[];
+  /** A stretch shorter than the year: 1—11月, 上半年, 一季度. */
+  partOfYear: boolean;
+}
+
+const MONTHS = /(?<!\d)(\d{1,2})(?:月(?:\d{1,2}日)?)?(?:起)?(?:至|到|—|－|-|~|～)(?:\d{4}年)?(\d{1,2})月/g;
+
+/** Whether a text names a stretch shorter than the year (a range from January to December is the year). */
+export function partOfYear(text: string): boolean {
+  if (/上半年|下半年|[一二三四1-4]季度|前三季度/.test(text)) return true;
+  return [...text.matchAll(MONTHS)].some((m) => !(m[1] === '1' && m[2] === '12'));
 }
 
 export interface Sentence {
@@ -99,7 +109,7 @@ export function clausesOf(sentence: string): Clause[] {
   let paren = '';
   let parenStart = 0;
   let depth = 0;
-  const none: Earlier = { years: [], since: false, lastYear: false, levels: [] };
+  const none: Earlier = { years: [], since: false, lastYear: false, levels: [], partOfYear: false };
   const flush = (at: number) => {
     if (buf.trim()) outer.push({ text: buf.trim(), start: bufStart, part: false, earlier: none });
     buf = '';
@@ -141,6 +151,7 @@ function markEarlier(sentence: string, clauses: Clause[], outer: Clause[]): void
   const levels = new Set<string>();
   let since = false;
   let lastYear = false;
+  let part = false;
   let from = 0;
   let o = 0;
   for (const start of starts) {
@@ -148,8 +159,9 @@ function markEarlier(sentence: string, clauses: Clause[], outer: Clause[]): void
     for (const y of yearsIn(segment)) years.add(y);
     for (const m of segment.matchAll(LEVEL_WORD)) levels.add(m[1]);
     since ||= SINCE.test(segment);
+    part ||= partOfYear(segment);
     while (o < outer.length && outer[o].start < start) lastYear ||= LAST_YEAR_CLAUSE.test(outer[o++].text);
-    facts.set(start, { years: [...years], since, lastYear, levels: [...levels] });
+    facts.set(start, { years: [...years], since, lastYear, levels: [...levels], partOfYear: part });
     from = start;
   }
   for (const c of clauses) c.earlier = facts.get(c.start)!;
@@ -159,6 +171,8 @@ const NUM = `(?<n>\\d+(?:,\\d{3})*(?:\\.\\d+)?|${CHINESE_NUMERAL})`;
 const UNIT = '(?<u>件|个|份|宗)';
 const CASE_UNIT = '(?<u>件|起|宗|个|例)';
 const GAP = (n: number) => `(?<g>[^，,；;。\\d]{0,${n}}?)`;
+/** Between a result's words and its figure only words about requests: 「办结依申请公开81件」, not 「办结历史遗留问题12件」. */
+const REQUEST_WORDS = '(?<g>(?:了)?(?:各类)?(?:依申请公开|政府信息公开|信息公开)?(?:的)?(?:申请)?(?:件)?)';
 const TALLY = '(?:共|共计|合计|总计|累计|为|达|达到|了|计)*';
 const NEXT_YEAR = '(?<y>下一?年度?|次年|(?:19|20)\\d\\d年度?)';
 
@@ -180,11 +194,11 @@ const PATTERNS: Pattern[] = [
   { kind: 'carried_out', re: new RegExp(`(?:结转|顺延|转入|延至)(?:至|到)?${NEXT_YEAR}(?:继续)?(?:办理|答复)?(?:的)?(?:政府信息公开)?(?:申请)?${TALLY}${NUM}${UNIT}`, 'g') },
   { kind: 'new', re: new RegExp(`(?:收到|新收|受理|接收|接到|收悉)${GAP(30)}申请(?:件)?(?:数量|数|总数|总量)?${TALLY}${NUM}${UNIT}`, 'g'), notIn: /办结|答复|办理|处理|复议|诉讼|建议|提案|诉求|投诉|举报|信访/ },
   { kind: 'new', re: new RegExp(`(?:收到|新收|受理|接收|接到)(?:了)?(?:各类)?${TALLY}${NUM}${UNIT}${GAP(12)}申请`, 'g'), notIn: NOT_REQUESTS },
-  { kind: 'results', re: new RegExp(`(?:办结|答复|办理完毕|处理完毕|完成答复|作出答复|办理结果总计|办理结果合计)(?!率)${GAP(30)}${TALLY}${NUM}${UNIT}`, 'g'), notIn: new RegExp(`收到|新收|受理|接收|结转|${NOT_REQUESTS.source}`) },
+  { kind: 'results', re: new RegExp(`(?:办结|答复|办理完毕|处理完毕|完成答复|作出答复|办理结果总计|办理结果合计)(?!率)${REQUEST_WORDS}${TALLY}${NUM}${UNIT}`, 'g') },
   { kind: 'handled', re: new RegExp(`(?:办理|处理)(?!完毕|结果|率)${GAP(30)}申请${TALLY}${NUM}${UNIT}`, 'g'), notIn: NOT_REQUESTS },
-  { kind: 'granted_partial', re: new RegExp(`(?:予以公开|同意公开|全部公开)(?:及|和|与|、|或)部分公开${GAP(8)}${TALLY}${NUM}${UNIT}`, 'g') },
-  { kind: 'granted', re: new RegExp(`(?:予以公开|同意公开)${GAP(8)}${TALLY}${NUM}${UNIT}`, 'g'), notIn: /部分/ },
-  { kind: 'partial', re: new RegExp(`(?<![及和与、或])部分公开${GAP(8)}${TALLY}${NUM}${UNIT}`, 'g') },
+  { kind: 'granted_partial', re: new RegExp(`(?:予以公开|同意公开|全部公开)(?:及|和|与|、|或)部分公开${REQUEST_WORDS}${TALLY}${NUM}${UNIT}`, 'g') },
+  { kind: 'granted', re: new RegExp(`(?:予以公开|同意公开)${REQUEST_WORDS}${TALLY}${NUM}${UNIT}`, 'g') },
+  { kind: 'partial', re: new RegExp(`(?<![及和与、或])部分公开${REQUEST_WORDS}${TALLY}${NUM}${UNIT}`, 'g') },
   { kind: 'review', re: new RegExp(`行政复议${GAP(10)}${TALLY}${NUM}${CASE_UNIT}`, 'g'), notIn: new RegExp(`诉讼|起诉|${NOT_CASE_TOTAL.source}`) },
   { kind: 'review', re: new RegExp(`${NUM}${CASE_UNIT}(?:政府信息公开)?(?:的)?行政复议`, 'g') },
   { kind: 'suits', re: new RegExp(`(?:行政)?诉讼${GAP(10)}${TALLY}${NUM}${CASE_UNIT}`, 'g'), notIn: new RegExp(`复议|${NOT_CASE_TOTAL.source}`) },
@@ -239,9 +253,9 @@ function yearsIn(s: string): number[] {
  * any words that name other years by design (上年结转) taken out.
  */
 export function ownClause(clause: Clause, scope: Scope, rest = clause.text): boolean {
-  if (COMPARISON.test(rest) || EARLIER.test(rest) || OTHER_LEVEL.test(rest) || SUB_UNITS.test(rest)) return false;
+  if (COMPARISON.test(rest) || EARLIER.test(rest) || OTHER_LEVEL.test(rest) || SUB_UNITS.test(rest) || partOfYear(rest)) return false;
   const { earlier } = clause;
-  if (earlier.since || earlier.lastYear) return false;
+  if (earlier.since || earlier.lastYear || earlier.partOfYear) return false;
   if ([...earlier.years, ...yearsIn(rest)].some((y) => y !== scope.year)) return false;
   if (scope.level !== undefined && [...earlier.levels, ...[...rest.matchAll(LEVEL_WORD)].map((m) => m[1])].some((l) => l !== scope.level)) return false;
   return true;
@@ -278,7 +292,8 @@ export function statementsOf(sentence: Sentence, scope: Scope): Statement[] {
   // 办结 / 结转 / 予以公开 N 件 are requests when the paragraph speaks of them; 收到 needs 申请 in its own words.
   // A sentence on deputies' proposals or hotline calls is not about requests, whatever it closed.
   const requests = sentence.aboutRequests && !OTHER_BUSINESS.test(sentence.text);
-  const appeals = /公开/.test(sentence.text) || sentence.section === 4;
+  // Cases are the disclosure ones only where the sentence says so (or in 四): a report's 一 may count all of its reviews.
+  const appeals = /信息公开|公开申请|依申请/.test(sentence.text) || sentence.section === 4;
   const procurement = /政府集中采购/.test(sentence.text);
   const casesNamed = /行政复议|行政诉讼/.test(sentence.text);
   sentence.clauses.forEach((clause, index) => {

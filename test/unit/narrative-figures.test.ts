@@ -95,8 +95,19 @@ describe('statements that are not about the office’s own year are not compared
     ['收到群众诉求348件，办结率100%。'],
     ['全年办理人大代表建议25件，办结25件。'],
     ['主动予以公开文件20件。'],
+    ['对重大行政决策予以公开征求意见事项12件。'],
+    ['全年办理行政复议案件120件，公开行政复议决定书30份。'],
+    ['办结历史遗留问题12件。'],
+    // Part of the year.
+    ['1—11月，共受理申请30件。'],
+    ['上半年受理政府信息公开申请20件。'],
+    ['2023年第一季度收到申请9件。'],
   ])('%s', (text) => {
     expect(mismatches(text)).toEqual([]);
+  });
+
+  test('January to December is the whole year and is compared', () => {
+    expect(mismatches('2023年1月至12月，共受理政府信息公开申请35件。')).toHaveLength(1);
   });
 
   test('全县 is the county’s own figure and is compared', () => {
