@@ -111,11 +111,13 @@ const ALL_DONE = [
 const NOT_REQUEST_SUBJECT = /诉求|事项|建议|提案|投诉|举报|信访|热线|工单|复议|诉讼|案件/;
 const NEGATION = /(?:未发生|没有发生|未出现|没有出现|不存在|未有|没有|无|未)(?:因|涉及)?[^，,；;。\d]{0,16}?/;
 const NOT_EXISTENCE_AFTER = /^[^，,；;。]{0,4}?(?:纠正|撤销|败诉|确认违法|维持)/;
+/** Said of the information-processing fee; 「未收取任何费用」 only where the sentence names that fee (查阅 is free anyway). */
 const NO_FEE = [
-  /(?:未|没有|无|不)(?:收取|收)(?:任何)?(?:政府信息公开)?(?:信息)?(?:处理费|费用)/,
-  /未收费|免收(?:政府信息公开)?(?:信息)?处理费/,
+  /(?:未|没有|无|不)(?:收取|收)(?:任何)?(?:政府信息公开)?(?:信息)?处理费/,
+  /免收(?:政府信息公开)?(?:信息)?处理费/,
   /(?:收取|收)(?:政府信息公开)?(?:信息)?处理费(?:共|为|共计)?(?:0(?:\.0+)?|零)元/,
 ];
+const NO_FEE_NAMED = /(?:未|没有|无|不)(?:收取|收)(?:任何)?费用|未收费/;
 
 function contradictionFindings(sentences: Sentence[], t: Tables, scope: Scope, mk: FindingMaker): Finding[] {
   const out: Finding[] = [];
@@ -124,16 +126,19 @@ function contradictionFindings(sentences: Sentence[], t: Tables, scope: Scope, m
   const suits = tableSum(t, CONTRADICTION_CELLS.suits);
   const unpaid = tableSum(t, CONTRADICTION_CELLS.unpaidFee);
   for (const s of sentences) {
+    const feeNamed = /处理费/.test(s.text);
     for (const c of s.clauses) {
       if (!ownClause(c, scope)) continue;
-      if (carriedOut && /申请/.test(s.text) && !NOT_REQUEST_SUBJECT.test(c.text) && ALL_DONE.some((re) => re.test(c.text))) {
+      // 「收到行政复议申请3件，均已办结」: what is done is named before the clause.
+      const subject = s.text.slice(0, c.start) + c.text;
+      if (carriedOut && /申请/.test(s.text) && !NOT_REQUEST_SUBJECT.test(subject) && ALL_DONE.some((re) => re.test(c.text))) {
         out.push(mk.make('narrative.contradiction', M.allDone(s.text, labelOf(t, CONTRADICTION_CELLS.carriedOut), carriedOut), s, CONTRADICTION_CELLS.carriedOut));
         break;
       }
       const negated = negatedAppeals(c.text);
       if (review && negated.review) out.push(mk.make('narrative.contradiction', M.noAppeal(s.text, '行政复议', labelOf(t, CONTRADICTION_CELLS.review), review), s, CONTRADICTION_CELLS.review));
       if (suits && negated.suits) out.push(mk.make('narrative.contradiction', M.noAppeal(s.text, '行政诉讼', labelOf(t, CONTRADICTION_CELLS.suits), suits), s, CONTRADICTION_CELLS.suits));
-      if (unpaid && NO_FEE.some((re) => re.test(c.text))) {
+      if (unpaid && (NO_FEE.some((re) => re.test(c.text)) || (feeNamed && NO_FEE_NAMED.test(c.text)))) {
         out.push(mk.make('narrative.contradiction', M.noFee(s.text, labelOf(t, CONTRADICTION_CELLS.unpaidFee), unpaid), s, CONTRADICTION_CELLS.unpaidFee));
       }
     }

@@ -27,6 +27,7 @@ describe('narrative.contradiction', () => {
     expect(found('人大代表建议和政协提案均已办结。', { 'requests.carried_out.total': 8 })).toEqual([]);
     expect(found('上年度结转的申请均已办结。', { 'requests.carried_out.total': 8 })).toEqual([]);
     expect(found('申请均在法定期限内予以答复。', { 'requests.carried_out.total': 8 })).toEqual([]);
+    expect(found('全年收到行政复议申请3件，均已办结。', { 'requests.carried_out.total': 8 })).toEqual([]);
   });
 
   test('未发生行政复议、行政诉讼 while cases are counted', () => {
@@ -54,6 +55,8 @@ describe('narrative.contradiction', () => {
     }
     expect(found('本年度未收取信息处理费。', { 'requests.other.unpaid.total': 0 })).toEqual([]);
     expect(found('全年收取信息处理费300元。', { 'requests.other.unpaid.total': 1 })).toEqual([]);
+    expect(found('群众到查阅点查阅政府信息，不收取任何费用。', { 'requests.other.unpaid.total': 1 })).toEqual([]);
+    expect(found('严格执行信息处理费管理办法，本年度未收取任何费用。', { 'requests.other.unpaid.total': 1 })).toHaveLength(1);
     // gov-2019 has no such row.
     expect(found('本年度未收取信息处理费。', {}, 'narrative.contradiction', 2020)).toEqual([]);
   });
