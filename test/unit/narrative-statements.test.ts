@@ -127,3 +127,10 @@ test('JSON: quote and place only when present', () => {
   expect(Object.keys(JSON.parse(JSON.stringify(plain)))).toEqual(['rule', 'severity', 'cells', 'message']);
   expect(handReport('gov-2021', 2023).format).toBe('gov-2021');
 });
+
+test('a report whose tables were not read (every cell missing): the year is checked, no figure compared', () => {
+  const report = { ...tables(), readings: tables().readings.map(() => undefined) };
+  const doc = reportText('本年度共收到政府信息公开申请35件，所有申请均已按时办结。');
+  doc.paragraphs[1] = { text: '本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。' };
+  expect(checkNarrative({ document: doc, report }).map((f) => f.rule)).toEqual(['narrative.year']);
+});
