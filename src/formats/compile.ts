@@ -2,6 +2,7 @@
  * Expands a declarative format into flat cell and relation lists that the
  * engine, the layout and consolidation index by number.
  */
+import { GRID_COLUMNS, LAST_TABLE_ROW, META_BACKUP_ROW, OVERVIEW_FIGURES_MAX, SECTION_VALUE_COLUMNS } from './limits';
 import type { FormatDef, HeaderNode, RelationDef, Severity, TableDef, Term, ValueKind } from './types';
 
 export interface CellDef {
@@ -80,6 +81,73 @@ export function headerLeaves(nodes: HeaderNode[], ids: string[] = [], labels: st
     else out.push({ ids: nextIds, labels: nextLabels, short: n.short ?? n.label });
   }
   return out;
+}
+
+export function headerDepth(nodes: HeaderNode[]): number {
+  return Math.max(...nodes.map((n) => 1 + (n.children?.length ? headerDepth(n.children) : 0)));
+}
+
+/** Rows a matrix table's labels take: the longest label path. */
+export function labelLevels(rows: { path: string[] }[]): number {
+  return Math.max(...rows.map((r) => r.path.length));
+}
+
+/** Rows the report sheet's layout uses for a table, below its title. */
+function tableRows(t: TableDef): number {
+  if (t.layout === 'sections') return t.sections.reduce((n, s) => n + 2 + s.rows.length, 0);
+  if (t.layout === 'matrix') return headerDepth(t.columns) + t.rows.length;
+  return headerDepth(t.columns) + 1;
+}
+
+/** The rows of the report sheet: title and subtitle, then per table a blank row, its title and the table. */
+export function sheetRows(def: FormatDef): number {
+  return 2 + def.tables.reduce((n, t) => n + 2 + tableRows(t), 0);
+}
+
+const META_NOTE = '第 16 列（P）是隐藏的元数据列';
+
+/** A definition the layout cannot place fails here, naming the part, in Chinese and English. */
+function checkRoom(def: FormatDef): void {
+  const fail = (zh: string, en: string) => {
+    throw new Error(`${def.id}：${zh}（${en}）`);
+  };
+  for (const t of def.tables) {
+    if (t.layout === 'sections') {
+      for (const s of t.sections)
+        if (!s.columns.length || s.columns.length > SECTION_VALUE_COLUMNS)
+          fail(
+            `表「${t.title}」的「${s.caption}」有 ${s.columns.length} 列，每节应有 1 至 ${SECTION_VALUE_COLUMNS} 列（${META_NOTE}）`,
+            `table ${t.id}, section ${s.caption}: ${s.columns.length} columns, 1 to ${SECTION_VALUE_COLUMNS} fit before the metadata column P`,
+          );
+    } else {
+      const leaves = headerLeaves(t.columns);
+      const named = t.layout === 'matrix' ? 1 : 2;
+      const unnamed = leaves.find((l) => l.ids.length < named);
+      if (unnamed)
+        fail(
+          `表「${t.title}」的列「${unnamed.labels.join('／')}」缺少编号（id）`,
+          `table ${t.id}: column ${unnamed.labels.join('/')} needs ${t.layout === 'matrix' ? 'an id' : 'a group id and an id'}`,
+        );
+      const labels = t.layout === 'matrix' ? labelLevels(t.rows) : 0;
+      if (leaves.length + labels > GRID_COLUMNS)
+        fail(
+          `表「${t.title}」有 ${leaves.length} 个数值列${labels ? `和 ${labels} 级行标签` : ''}，报告表只有 ${GRID_COLUMNS} 列（${META_NOTE}）`,
+          `table ${t.id}: ${leaves.length} value columns${labels ? ` and ${labels} label levels` : ''} do not fit in ${GRID_COLUMNS} columns before the metadata column P`,
+        );
+    }
+  }
+  const rows = sheetRows(def);
+  if (rows > LAST_TABLE_ROW)
+    fail(
+      `各表共占 ${rows} 行，报告表的表格须在第 ${LAST_TABLE_ROW} 行以内（第 ${META_BACKUP_ROW} 行是隐藏的元数据备份行）`,
+      `the tables take ${rows} rows; they must end by row ${LAST_TABLE_ROW}, above the metadata backup row ${META_BACKUP_ROW}`,
+    );
+  const columns = def.keyFigures.filter((f) => !f.comparisonOnly);
+  if (columns.length > OVERVIEW_FIGURES_MAX)
+    fail(
+      `有 ${columns.length} 个关键数字要在汇总明细表中各占一列，最多 ${OVERVIEW_FIGURES_MAX} 个；其余请标为只用于同比（comparisonOnly）`,
+      `${columns.length} key figures want an overview column, at most ${OVERVIEW_FIGURES_MAX} fit; mark the others comparisonOnly`,
+    );
 }
 
 function groupLabel(labels: string[]): string {
@@ -222,6 +290,7 @@ function expandRelation(
 }
 
 export function compileFormat(def: FormatDef): CompiledFormat {
+  checkRoom(def);
   const cells: CellDef[] = [];
   const index = new Map<string, number>();
   const axes = new Map<string, TableAxes>();

@@ -12,7 +12,7 @@ import type { SheetData } from '../model/sheet-data';
 import type { SheetMeta } from '../model/sheet-meta';
 import { clipText } from '../rules/messages';
 import { address } from './a1';
-import { listPlan, type PlanCell, type SheetPlan } from './sheet-plan';
+import { listColumn, listPlan, META_COLUMN, type PlanCell, type SheetPlan } from './sheet-plan';
 import { wrappedHeight } from './text-height';
 
 export { overviewSheetName } from './sheet-name';
@@ -117,7 +117,7 @@ export function buildOverviewPlan(
   const width = headers.length;
   cells.push({ row: 1, col: 1, value: `${summary.office} ${summary.year} 年度政府信息公开工作年度报告汇总明细`, style: 'tableTitle' });
   cells.push({ row: 2, col: 1, value: `${overviewCounts(members, options)}。汇总表：${summary.sheet}`, style: 'subtitle', link: summary.sheet });
-  headers.forEach((h, i) => cells.push({ row: HEADER_ROW, col: i + 1, value: h, style: 'header' }));
+  headers.forEach((h, i) => cells.push({ row: HEADER_ROW, col: listColumn(i + 1), value: h, style: 'header' }));
   const widths = [5, 20, 8, 11, 10, ...figures.map((f) => (f.money ? 11 : 8.5)), 6, 6, 30];
   const rowHeights: Record<number, number> = { 1: 24, 2: 18, [HEADER_ROW]: Math.max(...headers.map((h, i) => wrappedHeight(h, widths[i]))) };
   const rows = rowsOf(members, options.completeness);
@@ -128,7 +128,7 @@ export function buildOverviewPlan(
     const row = HEADER_ROW + 1 + i;
     const s = r.member?.status;
     const put = (col: number, value: string | number | null, style: PlanCell['style'], link?: string) =>
-      cells.push({ row, col, value: value ?? '—', style, ...(link ? { link } : {}) });
+      cells.push({ row, col: listColumn(col), value: value ?? '—', style, ...(link ? { link } : {}) });
     put(1, i + 1, 'number');
     put(2, r.office, 'text', r.member?.sheet);
     put(3, r.state, 'text');
@@ -142,22 +142,26 @@ export function buildOverviewPlan(
     put(FIRST_FIGURE + figures.length + 1, s ? s.warnings : null, 'number');
     const notes = [...r.notes, ...(s ? [findingsSummary(s)] : [])].filter((t) => t).join('。');
     // Nothing to say is an empty cell, not an empty string: spreadsheet programs keep only the former.
-    cells.push({ row, col: width, value: notes || null, style: 'text' });
+    cells.push({ row, col: listColumn(width), value: notes || null, style: 'text' });
     rowHeights[row] = Math.max(wrappedHeight(notes, widths[width - 1]), wrappedHeight(r.office, widths[1]));
   });
   const last = HEADER_ROW + Math.max(1, rows.length);
+  const lastColumn = listColumn(width);
+  // Widths by sheet column; the hidden metadata column, when stepped over, keeps a narrow one.
+  const columnWidths = Array.from({ length: lastColumn }, (_, c) => widths[c < META_COLUMN - 1 ? c : c - 1]);
+  if (lastColumn >= META_COLUMN) columnWidths[META_COLUMN - 1] = 2;
   const meta: SheetMeta = { app: 'nianbao', v: 1, format: summary.format, year: summary.year, office: summary.office, role: 'overview' };
   const plan = listPlan({
     name,
     meta,
     cells,
-    columnWidths: widths,
+    columnWidths,
     lastRow: last,
     freezeRows: HEADER_ROW,
-    autoFilter: `A${HEADER_ROW}:${address(last, width)}`,
+    autoFilter: `A${HEADER_ROW}:${address(last, lastColumn)}`,
   });
-  // Title and counts across the table, so no program clips them at the first column.
-  plan.merges = [1, 2].map((r) => ({ top: r, left: 1, bottom: r, right: width }));
+  // Title and counts across the table, so no program clips them at the first column; never over the metadata cell.
+  plan.merges = [1, 2].map((r) => ({ top: r, left: 1, bottom: r, right: Math.min(lastColumn, META_COLUMN - 1) }));
   plan.rowHeights = rowHeights;
   return plan;
 }

@@ -1,9 +1,11 @@
 /**
- * Turns a format into a declarative sheet plan: the three statutory tables on
- * a 15-column grid, with merges, styles, live formulas, conditional formats,
- * data validation and the sheet's metadata. Both workbook adapters execute it.
+ * Turns a format into a declarative sheet plan: its tables on a 15-column grid, with
+ * merges, styles, live formulas, conditional formats, data validation and the sheet's
+ * metadata. Both workbook adapters execute it. Every slot is derived from the definition,
+ * within the room compileFormat checked (formats/limits).
  */
-import type { CompiledFormat, CompiledRelation } from '../formats/compile';
+import { headerDepth, headerLeaves, labelLevels, type CompiledFormat, type CompiledRelation } from '../formats/compile';
+import { GRID_COLUMNS, LAST_TABLE_ROW, META_BACKUP_ROW, META_COLUMN, META_ROW, SECTION_LABEL_COLUMNS, SECTION_VALUE_COLUMNS } from '../formats/limits';
 import type { HeaderNode, MatrixTable, SectionsTable, HeaderRowTable, ValueKind, Severity } from '../formats/types';
 import { encodeMeta, type SheetMeta } from '../model/sheet-meta';
 import type { Reading } from '../model/values';
@@ -11,11 +13,7 @@ import { address, compactRanges } from './a1';
 import { reportSheetName } from './sheet-name';
 import { clipText } from '../rules/messages';
 
-export const GRID_COLUMNS = 15;
-export const META_COLUMN = 16;
-export const META_ROW = 1;
-/** A second copy of a report sheet's metadata, in a hidden row below every format's tables (see sheet-meta). */
-export const META_BACKUP_ROW = 60;
+export { GRID_COLUMNS, META_BACKUP_ROW, META_COLUMN, META_ROW };
 
 /** Where a sheet's metadata copies live: report sheets keep two, list sheets (overview, sources) one. */
 export function metaAddresses(meta: SheetMeta): string[] {
@@ -155,20 +153,50 @@ export interface PlanOptions {
 
 const COLUMN_WIDTH = 9.5;
 const LINE_HEIGHT = 14;
-/** Requests table label bands: level 1 in A:B, level 2 in C:E, level 3 in F:H; values from I. */
-const LABEL_BANDS: [number, number][] = [
-  [1, 2],
-  [3, 5],
-  [6, 8],
-];
-const REQUEST_VALUES_FROM = 9;
-/** Proactive: label in A:F, three value slots of three columns each. */
-const PROACTIVE_LABEL: [number, number] = [1, 6];
-const PROACTIVE_SLOTS: [number, number][] = [
-  [7, 9],
-  [10, 12],
-  [13, 15],
-];
+/** Sections: the label in A:F, the values in G:O. */
+const SECTION_LABEL: [number, number] = [1, SECTION_LABEL_COLUMNS];
+
+/**
+ * A section's value slots: equal widths (three columns each for up to three values), the
+ * last one reaching the grid's edge. Three values: G:I, J:L, M:O; two: G:I, J:O; four: G:H … M:O.
+ */
+export function sectionSlots(n: number): [number, number][] {
+  const width = Math.floor(SECTION_VALUE_COLUMNS / Math.max(n, 3));
+  const first = SECTION_LABEL_COLUMNS + 1;
+  return Array.from({ length: n }, (_, i) => [first + i * width, i === n - 1 ? GRID_COLUMNS : first + (i + 1) * width - 1]);
+}
+
+/**
+ * A matrix table's label bands, one per level, over the columns its values leave free, the
+ * later levels wider: 7 values and 3 levels give A:B, C:E, F:H and values from I.
+ */
+export function labelBands(values: number, levels: number): [number, number][] {
+  const free = GRID_COLUMNS - values;
+  const base = Math.floor(free / levels);
+  const wider = free % levels;
+  const bands: [number, number][] = [];
+  let col = 1;
+  for (let j = 0; j < levels; j++) {
+    const width = base + (j >= levels - wider ? 1 : 0);
+    bands.push([col, col + width - 1]);
+    col += width;
+  }
+  return bands;
+}
+
+/**
+ * Nothing of a plan but its metadata may stand in the hidden metadata column, nor (on a
+ * report sheet) in the backup row: a value there would be hidden, or would break the metadata.
+ */
+function assertClearOfMeta(plan: Pick<SheetPlan, 'name' | 'cells' | 'merges'>, backupRow: boolean): void {
+  const hit =
+    plan.cells.find((c) => c.style !== 'meta' && (c.col === META_COLUMN || (backupRow && c.row === META_BACKUP_ROW))) ??
+    plan.merges.find((m) => (m.left <= META_COLUMN && m.right >= META_COLUMN) || (backupRow && m.top <= META_BACKUP_ROW && m.bottom >= META_BACKUP_ROW));
+  if (hit) {
+    const at = 'col' in hit ? address(hit.row, hit.col) : address(hit.top, hit.left);
+    throw new Error(`工作表“${plan.name}”的布局在 ${at} 处触及隐藏的元数据列或备份行（the layout of ${plan.name} reaches the metadata column or backup row at ${at}）`);
+  }
+}
 
 function textWidth(s: string): number {
   let w = 0;
@@ -209,10 +237,6 @@ class PlanBuilder {
   }
 }
 
-function headerDepth(nodes: HeaderNode[]): number {
-  return Math.max(...nodes.map((n) => 1 + (n.children ? headerDepth(n.children) : 0)));
-}
-
 function leafCount(n: HeaderNode): number {
   return n.children ? n.children.reduce((s, c) => s + leafCount(c), 0) : 1;
 }
@@ -244,6 +268,7 @@ export function listPlan(opts: {
   autoFilter?: string;
 }): SheetPlan {
   const { meta, cells, ...rest } = opts;
+  assertClearOfMeta({ name: opts.name, cells, merges: [] }, false);
   return {
     ...rest,
     meta,
@@ -254,6 +279,14 @@ export function listPlan(opts: {
     conditionalFormats: [],
     addresses: {},
   };
+}
+
+/**
+ * The sheet column of a list sheet's n-th column (from 1): list sheets wider than the grid
+ * step over the hidden metadata column.
+ */
+export function listColumn(n: number): number {
+  return n < META_COLUMN ? n : n + 1;
 }
 
 export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): SheetPlan {
@@ -308,11 +341,13 @@ export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): Sheet
     ...(totals === 'values' ? { totals: 'values' as const } : {}),
     ...opts.extraMeta,
   };
-  if (b.row >= META_BACKUP_ROW - 1) throw new Error(`${format.id}: the layout reaches the metadata backup row ${META_BACKUP_ROW}`);
+  const name = opts.name ?? reportSheetName(opts.office, opts.year);
+  if (b.row - 1 > LAST_TABLE_ROW) throw new Error(`${format.id}：表格占到第 ${b.row - 1} 行，超过第 ${LAST_TABLE_ROW} 行（the tables end at row ${b.row - 1}, past row ${LAST_TABLE_ROW}）`);
+  assertClearOfMeta({ name, cells: b.cells, merges: b.merges }, true);
   b.cells.push(...metaCells(meta));
 
   return {
-    name: opts.name ?? reportSheetName(opts.office, opts.year),
+    name,
     meta,
     columnWidths: Array.from({ length: GRID_COLUMNS }, () => COLUMN_WIDTH),
     rowHeights: b.rowHeights,
@@ -335,14 +370,12 @@ function laySections(
   for (const s of t.sections) {
     b.put(b.row, 1, s.caption, 'caption', { bottom: b.row, right: GRID_COLUMNS });
     b.row++;
-    const slots = s.columns.map((_, i) =>
-      i === s.columns.length - 1 ? [PROACTIVE_SLOTS[i][0], GRID_COLUMNS] : PROACTIVE_SLOTS[i],
-    );
-    b.put(b.row, PROACTIVE_LABEL[0], t.labelHeader, 'header', { bottom: b.row, right: PROACTIVE_LABEL[1] });
+    const slots = sectionSlots(s.columns.length);
+    b.put(b.row, SECTION_LABEL[0], t.labelHeader, 'header', { bottom: b.row, right: SECTION_LABEL[1] });
     s.columns.forEach((c, i) => b.put(b.row, slots[i][0], c.label, 'header', { bottom: b.row, right: slots[i][1] }));
     b.row++;
     for (const r of s.rows) {
-      b.put(b.row, PROACTIVE_LABEL[0], r.label, 'label', { bottom: b.row, right: PROACTIVE_LABEL[1] });
+      b.put(b.row, SECTION_LABEL[0], r.label, 'label', { bottom: b.row, right: SECTION_LABEL[1] });
       s.columns.forEach((c, i) => {
         positions.set(idx(r.id, c.id), { row: b.row, col: slots[i][0] });
         // The value cell itself is written later; here only its merge and border.
@@ -361,23 +394,22 @@ function layMatrix(
   positions: Map<number, { row: number; col: number }>,
 ) {
   const depth = headerDepth(t.columns);
+  // A leaf's column id joins the ids of its header path: a group with an id names its columns.
+  const leaves = headerLeaves(t.columns).map((l) => l.ids.join('.'));
+  const bands = labelBands(leaves.length, labelLevels(t.rows));
+  const labelEnd = bands[bands.length - 1][1];
   const top = b.row;
-  b.put(top, 1, t.corner, 'header', { bottom: top + depth - 1, right: LABEL_BANDS[2][1] });
-  layHeader(b, t.columns, top, REQUEST_VALUES_FROM, depth);
+  b.put(top, 1, t.corner, 'header', { bottom: top + depth - 1, right: labelEnd });
+  layHeader(b, t.columns, top, labelEnd + 1, depth);
   b.row += depth;
 
   const first = b.row;
-  const leaves: string[] = [];
-  const collect = (nodes: HeaderNode[]) =>
-    nodes.forEach((n) => (n.children ? collect(n.children) : leaves.push(n.id!)));
-  collect(t.columns);
-
   t.rows.forEach((r, i) => {
     const row = first + i;
-    leaves.forEach((col, j) => positions.set(idx(r.id, col), { row, col: REQUEST_VALUES_FROM + j }));
+    leaves.forEach((col, j) => positions.set(idx(r.id, col), { row, col: labelEnd + 1 + j }));
   });
   // Each label level merges down over the following rows that share the same label path.
-  for (let level = 0; level < LABEL_BANDS.length; level++) {
+  for (let level = 0; level < bands.length; level++) {
     let i = 0;
     while (i < t.rows.length) {
       const path = t.rows[i].path;
@@ -390,8 +422,8 @@ function layMatrix(
       const prefix = path.slice(0, level + 1).join('|');
       if (!isLast)
         while (j + 1 < t.rows.length && t.rows[j + 1].path.slice(0, level + 1).join('|') === prefix) j++;
-      const right = isLast ? LABEL_BANDS[2][1] : LABEL_BANDS[level][1];
-      b.put(first + i, LABEL_BANDS[level][0], path[level], 'label', { bottom: first + j, right });
+      const right = isLast ? labelEnd : bands[level][1];
+      b.put(first + i, bands[level][0], path[level], 'label', { bottom: first + j, right });
       i = j + 1;
     }
   }

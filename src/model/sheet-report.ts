@@ -8,14 +8,14 @@ import type { Finding } from '../rules/types';
 import { readCell, type Reading } from './values';
 import { address } from '../layout/a1';
 
-const plans = new Map<string, SheetPlan>();
+const plans = new WeakMap<CompiledFormat, SheetPlan>();
 
 /** The canonical layout of a format; addresses and labels do not depend on office or year. */
 export function canonicalPlan(format: CompiledFormat): SheetPlan {
-  let plan = plans.get(format.id);
+  let plan = plans.get(format);
   if (!plan) {
     plan = buildSheetPlan(format, { office: '', year: format.def.years.from });
-    plans.set(format.id, plan);
+    plans.set(format, plan);
   }
   return plan;
 }

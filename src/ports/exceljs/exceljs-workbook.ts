@@ -1,6 +1,6 @@
 /** The exceljs adapter: executes sheet plans and highlights on an .xlsx workbook in memory. */
 import ExcelJS from 'exceljs';
-import { GRID_COLUMNS, MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, FONT, VALIDATION_TEXT, metaAddresses, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
+import { MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, FONT, VALIDATION_TEXT, metaAddresses, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
 import { parseAddress, address as a1 } from '../../layout/a1';
 import { encodeMeta, findMeta, type DecodedMeta, type SheetMeta } from '../../model/sheet-meta';
 import { type CellContent, type CellWrite, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort, type WriteSheetsOptions } from '../workbook-port';
@@ -255,7 +255,9 @@ export class ExceljsWorkbookPort implements WorkbookPort {
         margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
       },
     });
-    for (let c = 1; c <= GRID_COLUMNS; c++) ws.getColumn(c).width = plan.columnWidths[c - 1];
+    plan.columnWidths.forEach((w, i) => {
+      if (i + 1 !== META_COLUMN) ws.getColumn(i + 1).width = w;
+    });
     ws.getColumn(META_COLUMN).hidden = true;
     for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(r)).height = h;
     for (const r of plan.hiddenRows ?? []) ws.getRow(r).hidden = true;

@@ -7,7 +7,6 @@ import { address, compactRanges, parseAddress } from '../../layout/a1';
 import { READ_COLUMNS, READ_ROWS, VALUE_ADDRESSES, WIDE_COLUMNS, WIDE_ROWS } from '../../layout/read-extent';
 import {
   FONT,
-  GRID_COLUMNS,
   MARK_FILL,
   META_BACKUP_ROW,
   META_COLUMN,
@@ -299,8 +298,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
     this.writeGrid(ws, plan);
     for (const m of plan.merges) ws.getRange(`${address(m.top, m.left)}:${address(m.bottom, m.right)}`).merge(false);
     this.writeStyles(ws, plan.cells);
-    for (let c = 1; c <= GRID_COLUMNS; c++)
-      ws.getRange(`${address(1, c)}`).format.columnWidth = Math.round(plan.columnWidths[c - 1] * 5.6 + 4);
+    plan.columnWidths.forEach((w, i) => {
+      if (i + 1 !== META_COLUMN) ws.getRange(`${address(1, i + 1)}`).format.columnWidth = Math.round(w * 5.6 + 4);
+    });
     for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRange(`A${r}`).format.rowHeight = h;
     for (const r of plan.hiddenRows ?? []) ws.getRange(`A${r}`).rowHidden = true;
     ws.getRange(`${address(1, META_COLUMN)}`).columnHidden = true;
@@ -326,13 +326,15 @@ export class OfficeWorkbookPort implements WorkbookPort {
   /** All values and formulas in one write: constants escaped, formulas with '='. */
   private writeGrid(ws: Excel.Worksheet, plan: SheetPlan) {
     const rows = Math.max(plan.lastRow, ...plan.cells.filter((pc) => pc.style === 'meta').map((pc) => pc.row));
-    const grid: (string | number)[][] = Array.from({ length: rows }, () => Array(META_COLUMN).fill(''));
+    // List sheets wider than the grid step over the metadata column and go on past it.
+    const columns = Math.max(META_COLUMN, ...plan.cells.map((pc) => pc.col));
+    const grid: (string | number)[][] = Array.from({ length: rows }, () => Array(columns).fill(''));
     for (const pc of plan.cells) {
       if (pc.row > rows) continue;
       if (pc.formula) grid[pc.row - 1][pc.col - 1] = `=${pc.formula}`;
       else if (pc.value !== undefined) grid[pc.row - 1][pc.col - 1] = constant(pc.value);
     }
-    ws.getRange(`A1:${address(rows, META_COLUMN)}`).formulas = grid;
+    ws.getRange(`A1:${address(rows, columns)}`).formulas = grid;
   }
 
   private writeStyles(ws: Excel.Worksheet, cells: PlanCell[]) {
