@@ -32,6 +32,7 @@ import { fillBlanksWithZero } from '../app/fill-blanks';
 import { findingKey, type Finding } from '../rules/types';
 import { fixAction } from '../rules/messages';
 import { draftSheet } from '../app/draft-report';
+import type { FullTextResult } from '../app/check-full-text';
 import { saveFile } from './save-file';
 
 export interface Notice {
@@ -61,6 +62,9 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
   /** Office and year as the user corrected them, by import item key. */
   const [identity, setIdentity] = useState<Record<string, { office?: string; year?: string }>>({});
   const [duplicates, setDuplicates] = useState<{ keys: string[]; list: Duplicate[] } | null>(null);
+  /** 检查全文: the last file checked, and last year's file to compare its text with. */
+  const [fullText, setFullText] = useState<FullTextResult | null>(null);
+  const [previousText, setPreviousText] = useState<Submission | null>(null);
 
   const act = useCallback(
     async (label: string, f: (port: WorkbookPort) => Promise<void>) => {
@@ -143,6 +147,7 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
     showResult: (result: SheetResult) => setResults((prev) => (prev ? prev.map((r) => (r.sheet === result.sheet ? result : r)) : prev)),
     reset: () => {
       setResults(null);
+      setFullText(null);
       setCandidates(null);
       setConsolidation(null);
       setDrill(null);
@@ -245,6 +250,25 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         setNotice({ intent: 'success', text: `已写入 ${r.written.length} 个工作表：${r.written.join('、')}。可以在“一键校验”和“汇总”中使用。` });
       }),
     cancelDuplicates: () => setDuplicates(null),
+    fullText,
+    previousText,
+    /** Last year's report for 检查全文 (its text is compared), or none. */
+    setPreviousText,
+    /** 检查全文: the file's text and tables checked, against the workbook's sheet of the same office and year when there is one; nothing is written. */
+    checkFullText: async (file: Submission) => {
+      setBusy('正在检查全文…');
+      setNotice(null);
+      try {
+        // The readers and the text checks load only when a report is checked: the pane starts without them.
+        const { checkFullTextFile } = await import('../app/check-full-text');
+        setFullText(await checkFullTextFile(getPort(), file, previousText ?? undefined));
+      } catch (e) {
+        setFullText(null);
+        setNotice({ intent: 'error', text: describeFailure(e) });
+      } finally {
+        setBusy(null);
+      }
+    },
     /** 生成年报全文: drafted from the sheet as it is now and downloaded; the workbook is not changed. */
     draftReport: async (result: SheetResult) => {
       const port = getPort();

@@ -8,6 +8,7 @@ import { FindingItem } from './FindingItem';
 import { RenameReport } from './RenameReport';
 import { BlankCells } from './BlankCells';
 import { DraftReport } from './DraftReport';
+import { FullTextCheck } from './FullTextCheck';
 import { useLayout } from './styles';
 
 const useStyles = makeStyles({
@@ -34,6 +35,7 @@ export function ValidatePanel({ pane }: { pane: PaneController }) {
           清除标记
         </Button>
       </div>
+      <FullTextCheck pane={pane} />
       {pane.results?.map((r) => {
         const n = countBySeverity(r.findings);
         const blanks = r.findings.filter((f) => f.rule === 'cell.blank');
