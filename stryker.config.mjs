@@ -17,5 +17,8 @@ export default {
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['dist', 'test-artifacts', 'coverage', 'reports', 'test/fixtures/hostile', 'test/fixtures/wild-originals', 'test/e2e', 'test/office'],
   timeoutMS: 10000,
+  // A rerun tests only the mutants whose code or tests changed since the last run.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
   thresholds: { high: 95, low: 90, break: null },
 };
