@@ -140,6 +140,20 @@ export function clausesOf(sentence: string): Clause[] {
   return clauses;
 }
 
+/** For each clause, whether the sentence before it holds `re` (built in one pass, so linear in the sentence). */
+export function namedBefore(sentence: Sentence, re: RegExp): boolean[] {
+  const starts = [...new Set(sentence.clauses.map((c) => c.start))].sort((a, b) => a - b);
+  const at = new Map<number, boolean>();
+  let seen = false;
+  let from = 0;
+  for (const start of starts) {
+    seen ||= re.test(sentence.text.slice(from, start));
+    at.set(start, seen);
+    from = start;
+  }
+  return sentence.clauses.map((c) => at.get(c.start)!);
+}
+
 const LAST_YEAR_CLAUSE = /^(?:上年度?|去年|上一年度?)$/;
 const LEVEL_WORD = /全(街道|省|市|区|县|旗|州|盟|镇|乡)/g;
 
@@ -276,14 +290,16 @@ function ownFigure(p: Pattern, m: RegExpMatchArray, clause: Clause, scope: Scope
   return true;
 }
 
-const PERCENT = /^(?:[^，,；;。\d%]{0,12}?)占(?:比)?(?:[^，,；;。\d%]{0,12}?)(\d+(?:\.\d+)?)%/;
+const PERCENT = /^(?:[^，,；;。\d%]{0,12}?)占(?:比)?([^，,；;。\d%]{0,16}?)(\d+(?:\.\d+)?)%/;
+/** The whole a share may name: all requests (received or closed), or none. A share of another whole is not read. */
+const SHARE_OF = /^(?:为)?(?:全部|本年|全年|总)?(?:收到|新收|受理|办结|办理|答复)?(?:的)?(?:政府信息公开)?(?:申请)?(?:件)?(?:总数|总量|数量|量|总件数)?(?:的)?(?:为|达)?$/;
 
 function percentAfter(sentence: Sentence, index: number, tail: string): Statement['percent'] {
   const here = PERCENT.exec(tail);
   const next = sentence.clauses[index + 1];
   const m = here ?? (next && /^占/.test(next.text) ? PERCENT.exec(next.text) : null);
-  if (!m) return undefined;
-  return { value: Number(m[1]), decimals: (m[1].split('.')[1] ?? '').length };
+  if (!m || !SHARE_OF.test(m[1])) return undefined;
+  return { value: Number(m[2]), decimals: (m[2].split('.')[1] ?? '').length };
 }
 
 /** Figure statements of one sentence that speak of the office's own year. */

@@ -5,7 +5,7 @@ import type { Report } from '../model/report';
 import { cellLabel } from '../rules/messages';
 import type { Finding } from '../rules/types';
 import type { ReportDocument } from './document';
-import { ownClause, statementsOf, type Scope, type Sentence, type Statement } from './figures';
+import { namedBefore, ownClause, statementsOf, type Scope, type Sentence, type Statement } from './figures';
 import { narrativeMessages as M } from './messages';
 import { placeOf } from './place';
 import type { SectionSplit } from './sections';
@@ -127,11 +127,12 @@ function contradictionFindings(sentences: Sentence[], t: Tables, scope: Scope, m
   const unpaid = tableSum(t, CONTRADICTION_CELLS.unpaidFee);
   for (const s of sentences) {
     const feeNamed = /处理费/.test(s.text);
-    for (const c of s.clauses) {
+    const requests = /申请/.test(s.text);
+    // 「收到行政复议申请3件，均已办结」: what is done is named before the clause.
+    const otherSubject = namedBefore(s, NOT_REQUEST_SUBJECT);
+    for (const [k, c] of s.clauses.entries()) {
       if (!ownClause(c, scope)) continue;
-      // 「收到行政复议申请3件，均已办结」: what is done is named before the clause.
-      const subject = s.text.slice(0, c.start) + c.text;
-      if (carriedOut && /申请/.test(s.text) && !NOT_REQUEST_SUBJECT.test(subject) && ALL_DONE.some((re) => re.test(c.text))) {
+      if (carriedOut && requests && !otherSubject[k] && !NOT_REQUEST_SUBJECT.test(c.text) && ALL_DONE.some((re) => re.test(c.text))) {
         out.push(mk.make('narrative.contradiction', M.allDone(s.text, labelOf(t, CONTRADICTION_CELLS.carriedOut), carriedOut), s, CONTRADICTION_CELLS.carriedOut));
         break;
       }

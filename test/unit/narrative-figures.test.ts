@@ -49,6 +49,10 @@ describe('figures tied to their cells', () => {
     expect(mismatches('予以公开12件，占40%。')).toEqual([]); // 12 / 30
     expect(mismatches('予以公开12件，占35.3%。')).toEqual([]); // 12 / 34
     expect(mismatches('予以公开及部分公开15件，占比50.0%。')).toEqual([]);
+    expect(mismatches('予以公开12件，占办结总数的40%。')).toEqual([]);
+    // A share of another whole is not read.
+    expect(mismatches('予以公开12件，占予以公开和部分公开总数的80%。')).toEqual([]);
+    expect(mismatches('予以公开12件，占全部申请的45%。')).toHaveLength(1);
     const f = mismatches('予以公开12件，占45%。');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: 'narrative.figure_mismatch', cells: ['requests.granted.total', 'requests.total.total'], expected: 40, actual: 45 });
