@@ -132,6 +132,12 @@ describe('numbering variants and headings', () => {
     expect(checkNarrative({ document: d }).filter((f) => f.rule !== 'structure.section_title')).toEqual([]);
   });
 
+  test('headings without numbers (Word’s automatic numbering is not in the text)', () => {
+    const d = report((l) => l.map((x) => x.replace(/^[一二三四五六]、/, '')));
+    expect(splitSections(d).sections.map((s) => s.no)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(checkNarrative({ document: d })).toEqual([]);
+  });
+
   test('a heading numbered with a space: 一 总体情况', () => {
     const d = report((l) => l.map((x) => x.replace(/^([一二三四五六])、/, '$1 ')));
     expect(checkNarrative({ document: d })).toEqual([]);
