@@ -125,6 +125,19 @@ test('a renamed part title: a warning quoting it, with its place, in JSON and in
   expect(human.stdout).toContain('（structure.section_title）');
 });
 
+test('a figure in the text that differs from the table: a warning quoting the sentence and naming the cell', () => {
+  const n = thisYear.readings[format.index.get('requests.new.total')!]!.value as number;
+  const sentence = `本年度新收政府信息公开申请${n}件`;
+  const planted = editText(html, 'figure.html', (t) => t.replace(sentence, `本年度新收政府信息公开申请${n + 1}件`));
+  const { code, reports } = validateJson(planted);
+  expect(code).toBe(0);
+  const f = reports[0].findings.find((x) => x.rule === 'narrative.figure_mismatch')!;
+  expect(f.severity).toBe('warning');
+  expect(f.cells).toContain('requests.new.total');
+  expect(f.quote).toContain(`本年度新收政府信息公开申请${n + 1}件`);
+  expect(f.place!.section).toBe('一');
+});
+
 test('a missing part: an error naming it, exit 1', () => {
   const planted = editDocx(docx, 'missing.docx', (xml) => xml.replace(SIX, ''));
   const { code, reports } = validateJson(planted);
@@ -183,6 +196,18 @@ test('--previous as last year’s full text: the cross-year checks as with its w
   expect(crossYear(withSheet.reports[0]).length).toBeGreaterThan(0);
   expect(crossYear(withText.reports[0])).toEqual(crossYear(withSheet.reports[0]));
   expect(withText.stderr).toBe('');
+});
+
+test('--previous as last year’s full text also compares the text: a report that only changed its years is flagged', () => {
+  // Last year's page as this year's with the years put back one: the same sentences.
+  const copy = editText(html, '上年年报.html', (t) => t.replace(/2024/g, '2023'));
+  const { reports } = validateJson(html, '--previous', copy);
+  const f = reports[0].findings.find((x) => x.rule === 'narrative.copied')!;
+  expect(f.severity).toBe('warning');
+  expect(f.message).toContain('与上一年度报告相同');
+  // Not said without last year's text, nor against a different report.
+  expect(rules(validateJson(html).reports[0])).not.toContain('narrative.copied');
+  expect(rules(validateJson(html, '--previous', previousDocx).reports[0])).not.toContain('narrative.copied');
 });
 
 test('a PDF printed from the Word file: the same figures, and the text finding with its page', () => {
