@@ -48,11 +48,7 @@ export const REPORT_FIGURES: Record<FigureKind, FigureDef> = {
 };
 
 /** What a share of requests (予以公开 N 件，占 X%) may be a share of: the closed total, or the received. */
-export const SHARE_BASES: { label: string; cells: string[] }[] = [
-  { label: '办理结果总计', cells: [RESULTS] },
-  { label: '本年新收申请', cells: [NEW] },
-  { label: '本年新收与上年结转申请之和', cells: [NEW, CARRIED_IN] },
-];
+export const SHARE_BASES: { cells: string[] }[] = [{ cells: [RESULTS] }, { cells: [NEW] }, { cells: [NEW, CARRIED_IN] }];
 
 /** The cells the contradiction checks read. */
 export const CONTRADICTION_CELLS = {

@@ -29,7 +29,7 @@ export const narrativeMessages = {
   figure: (sentence: string, what: string, stated: number, unit: string, cell: string, table: number, tableUnit: string) =>
     `正文${quoted(sentence)}所述${what}为 ${fmtNum(stated)} ${unit}，与表格${cell}的 ${fmtNum(table)} ${tableUnit}不一致。请核对正文与表格。`,
   share: (sentence: string, part: number, stated: number, base: string, whole: number, computed: number) =>
-    `正文${quoted(sentence)}称 ${fmtNum(part)} 件占 ${fmtNum(stated)}%，但按表格${base} ${fmtNum(whole)} 件计算应为 ${fmtNum(computed)}%（按本年新收申请计算也不符）。请核对百分比。`,
+    `正文${quoted(sentence)}称 ${fmtNum(part)} 件占 ${fmtNum(stated)}%，但按表格${base}的 ${fmtNum(whole)} 件计算应为 ${fmtNum(computed)}%（按本年新收申请计算也不符）。请核对百分比。`,
   allDone: (sentence: string, cell: string, n: number) =>
     `正文${quoted(sentence)}称申请均已办结，但表格${cell}为 ${fmtNum(n)} 件，即有申请结转下年度继续办理。请核对正文表述。`,
   noAppeal: (sentence: string, what: string, cell: string, n: number) =>

@@ -95,7 +95,7 @@ function figureFindings(statements: Statement[], t: Tables, mk: FindingMaker): F
       if (bases.length && !bases.some((b) => shareMatches(s.percent!, s.value, b.value!))) {
         const base = bases[0];
         const pct = Math.round((s.value / base.value!) * 100 * 10 ** s.percent.decimals) / 10 ** s.percent.decimals;
-        out.push(mk.make('narrative.figure_mismatch', M.share(s.sentence.text, s.value, s.percent.value, base.label, base.value!, pct), s.sentence, [...def.cells, ...base.cells], { expected: pct, actual: s.percent.value }));
+        out.push(mk.make('narrative.figure_mismatch', M.share(s.sentence.text, s.value, s.percent.value, labelOf(t, base.cells), base.value!, pct), s.sentence, [...def.cells, ...base.cells], { expected: pct, actual: s.percent.value }));
       }
     }
   }
