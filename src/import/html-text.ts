@@ -10,6 +10,7 @@ import { isTag } from './dom-text';
 import { isProse, isTableText, reportDocument, tableLabels } from './document-text';
 import { BLOCK, SKIP } from './html-grid';
 import { MAX_DEPTH } from './limits';
+import { readTitle } from './title';
 
 function textOf(n: ChildNode, depth = 0): string {
   if (n.type === 'text') return (n as unknown as { data: string }).data;
@@ -44,13 +45,56 @@ function isLayoutTable(table: Element): boolean {
   });
 }
 
+/** The report's first and last part headings: the page's own text lies between them and around its tables. */
+const FIRST_PART = /^(?:一|第一部分)\s*[、.．:：]?\s*\S{0,12}?(?:总体|基本|整体|综合)(?:工作)?(?:情况|概况)/;
+const LAST_PART = /^(?:六|第六部分)\s*[、.．:：]?\s*其他/;
+/** How far before the report's container its title may stand (a page header, a date line between). */
+const TITLE_REACH = 6;
+
+interface Block {
+  text: string;
+  /** The elements the text sits in, outermost first. */
+  within: Element[];
+}
+
+function lastIndex<T>(xs: T[], test: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (test(xs[i])) return i;
+  return -1;
+}
+
+/** The innermost element holding every one of these positions. */
+function commonContainer(paths: Element[][]): Element | undefined {
+  let common: Element | undefined;
+  for (let d = 0; paths.every((p) => d < p.length && p[d] === paths[0][d]); d++) common = paths[0][d];
+  return common;
+}
+
+/**
+ * A CMS page holds the report inside its navigation, share buttons and footer. When the first
+ * and the last part headings and the tables share a container below the page's body, only that
+ * container's text is the report's, with the title standing just before it.
+ */
+function reportBlocks(blocks: Block[], tables: Element[][]): Block[] {
+  const first = blocks.findIndex((b) => FIRST_PART.test(b.text));
+  const last = lastIndex(blocks, (b) => LAST_PART.test(b.text));
+  if (first < 0 || last < first) return blocks;
+  const container = commonContainer([blocks[first].within, blocks[last].within, ...tables]);
+  if (!container || container.name === 'html' || container.name === 'body') return blocks;
+  const inside = blocks.map((b) => b.within.includes(container));
+  const start = inside.indexOf(true);
+  const title = lastIndex(blocks.slice(0, start), (b) => readTitle(b.text) !== null);
+  return blocks.filter((_, i) => inside[i] || (title >= start - TITLE_REACH && i === title));
+}
+
 export function documentFromHtmlPage(doc: Document, source: string, registry: FormatRegistry): ReportDocument {
   const labels = tableLabels(registry);
-  const texts: string[] = [];
+  const blocks: Block[] = [];
+  const tables: Element[][] = [];
+  const stack: Element[] = [];
   let line: string[] = [];
   const flush = () => {
     const t = line.join('').replace(/\s+/g, ' ').trim();
-    if (t) texts.push(t);
+    if (t) blocks.push({ text: t, within: [...stack] });
     line = [];
   };
   const walk = (nodes: ChildNode[], depth = 0) => {
@@ -60,11 +104,14 @@ export function documentFromHtmlPage(doc: Document, source: string, registry: Fo
       if (!isTag(n) || SKIP.has(n.name)) continue;
       if (n.name === 'table' && !isLayoutTable(n)) {
         flush();
+        tables.push([...stack]);
         continue;
       }
       const block = BLOCK.has(n.name) || n.name === 'td' || n.name === 'th';
       if (block) flush();
+      stack.push(n);
       walk(n.children, depth + 1);
+      stack.pop();
       if (block) flush();
     }
   };
@@ -72,6 +119,8 @@ export function documentFromHtmlPage(doc: Document, source: string, registry: Fo
   flush();
   return reportDocument(
     source,
-    texts.filter((t) => !isTableText(t, labels)).map((text) => ({ text })),
+    reportBlocks(blocks, tables)
+      .filter((b) => !isTableText(b.text, labels))
+      .map((b) => ({ text: b.text })),
   );
 }

@@ -71,10 +71,33 @@ describe('wild corpus: a CMS page (平潭 2023)', () => {
     expectNoTableText(doc, ['本年新收政府信息公开申请数量', '本年度办理结果', '信息内容', '社会公益组织', '尚未审结', '第二十条']);
   });
 
-  test('the title first, then the part of the page before the report (its time line)', () => {
+  test('the title first; the page’s time line outside the report is not its text', () => {
     expect(texts(doc)[0]).toBe('平潭综合实验区2023年度政府信息公开工作年度报告');
+    expect(texts(doc).some((p) => p.startsWith('时间：'))).toBe(false);
     expect(holdsReportText(doc)).toBe(true);
   });
+});
+
+test('a whole CMS page: navigation, share buttons and footer around the report are not its text', async () => {
+  const body = readFileSync(join(WILD, 'pingtan-2023', 'extract.html'), 'utf8');
+  const chrome = {
+    nav: '当前位置：首页 > 政务公开 > 政府信息公开年报',
+    share: '【打印本页】【关闭窗口】分享到：微信 微博',
+    footer: '主办单位：平潭综合实验区管委会办公室 承办单位：平潭综合实验区信息中心',
+    record: '网站标识码：3500000000 闽ICP备12345678号',
+  };
+  const page = `<html><head><title>平潭综合实验区2023年度政府信息公开工作年度报告_平潭综合实验区</title></head><body>
+<div class="top"><div class="nav"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a></div><p>${chrome.nav}</p></div>
+<div class="main"><div class="article">${body}</div><div class="share"><p>${chrome.share}</p></div></div>
+<div class="footer"><p>${chrome.footer}</p><p>${chrome.record}</p></div></body></html>`;
+  const whole = await read('page.html', new TextEncoder().encode(page));
+  const bare = await read('pingtan-2023.html', readFileSync(join(WILD, 'pingtan-2023', 'extract.html')));
+  for (const t of Object.values(chrome)) expect(texts(whole).some((p) => p.includes(t.slice(0, 8)))).toBe(false);
+  expect(texts(whole)).not.toContain('首页 | 政务公开');
+  // The report's own text, its title first, exactly as the body alone gives it (the page's time line aside).
+  expect(texts(whole)[0]).toBe('平潭综合实验区2023年度政府信息公开工作年度报告');
+  expect(texts(whole)).toEqual(texts(bare).filter((p) => !p.startsWith('时间：')));
+  expectSixHeadings(whole);
 });
 
 describe('wild corpus: pdftotext output (洪泽区 2024) as .txt', () => {
