@@ -57,7 +57,7 @@ export async function consolidateReports(port: WorkbookPort, reports: Report[], 
   if (!result.ok) return { ok: false, findings: result.findings, members: result.members };
   const summary = result.summary;
   const previous = req.previous && (await previousYearFromFile(req.previous.file, req.previous.open, { office, year: summary.year }));
-  const format = registry.byId(summary.format)!;
+  const format = registry.formatOf(summary);
   const summaryName = summarySheetName(named, summary.year);
   const names = { summary: summaryName, overview: overviewSheetName(summaryName), comparison: comparisonSheetName(summaryName) };
   const memberSheets: string[] = [];

@@ -54,7 +54,7 @@ export async function listCandidates(port: WorkbookPort): Promise<Candidate[]> {
       office: report.office,
       year: report.year,
       format: report.format,
-      formatName: registry.byId(report.format)?.def.name ?? report.format,
+      formatName: registry.formatOf(report).def.name,
       level: report.level,
       members: report.members?.length,
       errors: n.error,
@@ -138,7 +138,7 @@ export function findPreviousYear(
   const names = summary.members ?? [];
   const memberReports = names.map((o) => reports.find((r) => r.report !== summary && r.report.office === o && r.report.year === summary.year)?.report);
   let members: FigureSet[] | undefined;
-  if (names.length && memberReports.every((r) => r)) members = memberReports.map((r) => figureSet(registry.byId(r!.format)!, r!));
+  if (names.length && memberReports.every((r) => r)) members = memberReports.map((r) => figureSet(registry.formatOf(r!), r!));
   else {
     const sheet = overviews.find((o) => o.meta?.role === 'overview' && o.meta.office === summary.office && o.meta.year === summary.year);
     const rows = sheet ? readOverviewFigures(sheet) : [];
@@ -175,7 +175,7 @@ export function consolidationOutput(
   },
 ): ConsolidationOutput {
   const summary = result.summary;
-  const format = registry.byId(summary.format)!;
+  const format = registry.formatOf(summary);
   const prev = req.previous;
   if (prev && prev.summary.year !== summary.year - 1)
     throw new UserError(`上年汇总是 ${prev.summary.year} 年度，本次汇总是 ${summary.year} 年度：请选择 ${summary.year - 1} 年度的汇总。`);
@@ -246,7 +246,7 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
   const previousYear = req.previous ? findPreviousYear(all, sheets, { sheet: req.previous, year: result.summary.year }) : undefined;
 
   const summary = result.summary;
-  const format = registry.byId(summary.format)!;
+  const format = registry.formatOf(summary);
   const mine = (role: string | undefined) => sheets.find((s) => s.meta && (s.meta.role ?? 'summary') === role && s.meta.office === office && s.meta.year === summary.year && (role !== 'summary' || s.meta.summaryOf));
   const previous = mine('summary');
   const taken = sheets.map((s) => s.name);
@@ -341,7 +341,9 @@ export async function drillDown(port: WorkbookPort, at?: { sheet: string; addres
   const address = where.address.toUpperCase().replace(/\$/g, '');
   const info = (await port.listSheets()).find((s) => s.name === where.sheet);
   if (!info?.meta?.summaryOf) throw new UserError(`工作表“${where.sheet}”不是用公式汇总生成的汇总表。`);
-  const format = registry.byId(info.meta.format)!;
+  const format = registry.byId(info.meta.format);
+  // The metadata came with the workbook: a version this tool does not know is said, not crashed on.
+  if (!format) throw new UserError(`汇总表“${where.sheet}”的表格格式“${info.meta.format}”无法识别（本工具只认识${registry.all.map((f) => f.def.name).join('、')}格式），无法查看构成。`);
   const addresses = canonicalPlan(format).addresses;
   const cellId = Object.keys(addresses).find((id) => addresses[id] === address);
   if (!cellId) throw new UserError(`${address} 不是汇总表中的数据单元格，请选中表格里的数字。`);
@@ -361,7 +363,7 @@ export async function contributions(
   if (!members) throw new UserError('该工作表不是汇总表。');
   const out = [];
   for (const { sheet, report } of reportsOf(sheets.filter((s) => members.includes(s.name)))) {
-    const format = registry.byId(report.format)!;
+    const format = registry.formatOf(report);
     const i = format.index.get(cellId);
     if (i === undefined) continue;
     const r = report.readings[i];

@@ -21,7 +21,7 @@ export async function blankInputCells(port: WorkbookPort, sheet: string): Promis
   if (!data?.meta || data.meta.role) throw new UserError(`“${sheet}”不是本工具生成的年报表格：请先用“导入报送”转为标准表格，再填 0。`);
   const read = reportFromOurSheet(data, defaultRegistry, sheet);
   if ('problem' in read) throw new UserError(read.problem);
-  const format = defaultRegistry.byId(read.report.format)!;
+  const format = defaultRegistry.formatOf(read.report);
   const totals = new Set([...format.totals.keys()].map((i) => format.cells[i].id));
   const addresses: Record<string, string> = {};
   const cells: string[] = [];

@@ -33,7 +33,7 @@ export interface ImportedItem {
 }
 
 function display(r: Report): ImportedItem['cells'] {
-  const format = registry.byId(r.format)!;
+  const format = registry.formatOf(r);
   return format.cells.map((c) => {
     const rd = r.readings[c.index];
     const value = !rd
@@ -102,7 +102,7 @@ export function confirmedIdentity(entry: ImportEntry): { office: string; year: n
   const due = registry.forYear(year);
   if (!due) throw new UserError(`${year} 年度没有法定表格格式，请核对报告年度。`);
   if (due.id !== entry.report.format)
-    throw new UserError(`“${entry.report.source}”按${registry.byId(entry.report.format)?.def.name ?? ''}格式读取，不能改为 ${year} 年度（应为${due.def.name}格式）。`);
+    throw new UserError(`“${entry.report.source}”按${registry.formatOf(entry.report).def.name}格式读取，不能改为 ${year} 年度（应为${due.def.name}格式）。`);
   return { office, year };
 }
 
@@ -111,7 +111,7 @@ export function confirmedIdentity(entry: ImportEntry): { office: string; year: n
  * and for a summary its members, so that a later consolidation catches double counting.
  */
 export function reportPlan(r: Report, as: { office: string; year: number; name: string }): SheetPlan {
-  return buildSheetPlan(registry.byId(r.format)!, {
+  return buildSheetPlan(registry.formatOf(r), {
     ...as,
     level: r.level,
     totals: 'values',

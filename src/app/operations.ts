@@ -77,7 +77,7 @@ export interface ValidateRequest {
 }
 
 export function labelsOf(report: Report | undefined, registry: FormatRegistry): Record<string, string> {
-  const format = report && registry.byId(report.format);
+  const format = report && registry.formatOf(report);
   if (!format) return {};
   return Object.fromEntries(format.cells.map((c) => [c.id, cellLabel(c)]));
 }
@@ -178,7 +178,7 @@ export async function applyFix(port: WorkbookPort, result: SheetResult, fix: Non
   const addr = result.addresses[fix.cell];
   if (!addr) throw new UserError('找不到要修改的单元格，请重新校验后再试。');
   if (fix.restoreFormula) {
-    const format = result.report && defaultRegistry.byId(result.report.format);
+    const format = result.report && defaultRegistry.formatOf(result.report);
     const formula = format && totalFormula(format, fix.cell);
     if (!formula) throw new UserError('找不到该合计单元格的公式，请重新校验后再试。');
     await port.setValues(result.sheet, { [addr]: { formula } });

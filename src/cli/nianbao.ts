@@ -429,7 +429,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       await writeOutput(o.out, drafted.bytes, [file], 'template', true);
       const r = picked.report;
-      io.stdout(`已起草年报全文 ${o.out}（${r.office} ${r.year} 年度，${formats.byId(r.format)!.def.name}）\n`);
+      io.stdout(`已起草年报全文 ${o.out}（${r.office} ${r.year} 年度，${formats.formatOf(r).def.name}）\n`);
       io.stdout(`其中 ${drafted.placeholders.length} 处标有“【待填写：…】”（黄色突出显示），需要由本单位补写：\n`);
       for (const p of drafted.placeholders) io.stdout(`  · ${p}\n`);
       if (drafted.errors.length) {

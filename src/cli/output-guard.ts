@@ -29,7 +29,7 @@ export async function overwriteProblem(existing: Uint8Array, kind: OutputKind): 
   for (const sheet of await port.readSheets(ours.map((s) => s.name))) {
     const read = reportFromOurSheet(sheet, formats, sheet.name);
     if (!('report' in read)) return refuse;
-    const format = formats.byId(read.report.format)!;
+    const format = formats.formatOf(read.report);
     const filled = format.cells.some((c) => !format.totals.has(c.index) && read.report.readings[c.index]?.status !== 'blank');
     if (filled) return `其中“${sheet.name}”已填写数据`;
   }

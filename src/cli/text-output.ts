@@ -8,10 +8,10 @@ import { placeText } from '../rules/place';
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 
 export function formatReportText(report: Report, v: Validation, registry: FormatRegistry): string {
-  const format = registry.byId(report.format);
+  const format = registry.formatOf(report);
   const n = countBySeverity(v.findings);
   const lines = [
-    `■ ${report.office || '（未注明单位）'} ${report.year} 年度（${format?.def.name ?? report.format}）  来源：${report.source}`,
+    `■ ${report.office || '（未注明单位）'} ${report.year} 年度（${format.def.name}）  来源：${report.source}`,
     n.error + n.warning + n.info === 0
       ? '  未发现问题。'
       : `  错误 ${n.error} 项，警告 ${n.warning} 项，提示 ${n.info} 项`,
@@ -25,7 +25,7 @@ export function formatReportText(report: Report, v: Validation, registry: Format
     const id = f.fix?.cell ?? (f.cells.length && f.cells.length <= 8 ? f.cells[0] : undefined);
     const at = id ? report.provenance?.[id] : undefined;
     if (at) lines.push(`         位置：${at}`);
-    if (f.fix && format) {
+    if (f.fix) {
       const cell = format.cells[format.index.get(f.fix.cell)!];
       lines.push(`         建议：${fixAction(f.fix, cellLabel(cell))}，可消除 ${f.fix.resolves} 项问题。`);
     }

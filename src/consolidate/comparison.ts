@@ -105,8 +105,8 @@ export function compareYears(
   prev: { summary: Report; members?: FigureSet[] },
   registry: FormatRegistry,
 ): Comparison {
-  const format = registry.byId(cur.summary.format)!;
-  const prevFormat = registry.byId(prev.summary.format)!;
+  const format = registry.formatOf(cur.summary);
+  const prevFormat = registry.formatOf(prev.summary);
   const figures = comparableFigures(format, prevFormat);
   const labels = new Set(figures.map((f) => f.label));
   const all = [...keyFiguresOf([format, prevFormat]).map((f) => f.label), ...keyRatesOf([format, prevFormat]).map((r) => r.label)];

@@ -49,11 +49,11 @@ export function officesOf(r: Report): string[] {
   return [r.office, ...(r.descendants ?? r.members ?? [])];
 }
 
-function refusals(members: Report[]): Finding[] {
+function refusals(members: Report[], registry: FormatRegistry): Finding[] {
   const out: Finding[] = [];
   const formatIds = [...new Set(members.map((m) => m.format))];
   if (formatIds.length > 1) {
-    const by = formatIds.map((f) => `${defaultRegistry.byId(f)?.def.name ?? '未知'}格式：${members.filter((m) => m.format === f).map((m) => m.office).join('、')}`);
+    const by = formatIds.map((f) => `${registry.formatOf({ format: f }).def.name}格式：${members.filter((m) => m.format === f).map((m) => m.office).join('、')}`);
     out.push({ rule: 'summary.format_mixed', severity: 'error', cells: [], message: `成员报表使用了不同的表格格式，不能相加（${by.join('；')}）。请只汇总同一格式的报表。` });
   }
   const years = [...new Set(members.map((m) => m.year))];
@@ -140,9 +140,9 @@ export function consolidate(members: Report[], req: ConsolidateRequest): Consoli
   const statuses = all.filter((s) => !left.has(s));
   const summed = statuses.map((s) => s.report);
   if (!summed.length) throw new UserError('所选报表都属于报送名单中“不纳入汇总”的单位，没有可汇总的报表。', { code: 'no_members' });
-  const refused = refusals(summed);
+  const refused = refusals(summed, registry);
   if (refused.length) return { ok: false, findings: refused, members: statuses, completeness };
-  const format = registry.byId(summed[0].format)!;
+  const format = registry.formatOf(summed[0]);
   const summary: Report = {
     source: office,
     office,
@@ -173,7 +173,7 @@ export function checkSummary(summary: Report, all: Report[], registry: FormatReg
   if (!summary.members?.length) return [];
   const members = summary.members.map((o) => all.find((r) => r !== summary && r.office === o && r.year === summary.year && r.format === summary.format));
   if (members.some((m) => !m)) return [];
-  const format = registry.byId(summary.format)!;
+  const format = registry.formatOf(summary);
   const sums = sumReadings(members as Report[], format.cells.length);
   const out: Finding[] = [];
   for (const c of format.cells) {

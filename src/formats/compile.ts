@@ -3,7 +3,7 @@
  * engine, the layout and consolidation index by number.
  */
 import { GRID_COLUMNS, LAST_TABLE_ROW, META_BACKUP_ROW, OVERVIEW_FIGURES_MAX, SECTION_VALUE_COLUMNS } from './limits';
-import type { FormatDef, HeaderNode, RelationDef, Severity, TableDef, Term, ValueKind } from './types';
+import type { FormatDef, FormatId, HeaderNode, RelationDef, Severity, TableDef, Term, ValueKind } from './types';
 
 export interface CellDef {
   id: string;
@@ -56,7 +56,7 @@ export interface TableAxes {
 
 export interface CompiledFormat {
   def: FormatDef;
-  id: string;
+  id: FormatId;
   cells: CellDef[];
   index: Map<string, number>;
   relations: CompiledRelation[];
@@ -322,5 +322,5 @@ export function compileFormat(def: FormatDef): CompiledFormat {
   }
   const totals = new Map<number, number[]>();
   for (const rel of relations) if (rel.formula && !totals.has(rel.formula.target)) totals.set(rel.formula.target, rel.formula.parts);
-  return { def, id: def.id, cells, index, relations, shares, axes, totals };
+  return { def, id: def.id as FormatId, cells, index, relations, shares, axes, totals };
 }

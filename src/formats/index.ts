@@ -2,7 +2,17 @@
 import { compileFormat, type CompiledFormat } from './compile';
 import { GOV_2019 } from './gov-2019';
 import { GOV_2021 } from './gov-2021';
-import type { FormatDef } from './types';
+import type { FormatDef, FormatId } from './types';
+
+export type { FormatId };
+
+/** A format id no version of the registry has: past the boundary where ids are checked, a programming error. */
+export class UnknownFormatError extends Error {
+  constructor(readonly id: string) {
+    super(`未知的表格格式“${id}”（unknown format ${id}）`);
+    this.name = 'UnknownFormatError';
+  }
+}
 
 export const FORMATS: FormatDef[] = [GOV_2019, GOV_2021];
 
@@ -59,6 +69,24 @@ export class FormatRegistry {
     return this.defs.map((d) => this.byId(d.id)!);
   }
 
+  /** The id, typed, when this registry has the version: the check at every boundary (files, sheet metadata). */
+  idOf(raw: unknown): FormatId | undefined {
+    return typeof raw === 'string' && this.defs.some((d) => d.id === raw) ? (raw as FormatId) : undefined;
+  }
+
+  /** The version of a checked id. */
+  get(id: FormatId): CompiledFormat {
+    const format = this.byId(id);
+    if (!format) throw new UnknownFormatError(id);
+    return format;
+  }
+
+  /** The version a report (or anything carrying a checked format id) is in. */
+  formatOf(x: { format: FormatId }): CompiledFormat {
+    return this.get(x.format);
+  }
+
+  /** Looks an unchecked id up; undefined when unknown. */
   byId(id: string): CompiledFormat | undefined {
     const cached = this.compiled.get(id);
     if (cached) return cached;

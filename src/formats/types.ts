@@ -3,6 +3,14 @@
  * Everything else (layout, formulas, rules, consolidation) is derived from it.
  */
 
+declare const formatIdBrand: unique symbol;
+
+/**
+ * The id of a version a registry knows: made only by the registry (FormatRegistry.idOf, a
+ * compiled format's id), so a report's format always resolves. Ids from files are checked first.
+ */
+export type FormatId = string & { readonly [formatIdBrand]: true };
+
 export type ValueKind = 'count' | 'signed' | 'money';
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -7,7 +7,7 @@ import type { Completeness, MemberStatus } from '../consolidate/consolidate';
 import { OVERVIEW_FIGURES, keyFigure, overviewFigures, type KeyFigure } from '../consolidate/key-figures';
 import type { FigureSet } from '../consolidate/comparison';
 import { daysBetween, dueDate, type RosterEntry } from '../consolidate/roster';
-import type { FormatRegistry } from '../formats';
+import type { FormatId, FormatRegistry } from '../formats';
 import type { SheetData } from '../model/sheet-data';
 import type { SheetMeta } from '../model/sheet-meta';
 import { clipText } from '../rules/messages';
@@ -105,13 +105,13 @@ export function overviewCounts(members: OverviewMember[], options: OverviewOptio
 
 export function buildOverviewPlan(
   name: string,
-  summary: { office: string; year: number; format: string; sheet: string },
+  summary: { office: string; year: number; format: FormatId; sheet: string },
   members: OverviewMember[],
   registry: FormatRegistry,
   options: OverviewOptions,
 ): SheetPlan {
   const cells: PlanCell[] = [];
-  const format = registry.byId(summary.format)!;
+  const format = registry.get(summary.format);
   const figures = overviewFigures(format);
   const headers = overviewHeaders(figures);
   const width = headers.length;

@@ -16,7 +16,7 @@ export function buildSourcesPlan(items: { sheet: string; report: Report; finding
   put(1, '导入来源：每个数从报送文件的哪里读取', 'tableTitle');
   row += 2;
   for (const { sheet, report, findings } of items) {
-    const format = registry.byId(report.format)!;
+    const format = registry.formatOf(report);
     put(1, `${report.office} ${report.year} 年度`, 'caption', sheet);
     put(2, `读自 ${report.source}`, 'text');
     row++;

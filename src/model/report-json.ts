@@ -96,7 +96,7 @@ export function reportToJson(
   registry: FormatRegistry,
   confirmed: { finding: Finding; explanation: string }[] = [],
 ): ReportJson {
-  const format = registry.byId(report.format)!;
+  const format = registry.formatOf(report);
   const cells: Record<string, number | null> = {};
   const raw: Record<string, string> = {};
   for (const c of format.cells) {

@@ -1,5 +1,6 @@
 /** A report: identity plus one reading per cell of its format. */
 import type { CompiledFormat } from '../formats/compile';
+import type { FormatId } from '../formats/types';
 import type { Finding } from '../rules/types';
 import type { Reading } from './values';
 
@@ -12,7 +13,7 @@ export const LEVELS: Level[] = ['省级', '地市级', '县级', '乡镇', '部�
 export interface ReportMeta {
   office: string;
   year: number;
-  format: string;
+  format: FormatId;
   level?: Level;
   /** For a summary: the offices it sums. */
   members?: string[];

@@ -4,6 +4,7 @@
  * sheet is shown as a plain grid with its merges. The React component only draws this.
  */
 import { formats as defaultRegistry } from '../formats';
+import type { CompiledFormat } from '../formats/compile';
 import { GRID_COLUMNS, type StyleName } from '../layout/sheet-plan';
 import { address, parseAddress } from '../layout/a1';
 import { canonicalPlan, DEPENDENT_TEXT, reportFromOurSheet } from '../model/sheet-report';
@@ -111,13 +112,12 @@ function ownNote(sheet: SheetData, addr: string): string | undefined {
  */
 export function buildGridModel(sheet: SheetData, result?: SheetResult | null): GridModel {
   const read = sheet.meta && !sheet.meta.role ? reportFromOurSheet(sheet, defaultRegistry, sheet.name) : null;
-  if (read && 'report' in read) return ownGrid(sheet, read.report.readings, read.report.format, result);
+  if (read && 'report' in read) return ownGrid(sheet, read.report.readings, defaultRegistry.formatOf(read.report), result);
   // A sheet of ours whose rows were moved is shown as found: its plan no longer fits.
   return foreignGrid(sheet, result);
 }
 
-function ownGrid(sheet: SheetData, readings: (Reading | undefined)[], formatId: string, result?: SheetResult | null): GridModel {
-  const format = defaultRegistry.byId(formatId)!;
+function ownGrid(sheet: SheetData, readings: (Reading | undefined)[], format: CompiledFormat, result?: SheetResult | null): GridModel {
   const plan = canonicalPlan(format);
   const byAddress = new Map<string, number>();
   for (const c of format.cells) byAddress.set(plan.addresses[c.id], c.index);

@@ -33,7 +33,7 @@ export function wildReport(slug: string): Report {
     source: slug,
     office: source.office,
     year: source.year,
-    format: source.format,
+    format: format.id,
     readings: format.cells.map((c) => (c.id in figures.cells ? readCell(figures.cells[c.id], c.kind) : undefined)),
   };
 }

@@ -212,7 +212,7 @@ describe('summary.mismatch', () => {
   test('only when every member is present, in the same year and format, and never the summary itself', () => {
     expect(checkSummary(summary({ 'appeals.review.upheld': 9 }), [a])).toEqual([]);
     expect(checkSummary(summary({ 'appeals.review.upheld': 9 }), [a, { ...b, year: 2021 }])).toEqual([]);
-    expect(checkSummary(summary({ 'appeals.review.upheld': 9 }), [a, { ...b, format: 'gov-2019' }])).toEqual([]);
+    expect(checkSummary(summary({ 'appeals.review.upheld': 9 }), [a, { ...b, format: F19.id }])).toEqual([]);
     const self = member('甲局', { 'appeals.review.upheld': 9 }, { members: ['甲局'] });
     expect(checkSummary(self, [self])).toEqual([]);
     expect(checkSummary(member('某县', { 'appeals.review.upheld': 9 }), [a, b])).toEqual([]);

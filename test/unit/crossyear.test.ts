@@ -51,7 +51,7 @@ test('2019 → 2021 across the format switch: an info, and only crossyear.carry 
 
 test('gov-2019 → gov-2019 checks prev_items and public_total', () => {
   const prev = get('seed000_fuxin_szfb_2020');
-  const cur = { ...withCell(prev, 'proactive.licensing.prev_items', 5), year: 2021 - 0, format: 'gov-2019' };
+  const cur = { ...withCell(prev, 'proactive.licensing.prev_items', 5), year: 2021 - 0, format: prev.format };
   const v = validate({ ...cur, year: 2020 }, { previous: { ...prev, year: 2019 } });
   expect(v.findings.map((x) => x.rule)).toContain('crossyear.prev_items');
 });

@@ -225,7 +225,7 @@ describe('suggested values respect each cell’s kind (a made-up format with mon
     source: 'hand',
     office: '测试',
     year: 2040,
-    format: 'test-kinds',
+    format: format.id,
     readings: format.cells.map((c) => ({ value: cells[c.id] ?? 0, status: 'number' as const })),
   });
   const fixes = (cells: Record<string, number>) => validate(report(cells), { registry }).findings.map((f) => [f.rule, f.fix]);

@@ -13,7 +13,7 @@ export function handReport(formatId: string, year: number, cells: HandCells = {}
     source: 'hand',
     office: '测试县人民政府办公室',
     year,
-    format: formatId,
+    format: format.id,
     readings: format.cells.map((c) => readCell(c.id in cells ? cells[c.id] : 0, c.kind)),
     ...meta,
   };

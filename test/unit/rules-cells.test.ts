@@ -2,6 +2,7 @@
  * Cell findings and the report's form: each rule's id, severity, cell and message for
  * one hand-made cell, and the year/format check. Messages follow spec/rules.md.
  */
+import type { FormatId } from '../../src/formats/types';
 import { FormatRegistry } from '../../src/formats';
 import { GOV_2019 } from '../../src/formats/gov-2019';
 import { GOV_2021 } from '../../src/formats/gov-2021';
@@ -189,7 +190,7 @@ describe('format.year_mismatch', () => {
 
   // A format the registry does not know is no mismatch with the year: the report cannot be read at all.
   test('an unknown format id is refused as a failure, not reported as a finding', () => {
-    const r = { ...handReport('gov-2021', 2022, { 'proactive.penalty.decisions': '若干' }), format: 'gov-2099' };
+    const r = { ...handReport('gov-2021', 2022, { 'proactive.penalty.decisions': '若干' }), format: 'gov-2099' as FormatId };
     expect(() => validate(r)).toThrow(UserError);
     expect(() => validate(r)).toThrow('未知的表格格式“gov-2099”：本工具只认识2019 年版（试行）、2021 年版格式，无法校验。');
   });

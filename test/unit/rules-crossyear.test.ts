@@ -2,6 +2,7 @@
  * Cross-year relations with hand-written previous and current reports: 上年结转 across
  * the 2020 → 2021 format switch, 对外公开总数量 and 上一年项目数量 within gov-2019.
  */
+import type { FormatId } from '../../src/formats/types';
 import { FormatRegistry } from '../../src/formats';
 import { GOV_2019 } from '../../src/formats/gov-2019';
 import { GOV_2021 } from '../../src/formats/gov-2021';
@@ -73,7 +74,7 @@ describe('only crossyear.carry crosses a format switch, even where the cell ids 
   const previous = handReport('gov-2021', 2029, { ...requestsTable({ natural: { results: { granted: 1 }, out: 2 } }), 'proactive.rules.in_force': 5 });
 
   test('in_force is not compared; carry is', () => {
-    const current = { ...handReport('gov-2021', 2030, requestsTable({ natural: { results: { granted: 1 }, in: 1 } })), format: 'gov-2021-rev' };
+    const current = { ...handReport('gov-2021', 2030, requestsTable({ natural: { results: { granted: 1 }, in: 1 } })), format: 'gov-2021-rev' as FormatId };
     const rules = validate(current, { previous, registry }).findings.map((f) => `${f.rule} ${f.cells.join(',')}`);
     expect(rules).toEqual([
       'crossyear.format_switch ',
@@ -127,7 +128,7 @@ describe('crossyear.public_total (gov-2019 → gov-2019): public_total(Y) = publ
   });
 
   test('a previous report in an unknown format is ignored, not guessed at', () => {
-    expect(validate(current(99), { previous: { ...previous, format: 'gov-1999' } }).findings).toEqual([]);
+    expect(validate(current(99), { previous: { ...previous, format: 'gov-1999' as FormatId } }).findings).toEqual([]);
   });
 });
 
