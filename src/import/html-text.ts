@@ -53,13 +53,26 @@ const TITLE_REACH = 6;
 
 interface Block {
   text: string;
-  /** The elements the text sits in, outermost first. */
-  within: Element[];
+  /** The innermost element the text sits in. */
+  at?: Element;
 }
 
 function lastIndex<T>(xs: T[], test: (x: T) => boolean): number {
   for (let i = xs.length - 1; i >= 0; i--) if (test(xs[i])) return i;
   return -1;
+}
+
+/** An element's ancestors and itself, outermost first. */
+function pathOf(el: Element | undefined): Element[] {
+  const out: Element[] = [];
+  for (let n: Element | null | undefined = el; n && out.length <= MAX_DEPTH + 1; n = n.parent as Element | null) if (isTag(n)) out.unshift(n);
+  return out;
+}
+
+function within(el: Element | undefined, container: Element): boolean {
+  let steps = 0;
+  for (let n: Element | null | undefined = el; n && steps++ <= MAX_DEPTH + 1; n = n.parent as Element | null) if (n === container) return true;
+  return false;
 }
 
 /** The innermost element holding every one of these positions. */
@@ -74,13 +87,13 @@ function commonContainer(paths: Element[][]): Element | undefined {
  * and the last part headings and the tables share a container below the page's body, only that
  * container's text is the report's, with the title standing just before it.
  */
-function reportBlocks(blocks: Block[], tables: Element[][]): Block[] {
+function reportBlocks(blocks: Block[], tables: Element[]): Block[] {
   const first = blocks.findIndex((b) => FIRST_PART.test(b.text));
   const last = lastIndex(blocks, (b) => LAST_PART.test(b.text));
   if (first < 0 || last < first) return blocks;
-  const container = commonContainer([blocks[first].within, blocks[last].within, ...tables]);
+  const container = commonContainer([pathOf(blocks[first].at), pathOf(blocks[last].at), ...tables.map(pathOf)]);
   if (!container || container.name === 'html' || container.name === 'body') return blocks;
-  const inside = blocks.map((b) => b.within.includes(container));
+  const inside = blocks.map((b) => within(b.at, container));
   const start = inside.indexOf(true);
   const title = lastIndex(blocks.slice(0, start), (b) => readTitle(b.text) !== null);
   return blocks.filter((_, i) => inside[i] || (title >= start - TITLE_REACH && i === title));
@@ -89,12 +102,12 @@ function reportBlocks(blocks: Block[], tables: Element[][]): Block[] {
 export function documentFromHtmlPage(doc: Document, source: string, registry: FormatRegistry): ReportDocument {
   const labels = tableLabels(registry);
   const blocks: Block[] = [];
-  const tables: Element[][] = [];
+  const tables: Element[] = [];
   const stack: Element[] = [];
   let line: string[] = [];
   const flush = () => {
     const t = line.join('').replace(/\s+/g, ' ').trim();
-    if (t) blocks.push({ text: t, within: [...stack] });
+    if (t) blocks.push({ text: t, at: stack[stack.length - 1] });
     line = [];
   };
   const walk = (nodes: ChildNode[], depth = 0) => {
@@ -104,7 +117,7 @@ export function documentFromHtmlPage(doc: Document, source: string, registry: Fo
       if (!isTag(n) || SKIP.has(n.name)) continue;
       if (n.name === 'table' && !isLayoutTable(n)) {
         flush();
-        tables.push([...stack]);
+        tables.push(n);
         continue;
       }
       const block = BLOCK.has(n.name) || n.name === 'td' || n.name === 'th';

@@ -110,13 +110,26 @@ function topLevel(headings: Heading[]): Heading[] {
   return best;
 }
 
+/**
+ * A table of contents (目录): a run of titles on consecutive lines, starting with 一, before 一
+ * comes again with its body. Dropped, so the body's headings begin the sections. (Runs of 二–四
+ * with only tables under them, in the body or an appendix, never start with 一.)
+ */
+function withoutContents(headings: Heading[]): Heading[] {
+  const first = headings.findIndex((h, i) => h.no === 1 && headings.slice(i + 1).some((x) => x.no === 1));
+  if (first < 0) return headings;
+  let end = first + 1;
+  while (end < headings.length && headings[end].paragraph === headings[end - 1].paragraph + 1) end++;
+  return end - first >= 2 ? [...headings.slice(0, first), ...headings.slice(end)] : headings;
+}
+
 export function splitSections(doc: ReportDocument): SectionSplit {
   const candidates: Heading[] = [];
   doc.paragraphs.forEach((p, i) => {
     const h = parseHeading(p.text, i);
     if (h) candidates.push(h);
   });
-  const chosen = topLevel(candidates);
+  const chosen = withoutContents(topLevel(candidates));
   const sections: Section[] = [];
   const strays: Heading[] = [];
   let appendix: number | undefined;
