@@ -40,6 +40,8 @@ export interface SectionSplit {
   strays: Heading[];
   /** Paragraph index where an appendix (tables after the body) begins, if any. */
   appendix?: number;
+  /** The table parts (二–四) whose titles head the appendix's tables: there, not in the body. */
+  appendixParts: number[];
   /** The section (1–6) a paragraph belongs to, undefined for the preface and the appendix. */
   sectionOf(paragraph: number): number | undefined;
 }
@@ -152,6 +154,7 @@ export function splitSections(doc: ReportDocument): SectionSplit {
     sections.push({ no: h.no, heading: h, start: i + 1, end: doc.paragraphs.length });
   }
   const limit = appendix ?? doc.paragraphs.length;
+  const appendixParts = [...new Set(chosen.filter((h) => h.paragraph >= limit && h.no >= 2 && h.no <= 4).map((h) => h.no))];
   const ordered = [...sections].sort((a, b) => a.start - b.start);
   ordered.forEach((s, k) => {
     s.end = k + 1 < ordered.length ? ordered[k + 1].heading.paragraph : limit;
@@ -160,6 +163,7 @@ export function splitSections(doc: ReportDocument): SectionSplit {
     sections,
     strays,
     appendix,
+    appendixParts,
     sectionOf(paragraph: number) {
       if (paragraph >= limit) return undefined;
       let found: number | undefined;

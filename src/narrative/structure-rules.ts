@@ -21,7 +21,8 @@ function finding(rule: string, severity: Finding['severity'], message: string, d
 export function sectionMissing(doc: ReportDocument, split: SectionSplit): Finding[] {
   if (!split.sections.length)
     return [finding('structure.section_missing', 'error', M.noneFound(REPORT_SECTIONS.map((s) => `${numeral(s.no)}、${s.title}`).join('；')), doc, split)];
-  return REPORT_SECTIONS.filter((s) => !split.sections.some((x) => x.no === s.no)).map((s) =>
+  // The tables' parts may stand in an appendix after the body, under their titles.
+  return REPORT_SECTIONS.filter((s) => !split.sections.some((x) => x.no === s.no) && !split.appendixParts.includes(s.no)).map((s) =>
     finding('structure.section_missing', 'error', M.missing(numeral(s.no), s.title), doc, split),
   );
 }
@@ -53,7 +54,7 @@ export function sectionTitle(doc: ReportDocument, split: SectionSplit): Finding[
 const PARTS_CLAIM = /(?:报告|全文)[^。]{0,12}(?:由|包括|包含|分为|共分|共有|共)[^。]{0,120}?(?:等)?(\d+|[一二三四五六七八九十])个?(?:部分|方面)/;
 
 export function partsClaim(doc: ReportDocument, split: SectionSplit): Finding[] {
-  const found = split.sections.length;
+  const found = new Set([...split.sections.map((s) => s.no), ...split.appendixParts]).size;
   const limit = split.sections[0]?.end ?? doc.paragraphs.length;
   for (let i = 0; i < limit; i++) {
     const text = normalizeText(doc.paragraphs[i].text);

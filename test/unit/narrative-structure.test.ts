@@ -115,6 +115,12 @@ describe('numbering variants and headings', () => {
     expect(checkNarrative({ document: d })).toEqual([]);
   });
 
+  test('二–四 only in an appendix after 六, as the tables’ titles: present', () => {
+    const d = report((l) => [...l.slice(0, 5), ...l.slice(8), '附件：', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']);
+    expect(splitSections(d).appendixParts).toEqual([2, 3, 4]);
+    expect(checkNarrative({ document: d })).toEqual([]);
+  });
+
   test('renamed titles are found, and each is a section_title warning quoting both', () => {
     const d = report((l) => l.map((x) => x.replace('五、存在的主要问题及改进情况', '五、存在的主要问题及整改措施').replace('一、总体情况', '一、总体公开情况')));
     expect(splitSections(d).sections).toHaveLength(6);
