@@ -40,15 +40,40 @@ export type ConsolidateReportsResult =
       members: MemberStatus[];
       sheets: { summary: string; overview: string; comparison?: string; members: string[] };
       mode: 'formula' | 'values';
-      /** Said to the user, e.g. why values were written instead of formulas. */
-      note?: string;
+      /** Said to the user: why values were written instead of formulas, a summary's member sheets taken with it. */
+      notes: string[];
       /** 应报 / 已报 / 通过, as on the overview. */
       counts: string;
       comparison?: Comparison;
     };
 
-/** Consolidates the reports into the (empty) workbook; a refusal writes nothing and lists its findings. */
-export async function consolidateReports(port: WorkbookPort, reports: Report[], req: ConsolidateReportsRequest = {}): Promise<ConsolidateReportsResult> {
+/**
+ * The reports each file submits. A workbook holding a summary and its members' sheets (as this
+ * consolidation writes it) submits the summary: its members come with it, not beside it.
+ */
+export function submitted(files: { file: string; reports: Report[] }[]): { reports: Report[]; notes: string[] } {
+  const reports: Report[] = [];
+  const notes: string[] = [];
+  for (const f of files) {
+    const summaries = f.reports.filter((r) => r.members?.length);
+    const own = (r: Report) => summaries.some((s) => s !== r && s.year === r.year && s.format === r.format && s.members!.includes(r.office));
+    const kept = f.reports.filter((r) => !own(r));
+    reports.push(...kept);
+    for (const s of summaries) {
+      const n = f.reports.filter((r) => r !== s && s.year === r.year && s.format === r.format && s.members!.includes(r.office)).length;
+      if (n) notes.push(`${f.file}：其中 ${n} 个成员表随汇总表“${s.office}”一起报送，按汇总表计入，不再单独计入`);
+    }
+  }
+  return { reports, notes };
+}
+
+/** Consolidates the files' reports into the (empty) workbook; a refusal writes nothing and lists its findings. */
+export async function consolidateReports(
+  port: WorkbookPort,
+  files: { file: string; reports: Report[] }[],
+  req: ConsolidateReportsRequest = {},
+): Promise<ConsolidateReportsResult> {
+  const { reports, notes } = submitted(files);
   if (!reports.length) throw new UserError('没有可汇总的报表：所给文件都无法读取。', { code: 'no_members' });
   refuseUnknownOffice(reports, '无法汇总：请在报表中写明单位，或先用 nianbao import 文件 --office 单位名称 --out 文件.xlsx 转换后再汇总');
   const named = req.office?.trim() ?? '';
@@ -85,7 +110,7 @@ export async function consolidateReports(port: WorkbookPort, reports: Report[], 
     members: result.members,
     sheets: { summary: names.summary, overview: names.overview, ...(out.comparison ? { comparison: names.comparison } : {}), members: memberSheets },
     mode: cells.mode,
-    ...(cells.note ? { note: cells.note } : {}),
+    notes: [...notes, ...(cells.note ? [cells.note] : [])],
     counts: out.counts,
     ...(out.comparison ? { comparison: out.comparison } : {}),
   };

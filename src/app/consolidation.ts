@@ -340,7 +340,12 @@ export async function drillDown(port: WorkbookPort, at?: { sheet: string; addres
   if (!where) throw new UserError('请先在汇总表中选中一个单元格，或输入单元格地址（例如 I12）。');
   const address = where.address.toUpperCase().replace(/\$/g, '');
   const info = (await port.listSheets()).find((s) => s.name === where.sheet);
-  if (!info?.meta?.summaryOf) throw new UserError(`工作表“${where.sheet}”不是用公式汇总生成的汇总表。`);
+  if (!info?.meta?.summaryOf)
+    throw new UserError(
+      info?.meta?.members?.length
+        ? `工作表“${where.sheet}”是汇总表，但工作簿中没有记下它的成员表（可能是从别处导入的），无法查看构成。`
+        : `工作表“${where.sheet}”不是汇总表：请在汇总生成的汇总表中选中单元格。`,
+    );
   const format = registry.byId(info.meta.format);
   // The metadata came with the workbook: a version this tool does not know is said, not crashed on.
   if (!format) throw new UserError(`汇总表“${where.sheet}”的表格格式“${info.meta.format}”无法识别（本工具只认识${registry.all.map((f) => f.def.name).join('、')}格式），无法查看构成。`);

@@ -7,23 +7,23 @@ import type { ReadOptions } from '../io/read-reports';
 import { UNKNOWN_OFFICE, type Report } from '../model/report';
 import { UserError } from '../model/user-error';
 import type { InputFile } from '../ports/file-reader';
+import type { FullText } from './check-full-text';
 
-export interface FileReports {
-  file: string;
-  reports: Report[];
-  /** Sheets or tables that looked like reports but could not be read, with why. */
-  problems: string[];
+export interface InputOptions extends ReadOptions {
+  /** Read a published report's running text as well (validation checks it); a text without tables then stands as a report. */
+  text?: boolean;
 }
 
-/** One file's reports; a UserError naming the file when it cannot be read or holds none. */
-export async function readInput(file: InputFile, options: ReadOptions = {}): Promise<FileReports> {
+/** One file's reports (and its text when asked); a UserError naming the file when it cannot be read or holds none. */
+export async function readInput(file: InputFile, options: InputOptions = {}): Promise<FullText> {
   try {
     const bytes = await file.read();
     // The readers (exceljs, the docx, html and pdf parsers) load only when a file is read: the pane starts without them.
-    const { readReports } = await import('../io/read-reports');
-    const r = await readReports(file.name, bytes, registry, options);
+    const r = options.text
+      ? await (await import('./check-full-text')).readFullText({ name: file.name, bytes }, options, registry)
+      : { file: file.name, ...(await (await import('../io/read-reports')).readReports(file.name, bytes, registry, options)) };
     if (!r.reports.length) throw new UserError(`未找到可识别的报表${r.problems.length ? `（${r.problems.join('；')}）` : ''}`, { code: 'no_report' });
-    return { file: file.name, ...r };
+    return r;
   } catch (e) {
     if (e instanceof UserError) throw new UserError(`${file.name}：${e.message}`, { cause: e, code: e.code });
     throw e;
@@ -31,6 +31,8 @@ export async function readInput(file: InputFile, options: ReadOptions = {}): Pro
 }
 
 export interface InputsRead {
+  /** The files read, in order. */
+  files: FullText[];
   reports: Report[];
   /** In file order, each naming its file: what could not be read within a file, and files that could not be read at all. */
   messages: string[];
@@ -39,11 +41,12 @@ export interface InputsRead {
 }
 
 /** Every file's reports, in order; a bad file is reported and the rest still read. */
-export async function readInputs(files: InputFile[], options: ReadOptions = {}): Promise<InputsRead> {
-  const out: InputsRead = { reports: [], messages: [], failed: false };
+export async function readInputs(files: InputFile[], options: InputOptions = {}): Promise<InputsRead> {
+  const out: InputsRead = { files: [], reports: [], messages: [], failed: false };
   for (const f of files) {
     try {
       const r = await readInput(f, options);
+      out.files.push(r);
       out.reports.push(...r.reports);
       out.messages.push(...r.problems.map((p) => `${f.name}：${p}`));
     } catch (e) {

@@ -3,34 +3,32 @@ import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { formats } from '../formats';
-import { buildSheetPlan } from '../layout/sheet-plan';
-import { LEVELS, UNKNOWN_OFFICE, type Level, type Report } from '../model/report';
-import { InputError, reportToJson } from '../model/report-json';
+import { LEVELS, type Level } from '../model/report';
+import { reportToJson } from '../model/report-json';
+import { UserError } from '../model/user-error';
 import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
-import { countBySeverity, validate } from '../rules/engine';
-import { checkYear, UserError } from '../app/operations';
-import { checkSummary, consolidate } from '../consolidate/consolidate';
-import { writeImported } from '../app/imports';
-import { buildSourcesPlan } from '../layout/sources-plan';
-import { comparisonSheetName, freshSheetName, overviewSheetName, reportSheetName, summarySheetName } from '../layout/sheet-name';
-import { consolidationOutput, findPreviousYear, readRoster, type PreviousYear } from '../app/consolidation';
-import { isoDate, parseRosterText, type RosterEntry } from '../consolidate/roster';
-import type { SheetData } from '../model/sheet-data';
-import { summaryFormulas } from '../layout/summary-formulas';
-import { READABLE_EXTENSIONS, readReports, type ReadOptions } from '../io/read-reports';
+import type { InputFile, OpenWorkbook } from '../ports/file-reader';
+import { expandPaths, nodeFile } from '../ports/node/node-files';
+import { checkYear, generateTemplate } from '../app/operations';
+import { consolidateReports, rosterFromFile } from '../app/consolidate-files';
+import { failureMessage } from '../app/failure';
+import { importFile } from '../app/import-files';
+import { readInput, readInputs } from '../app/read-inputs';
+import { validateFiles } from '../app/validate-files';
+import { READABLE_EXTENSIONS } from '../io/read-reports';
 import { formatReportText } from './text-output';
 import { draftReportFile, DraftRefused, pickReport, type DraftKind } from '../app/draft-report';
 import { overwriteMessage, overwriteProblem, type OutputKind } from './output-guard';
-import { checkFullText, hasTables, readFullText, type FullText, type LastYear } from '../app/check-full-text';
 
 const EXIT_OK = 0;
 const EXIT_ERRORS = 1;
 const EXIT_INPUT = 2;
 
-class CliFailure extends Error {
+/** A refusal of the command line itself (its arguments, its output file), with the exit code it ends with. */
+class CliFailure extends UserError {
   constructor(
     message: string,
-    readonly code = EXIT_INPUT,
+    readonly exit = EXIT_INPUT,
   ) {
     super(message);
   }
@@ -46,81 +44,14 @@ function parseLevel(v: string): Level {
   return v as Level;
 }
 
-/** Expands folders into the readable files they hold, recursively, in name order. */
-async function expandInputs(inputs: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const input of inputs) {
-    let stat;
-    try {
-      stat = await fs.stat(input);
-    } catch {
-      out.push(input);
-      continue;
-    }
-    if (!stat.isDirectory()) {
-      out.push(input);
-      continue;
-    }
-    const entries = (await fs.readdir(input, { recursive: true })).map(String).sort((a, b) => a.localeCompare(b, 'zh'));
-    for (const e of entries) {
-      const ext = path.extname(e).slice(1).toLowerCase();
-      if (READABLE_EXTENSIONS.includes(ext) && !path.basename(e).startsWith('~$')) out.push(path.join(input, e));
-    }
-  }
-  return out;
+/** The files the arguments name, folders opened into the readable files they hold. */
+async function inputs(paths: string[]): Promise<InputFile[]> {
+  const files = await expandPaths(paths, READABLE_EXTENSIONS);
+  if (!files.length) throw new CliFailure(`${paths.join('、')}：文件夹中没有可读取的文件（.xlsx、.docx、.html、.txt、.pdf、.json）`);
+  return files;
 }
 
-/** A file's reports; with `text`, also the running text of a published report (validate reads it). */
-async function loadFile(file: string, options: ReadOptions = {}, text = false): Promise<FullText> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliFailure(`${file}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹，不是文件' : '无法读取该文件'}`);
-  }
-  try {
-    const r = text ? await readFullText({ name: file, bytes }, options, formats) : { file, ...(await readReports(file, bytes, formats, options)) };
-    if (r.reports.length === 0)
-      throw new CliFailure(`${file}：未找到可识别的报表${r.problems.length ? `（${r.problems.join('；')}）` : ''}`);
-    return r;
-  } catch (e) {
-    if (e instanceof InputError) throw new CliFailure(`${file}：${e.message}`);
-    throw e;
-  }
-}
-
-/** Loads every input; a bad file is reported and the rest still processed. */
-async function loadAll(inputs: string[], stderr: string[], options: ReadOptions = {}, text = false): Promise<{ reports: Report[]; files: FullText[]; failed: boolean }> {
-  const reports: Report[] = [];
-  const loaded: FullText[] = [];
-  let failed = false;
-  const files = await expandInputs(inputs);
-  if (!files.length) throw new CliFailure(`${inputs.join('、')}：文件夹中没有可读取的文件（.xlsx、.docx、.html、.txt、.pdf、.json）`);
-  for (const f of files) {
-    try {
-      const r = await loadFile(f, options, text);
-      loaded.push(r);
-      reports.push(...r.reports);
-      for (const p of r.problems) stderr.push(`${f}：${p}`);
-    } catch (e) {
-      if (!(e instanceof CliFailure)) throw e;
-      stderr.push(e.message);
-      failed = true;
-    }
-  }
-  return { reports, files: loaded, failed };
-}
-
-function officeUnknown(r: Report): boolean {
-  return !r.office.trim() || r.office === UNKNOWN_OFFICE;
-}
-
-/** A report whose office neither the report nor --office names is never written under a made-up name. */
-function refuseUnknownOffice(reports: Report[], what: string): void {
-  const unknown = reports.filter(officeUnknown);
-  if (unknown.length) throw new CliFailure(`${unknown.map((r) => r.source).join('、')}：未能识别填报单位（标题、发布机构和落款中都没有单位名称），${what}`);
-}
+const openXlsx: OpenWorkbook = (bytes) => ExceljsWorkbookPort.fromBuffer(bytes);
 
 /** Writes through a temporary file and a rename, so an interrupted run never leaves a truncated file. */
 async function writeOutput(out: string, data: Uint8Array, inputs: string[], kind: OutputKind, force = false) {
@@ -138,46 +69,6 @@ async function writeOutput(out: string, data: Uint8Array, inputs: string[], kind
   } catch {
     await fs.rm(tmp, { force: true });
     throw new CliFailure(`无法写入输出文件 ${out}，请检查路径和权限`);
-  }
-}
-
-/** The roster of `consolidate --roster`: a .txt, one unit per line, or a workbook's 报送名单 (else first) sheet. */
-async function loadRoster(file: string): Promise<RosterEntry[]> {
-  const bytes = await fs.readFile(file).catch(() => {
-    throw new CliFailure(`${file}：报送名单文件不存在或无法读取`);
-  });
-  const ext = path.extname(file).toLowerCase();
-  let text: string;
-  if (ext === '.xlsx') {
-    const port = await ExceljsWorkbookPort.fromBuffer(bytes).catch(() => {
-      throw new CliFailure(`${file}：无法作为 .xlsx 工作簿打开`);
-    });
-    const r = await readRoster(port, { firstSheet: true });
-    if (r.errors.length) throw new CliFailure(`${file}（工作表“${r.sheet}”）：报送名单有误：\n${r.errors.join('\n')}`);
-    text = r.text;
-  } else if (ext === '.txt' || ext === '.csv' || ext === '') text = new TextDecoder('utf-8').decode(bytes);
-  else throw new CliFailure(`${file}：报送名单请用 .txt（每行一个单位）或 .xlsx`);
-  const parsed = parseRosterText(text);
-  if (parsed.errors.length) throw new CliFailure(`${file}：报送名单有误：\n${parsed.errors.join('\n')}`);
-  if (!parsed.entries.length) throw new CliFailure(`${file}：报送名单中没有单位`);
-  return parsed.entries;
-}
-
-/** Last year's summary for `consolidate --previous`, with its overview sheet when it is one of ours. */
-async function loadPreviousYear(file: string, office: string, year: number): Promise<PreviousYear> {
-  const { reports } = await loadFile(file);
-  let overviews: SheetData[] = [];
-  if (path.extname(file).toLowerCase() === '.xlsx') {
-    const port = await ExceljsWorkbookPort.fromBuffer(await fs.readFile(file));
-    overviews = (await port.readSheets('reports')).filter((s) => s.meta?.role === 'overview');
-  }
-  try {
-    const found = findPreviousYear(reports.map((report) => ({ report })), overviews, { office, year });
-    // Said on the 同比 sheet: the file's name, not where it sat on this computer.
-    return { ...found, source: found.source.startsWith(file) ? path.basename(file) + found.source.slice(file.length) : found.source };
-  } catch (e) {
-    if (e instanceof UserError) throw new CliFailure(`${file}：${e.message}`);
-    throw e;
   }
 }
 
@@ -246,7 +137,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .action(async (o: { year: number; office: string; level?: Level; out: string; force?: boolean }) => {
       const format = checkYear(o.year);
       const port = ExceljsWorkbookPort.empty();
-      await port.writeSheet(buildSheetPlan(format, { office: o.office, year: o.year, level: o.level }));
+      await generateTemplate(port, { office: o.office, year: o.year, level: o.level, blankOffice: true });
       await writeOutput(o.out, await port.toBuffer(), [], 'template', o.force);
       io.stdout(`已生成 ${o.out}（${o.year} 年度，${format.def.name}，${format.def.notice}）\n`);
     });
@@ -260,35 +151,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--office <名称>', '指定填报单位（覆盖从标题读取的名称）')
     .option('--json', '输出 JSON')
     .action(async (files: string[], o: { previous?: string; year?: number; office?: string; json?: boolean }) => {
-      const { reports, files: loaded, failed } = await loadAll(files, errors, { year: o.year, office: o.office }, true);
-      const previous: LastYear = { reports: [] };
-      if (o.previous) {
-        const p = await loadAll([o.previous], errors, {}, true);
-        if (p.failed) code = EXIT_INPUT;
-        previous.reports = p.reports.filter(hasTables);
-        // Last year's full text, for narrative.copied: one published report, not a folder of them.
-        const texts = p.files.filter((f) => f.document);
-        if (texts.length === 1) previous.document = texts[0].document;
-        else if (texts.length > 1) io.stderr(`提示：${o.previous}：其中有 ${texts.length} 份年报正文，无法确定哪一份是上年的年报，未比对两年的文字\n`);
-      }
-      for (const r of reports) {
-        if (o.year !== undefined) r.year = o.year;
-        if (o.office !== undefined) r.office = o.office;
-      }
+      const previous = o.previous ? { name: o.previous, files: await inputs([o.previous]) } : undefined;
+      const r = await validateFiles(await inputs(files), { year: o.year, office: o.office, previous });
+      for (const n of r.notes) io.stderr(`提示：${n}\n`);
+      errors.push(...r.messages);
       const out = [];
-      let anyError = false;
       const text: string[] = [];
-      for (const checked of loaded.flatMap((f) => checkFullText(f, { previous }))) {
-        const r = checked.report;
-        if (officeUnknown(r)) io.stderr(`提示：${r.source}：未能识别填报单位，可用 --office 指定\n`);
-        const v = { findings: [...checkSummary(r, reports, formats), ...checked.findings], confirmed: checked.confirmed };
-        if (countBySeverity(v.findings).error > 0) anyError = true;
-        out.push(reportToJson(r, v.findings, formats, v.confirmed));
-        text.push(formatReportText(r, v, formats));
+      for (const c of r.checks) {
+        if (c.officeUnknown) io.stderr(`提示：${c.report.source}：未能识别填报单位，可用 --office 指定\n`);
+        out.push(reportToJson(c.report, c.validation.findings, formats, c.validation.confirmed));
+        text.push(formatReportText(c.report, c.validation, formats));
       }
       if (o.json) io.stdout(JSON.stringify({ reports: out }, null, 2) + '\n');
       else io.stdout(text.join('\n'));
-      code = failed || code === EXIT_INPUT ? EXIT_INPUT : anyError ? EXIT_ERRORS : EXIT_OK;
+      code = r.failed ? EXIT_INPUT : r.withErrors ? EXIT_ERRORS : EXIT_OK;
     });
 
   program
@@ -300,7 +176,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--level <层级>', `行政层级（${LEVELS.join('、')}）`, parseLevel)
     .option('--roster <文件>', '报送名单：.txt 每行一个单位，或 .xlsx 中“报送名单”工作表（或第一个工作表）的第一列')
     .option('--previous <文件>', '上年的汇总表：核对上年结转，并生成同比工作表')
-    .option('--formulas', '汇总表使用公式引用成员表（成员表一并写入输出文件）')
+    .option('--formulas', '汇总表使用公式引用成员表（默认写入数值；成员表都写入输出文件）')
     .option('--force', '输出文件已存在时仍然覆盖')
     .option('--json', '输出 JSON')
     .action(
@@ -308,61 +184,40 @@ export async function run(argv: string[], io: Io): Promise<number> {
         files: string[],
         o: { out: string; office?: string; level?: Level; roster?: string; previous?: string; formulas?: boolean; json?: boolean; force?: boolean },
       ) => {
-        const inputs = await expandInputs(files);
-        const roster = o.roster ? await loadRoster(o.roster) : undefined;
-        const { reports, failed } = await loadAll(files, errors);
-        refuseUnknownOffice(reports, '无法汇总：请在报表中写明单位，或先用 nianbao import 文件 --office 单位名称 --out 文件.xlsx 转换后再汇总');
-        const office = o.office?.trim() || '汇总';
-        const result = consolidate(reports, { office, level: o.level, registry: formats, roster });
+        const members = await inputs(files);
+        const roster = o.roster ? await rosterFromFile(nodeFile(o.roster), openXlsx) : undefined;
+        const read = await readInputs(members);
+        errors.push(...read.messages);
+        const port = ExceljsWorkbookPort.empty();
+        const result = await consolidateReports(port, read.files, {
+          office: o.office,
+          level: o.level,
+          mode: o.formulas ? 'formula' : 'values',
+          roster,
+          previous: o.previous ? { file: nodeFile(o.previous), open: openXlsx } : undefined,
+        });
         const memberJson = result.members.map((m) => reportToJson(m.report, m.findings, formats, m.confirmed));
         if (!result.ok) {
           if (o.json) io.stdout(JSON.stringify({ reports: memberJson, findings: result.findings }, null, 2) + '\n');
           else io.stdout(`汇总被拒绝，未生成文件：\n${result.findings.map((f) => `  ✖ ${f.message}`).join('\n')}\n`);
-          code = failed ? EXIT_INPUT : EXIT_ERRORS;
+          code = read.failed ? EXIT_INPUT : EXIT_ERRORS;
           return;
         }
-        const previous = o.previous ? await loadPreviousYear(o.previous, office, result.summary.year) : undefined;
-        const summary = result.summary;
-        const format = formats.byId(summary.format)!;
-        const port = ExceljsWorkbookPort.empty();
-        const summaryName = summarySheetName(o.office ?? '', summary.year);
-        const names = { summary: summaryName, overview: overviewSheetName(summaryName), comparison: comparisonSheetName(summaryName) };
-        const memberSheets: string[] = [];
-        const plans = [];
-        if (o.formulas) {
-          for (const m of result.members) {
-            const name = freshSheetName(reportSheetName(m.report.office, m.report.year), [...Object.values(names), ...memberSheets]);
-            memberSheets.push(name);
-            plans.push(buildSheetPlan(format, { office: m.report.office, year: m.report.year, level: m.report.level, totals: 'values', readings: m.report.readings, name }));
-          }
-        }
-        const formulas = o.formulas ? summaryFormulas(format, memberSheets) : null;
-        if (o.formulas && !formulas) errors.push('成员太多，公式会超过 Excel 的长度上限，汇总表已改为写入数值');
-        const out = consolidationOutput(result, {
-          office,
-          level: o.level,
-          names,
-          memberSheets: o.formulas ? memberSheets : undefined,
-          formulas: formulas ?? undefined,
-          summaryOf: formulas ? memberSheets : undefined,
-          previous,
-          today: isoDate(new Date()),
-        });
-        const summaryFindings = out.findings;
-        await port.writeSheets([...out.plans, ...plans], { activate: summaryName });
-        await writeOutput(o.out, await port.toBuffer(), [...inputs, ...(o.roster ? [o.roster] : []), ...(o.previous ? [o.previous] : [])], 'consolidate', o.force);
-        const summaryJson = reportToJson(summary, summaryFindings, formats);
-        if (o.json) io.stdout(JSON.stringify({ reports: [summaryJson, ...memberJson] }, null, 2) + '\n');
+        for (const n of result.notes) io.stderr(`提示：${n}\n`);
+        const given = [...members.map((f) => f.name), ...(o.roster ? [o.roster] : []), ...(o.previous ? [o.previous] : [])];
+        await writeOutput(o.out, await port.toBuffer(), given, 'consolidate', o.force);
+        const { summary, sheets, findings } = result;
+        if (o.json) io.stdout(JSON.stringify({ reports: [reportToJson(summary, findings, formats), ...memberJson] }, null, 2) + '\n');
         else {
           const bad = result.members.filter((m) => m.errors > 0).length;
-          io.stdout(`已汇总 ${result.members.length} 份报表（${summary.year} 年度，${format.def.name}），写入 ${o.out}\n`);
-          io.stdout(`${out.counts}\n`);
-          if (out.comparison) io.stdout(`与 ${out.comparison.prevYear} 年度的对比见“${names.comparison}”工作表\n`);
-          if (bad) io.stdout(`其中 ${bad} 份有错误，详见“${names.overview}”工作表：\n`);
-          for (const f of summaryFindings) io.stdout(`  ${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}\n`);
+          io.stdout(`已汇总 ${result.members.length} 份报表（${summary.year} 年度，${formats.formatOf(summary).def.name}），写入 ${o.out}\n`);
+          io.stdout(`${result.counts}\n`);
+          if (result.comparison) io.stdout(`与 ${result.comparison.prevYear} 年度的对比见“${sheets.comparison}”工作表\n`);
+          if (bad) io.stdout(`其中 ${bad} 份有错误，详见“${sheets.overview}”工作表：\n`);
+          for (const f of findings) io.stdout(`  ${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}\n`);
         }
-        const anyError = summaryFindings.some((f) => f.severity === 'error') || result.members.some((m) => m.errors > 0);
-        code = failed ? EXIT_INPUT : anyError ? EXIT_ERRORS : EXIT_OK;
+        const anyError = findings.some((f) => f.severity === 'error') || result.members.some((m) => m.errors > 0);
+        code = read.failed ? EXIT_INPUT : anyError ? EXIT_ERRORS : EXIT_OK;
       },
     );
 
@@ -375,16 +230,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--office <名称>', '指定填报单位（覆盖从标题读取的名称）')
     .option('--force', '输出文件已存在时仍然覆盖')
     .action(async (file: string, o: { out: string; year?: number; office?: string; force?: boolean }) => {
-      const { reports } = await loadFile(file, { year: o.year, office: o.office });
-      refuseUnknownOffice(reports, '请用 --office 单位名称 指定后再导入');
       const port = ExceljsWorkbookPort.empty();
-      // One file holding the same office twice is written twice, and said so below.
-      const written = await writeImported(port, reports.map((report) => ({ report })), 'keep');
-      const names = 'written' in written ? written.written : [];
-      const items = reports.map((report, i) => ({ sheet: names[i], report, validation: validate(report, { registry: formats }) }));
-      await port.writeSheets([buildSourcesPlan(items.map((it) => ({ ...it, findings: it.validation.findings })), formats)]);
+      const { items } = await importFile(port, nodeFile(file), { year: o.year, office: o.office });
       await writeOutput(o.out, await port.toBuffer(), [file], 'import', o.force);
-      io.stdout(`已导入 ${reports.length} 份报表，写入 ${o.out}\n`);
+      io.stdout(`已导入 ${items.length} 份报表，写入 ${o.out}\n`);
       // The written sheets keep unreadable text and 未读取 in their cells, so these errors stay until corrected.
       const withErrors = items.filter((it) => it.validation.findings.some((f) => f.severity === 'error'));
       for (const it of withErrors) io.stdout(formatReportText(it.report, it.validation, formats) + '\n');
@@ -409,7 +258,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (kind === 'docx' && ext !== '.docx') throw new CliFailure(`输出文件请用 .docx（Word 文档）或 .html（网页）扩展名（现为 ${o.out}）`);
       if (!o.force && (await fs.stat(o.out).then(() => true, () => false)))
         throw new CliFailure(overwriteMessage(o.out, '其中可能已有补写的内容'));
-      const { reports, problems } = await loadFile(file);
+      const { reports, problems } = await readInput(nodeFile(file));
       for (const p of problems) errors.push(`${file}：${p}`);
       const picked = pickReport(reports, o.sheet);
       if ('choices' in picked) {
@@ -447,13 +296,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr(commanderMessage(e) + '\n');
       return EXIT_INPUT;
     }
-    if (e instanceof CliFailure || e instanceof UserError || e instanceof InputError) {
-      for (const m of errors) io.stderr(m + '\n');
-      io.stderr(`错误：${e.message}\n`);
-      return e instanceof CliFailure ? e.code : EXIT_INPUT;
-    }
     for (const m of errors) io.stderr(m + '\n');
-    io.stderr(`内部错误：${(e as Error).message}。请把输入文件和这条信息反馈给维护人员。\n`);
+    if (e instanceof UserError) {
+      io.stderr(`错误：${e.message}\n`);
+      return e instanceof CliFailure ? e.exit : EXIT_INPUT;
+    }
+    // A bug: its stack for the maintainers, then what to do with it.
+    io.stderr(failureMessage(e, (bug) => io.stderr(`${bug instanceof Error ? bug.stack : String(bug)}\n`)) + '\n');
     return EXIT_INPUT;
   }
   for (const m of errors) io.stderr(`错误：${m}\n`);

@@ -81,7 +81,7 @@ describe('平潭 2021 → 2022 (same format)', () => {
     expect(rows[1][0]).not.toContain('格式不同');
     expect(rows[2]).toEqual(['单位', '指标', '2022 年度', '2021 年度', '增减', '增减率']);
     // By hand from the published figures (2022 vs 2021), ordered by |change| / last year.
-    expect(rows.slice(3, 14)).toEqual([
+    const totals = [
       ['合计', '行政许可', 10690, 2293, 8397, 3.662],
       ['合计', '结转下年', 0, 1, -1, -1],
       ['合计', '行政诉讼', 1, 12, -11, -0.9167],
@@ -93,8 +93,26 @@ describe('平潭 2021 → 2022 (same format)', () => {
       ['合计', '办结', 75, 69, 6, 0.087],
       ['合计', '新收申请', 74, 70, 4, 0.0571],
       ['合计', '诉讼纠错率（%）', 0, 0, 0, '—'],
-    ]);
-    // Last year's file holds its overview, not member sheets: the overview's figures are compared.
+    ];
+    expect(rows.slice(3, 14)).toEqual(totals);
+    // Last year's file holds the member's sheet (the command line writes the members beside the summary):
+    // every key figure of the one member is compared, and they are the totals; a member's unchanged
+    // figure (诉讼纠错率, 0 both years) is counted, not listed.
+    expect(rows.slice(14, 24)).toEqual(totals.filter((r) => r[4] !== 0).map((r) => ['平潭综合实验区', ...r.slice(1)]));
+    expect(rows.slice(24).filter((r) => r[0]).map((r) => r[0])).toEqual(['各成员其余 1 项与上年相同，未列出。']);
+  });
+
+  test('last year without its member sheets: the figures of its overview are compared', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(y21);
+    for (const ws of wb.worksheets.filter((w) => !w.name.startsWith('福建某市'))) wb.removeWorksheet(ws.id);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['福建某市2021汇总', '福建某市2021汇总明细']);
+    const bare = join(dir, 'pt2021-bare.xlsx');
+    await wb.xlsx.writeFile(bare);
+    const out = join(dir, 'pt2022-bare.xlsx');
+    expect(consolidate([join(dir, 'pt2022.json'), '--office', '福建某市', '--out', out, '--previous', bare]).code).toBe(0);
+    const rows = round(await sheet(out, '福建某市2022同比'));
+    // The overview lists fewer figures per member than a report holds.
     expect(rows.slice(14, 21)).toEqual([
       ['平潭综合实验区', '结转下年', 0, 1, -1, -1],
       ['平潭综合实验区', '行政诉讼', 1, 12, -11, -0.9167],
@@ -181,7 +199,8 @@ describe('across the 2020 → 2021 format switch', () => {
     // Only the two list sheets: the summary is a report sheet, two pages long by design.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(y21);
-    wb.removeWorksheet(wb.getWorksheet('某市2021汇总')!.id);
+    // The summary and the members' sheets are report sheets, two pages each by design.
+    for (const ws of wb.worksheets.filter((w) => !/(汇总明细|同比)$/.test(w.name))) wb.removeWorksheet(ws.id);
     const lists = join(ARTIFACTS, 'county2021-lists.xlsx');
     await wb.xlsx.writeFile(lists);
     execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', ARTIFACTS, lists], { timeout: 180000 });
