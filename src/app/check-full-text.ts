@@ -10,10 +10,10 @@ import { readReportsAndText, type ReadOptions } from '../io/read-reports';
 import type { Report } from '../model/report';
 import { checkNarrative } from '../narrative/check';
 import type { ReportDocument } from '../narrative/document';
-import { validate } from '../rules/engine';
 import type { Finding, RuleSettings } from '../rules/types';
 import { TEMP_SHEET_PREFIX, type WorkbookPort } from '../ports/workbook-port';
 import { UserError, validateSheets, type SheetResult } from './operations';
+import { checkReport } from './check-report';
 
 export interface FileBytes {
   name: string;
@@ -73,6 +73,8 @@ export interface CheckedReport {
 
 export interface CheckOptions {
   previous?: PreviousYear;
+  /** The reports given beside it: a summary is checked against its members among them. */
+  siblings?: Report[];
   settings?: Partial<RuleSettings>;
   registry?: FormatRegistry;
 }
@@ -88,7 +90,7 @@ export function narrativeFindings(document: ReportDocument, report: Report | und
  */
 export function checkFullText(read: FullText, options: CheckOptions = {}): CheckedReport[] {
   return read.reports.map((report, i) => {
-    const v = validate(report, { previous: matchPrevious(report, options.previous?.reports ?? []), settings: options.settings, registry: options.registry });
+    const v = checkReport(report, { siblings: options.siblings, previous: matchPrevious(report, options.previous?.reports ?? []), settings: options.settings, registry: options.registry });
     const narrative = i === 0 && read.document ? narrativeFindings(read.document, report, options.previous?.document) : [];
     return { report, findings: [...v.findings, ...narrative], confirmed: v.confirmed, narrative };
   });

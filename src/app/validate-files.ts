@@ -3,7 +3,6 @@
  * the workbook (a summary against its members among the files, each office against its own
  * report of the year before), and a published report's text against its tables.
  */
-import { checkSummary } from '../consolidate/consolidate';
 import type { Report } from '../model/report';
 import { countBySeverity, type Validation } from '../rules/engine';
 import type { InputFile } from '../ports/file-reader';
@@ -58,9 +57,9 @@ export async function validateFiles(files: InputFile[], options: ValidateFilesOp
     if (options.office !== undefined) r.office = options.office;
   }
   const checks = read.files.flatMap((f) =>
-    checkFullText(f, { previous }).map(({ report, findings, confirmed }) => ({
+    checkFullText(f, { previous, siblings: read.reports }).map(({ report, findings, confirmed }) => ({
       report,
-      validation: { findings: [...checkSummary(report, read.reports), ...findings], confirmed },
+      validation: { findings, confirmed },
       officeUnknown: officeUnknown(report),
     })),
   );
