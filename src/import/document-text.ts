@@ -216,16 +216,23 @@ export function figureLines(reports: Report[], locate: (at: string) => number | 
   return out;
 }
 
-/** Sentence text in the document: the running text of a report, not only its tables' titles and captions. */
-const TEXT_MIN = 200;
-const REPORT_OPENING = /^\s*(?:[一1]\s*[、.．]|第一部分)\s*(?:\S{0,12})?(?:总体|基本|整体|综合)(?:工作)?(?:情况|概况)/;
+/** The parts of a report that are never a table's title: 一 总体情况, 五 问题, 六 其他事项. */
+const TEXT_PARTS = [
+  /^\s*(?:[一1]\s*[、.．]|第一部分)\s*(?:\S{0,12})?(?:总体|基本|整体|综合)(?:工作)?(?:情况|概况)/,
+  /^\s*(?:[五5]\s*[、.．]|第五部分)\s*\S{0,16}?(?:问题|不足)/,
+  /^\s*(?:[六6]\s*[、.．]|第六部分)\s*其他/,
+];
+/** Prose enough to be a report's text with one of those parts; more than any note beside a table, without. */
+const TEXT_WITH_PART = 200;
+const TEXT_ALONE = 800;
 
 /**
- * Whether a document holds a report's text and not only its tables: its 总体情况 part
- * (never a table), or a few sentences of prose.
+ * Whether a document holds a report's text and not only its tables (with their title,
+ * captions and perhaps a note): two parts that are never a table (even empty), one with some
+ * prose, or much prose.
  */
 export function holdsReportText(document: ReportDocument): boolean {
-  if (document.paragraphs.some((p) => REPORT_OPENING.test(p.text))) return true;
+  const parts = TEXT_PARTS.filter((re) => document.paragraphs.some((p) => re.test(p.text))).length;
   const prose = document.paragraphs.filter((p) => isProse(p.text)).reduce((n, p) => n + p.text.replace(/\s+/g, '').length, 0);
-  return prose >= TEXT_MIN;
+  return parts >= 2 || (parts === 1 && prose >= TEXT_WITH_PART) || prose >= TEXT_ALONE;
 }

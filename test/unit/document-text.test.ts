@@ -194,3 +194,11 @@ test('the text of tables only, with their title and captions (阜新 2020), does
   expect(reports).toHaveLength(1);
   expect(holdsReportText(document!)).toBe(false);
 });
+
+test('a report’s text: two parts that are never a table, even left empty; not a table’s note, however long', () => {
+  const doc = (...ps: string[]): ReportDocument => ({ source: 'x', paragraphs: ps.map((text) => ({ text })) });
+  expect(holdsReportText(doc('某县2024年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况', '五、存在的主要问题及改进情况', '无', '六、其他需要报告的事项', '无'))).toBe(true);
+  const note = '填报说明：本表数据由各科室分别统计后汇总，统计期限为本年度一月一日至十二月三十一日，表中“其他”一栏包括来信、传真等方式提出的申请，金额单位为万元，保留两位小数。'.repeat(3);
+  expect(note.length).toBeGreaterThan(200);
+  expect(holdsReportText(doc('某县2024年政府信息公开工作年度报告', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', note))).toBe(false);
+});
