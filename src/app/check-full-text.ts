@@ -58,7 +58,7 @@ export function matchPrevious(report: Report, previous: Report[]): Report | unde
 }
 
 /** Last year, for the cross-year table checks and for narrative.copied. */
-export interface PreviousYear {
+export interface LastYear {
   reports: Report[];
   document?: ReportDocument;
 }
@@ -72,7 +72,7 @@ export interface CheckedReport {
 }
 
 export interface CheckOptions {
-  previous?: PreviousYear;
+  previous?: LastYear;
   /** The reports given beside it: a summary is checked against its members among them. */
   siblings?: Report[];
   settings?: Partial<RuleSettings>;
@@ -131,7 +131,7 @@ export async function checkFullTextFile(port: WorkbookPort | null, file: FileByt
   const read = await readFullText(file);
   if (!read.reports.length)
     throw new UserError(`“${file.name}”中既没有找到年报表格，也没有找到年报正文${read.problems.length ? `：${read.problems.join('；')}` : '。请选择年报全文的 Word 文档、网页或 PDF。'}`);
-  let previous: PreviousYear | undefined;
+  let previous: LastYear | undefined;
   if (previousFile) {
     const last = await readFullText(previousFile);
     previous = { reports: last.reports, document: last.document };
