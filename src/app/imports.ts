@@ -6,18 +6,17 @@ import { formats as registry } from '../formats';
 import type { ReadOptions } from '../io/read-reports';
 import { buildSheetPlan, type SheetPlan } from '../layout/sheet-plan';
 import { freshSheetName, reportSheetName } from '../layout/sheet-name';
-import { InputError } from '../model/report-json';
 import { UNKNOWN_OFFICE, type Report } from '../model/report';
 import { countBySeverity, validate } from '../rules/engine';
 import { cellLabel } from '../rules/messages';
 import type { Finding } from '../rules/types';
 import type { WorkbookPort } from '../ports/workbook-port';
+import { inputFile, type InputFile } from '../ports/file-reader';
+import { failureMessage } from './failure';
 import { UserError } from './operations';
 
-export interface Submission {
-  name: string;
-  bytes: Uint8Array;
-}
+/** A submission as the faces give it: an input file of the file-reader port (a File on the page, bytes already read). */
+export type Submission = InputFile;
 
 export interface ImportedItem {
   key: string;
@@ -55,7 +54,7 @@ export async function readSubmissions(files: Submission[], options: ReadOptions 
   const out: ImportedItem[] = [];
   for (const f of files) {
     try {
-      const { reports, problems } = await readReports(f.name, f.bytes, registry, options);
+      const { reports, problems } = await readReports(f.name, await f.read(), registry, options);
       if (!reports.length) {
         out.push({ key: f.name, file: f.name, findings: [], errors: 0, warnings: 0, cells: [], problem: problems.join('；') || '未找到可识别的报表' });
         continue;
@@ -66,8 +65,8 @@ export async function readSubmissions(files: Submission[], options: ReadOptions 
         out.push({ key: `${f.name}#${i}`, file: f.name, report, findings: errorsFirst(findings), errors: n.error, warnings: n.warning, cells: display(report) });
       });
     } catch (e) {
-      const message = e instanceof InputError ? e.message : `读取失败：${(e as Error).message}`;
-      out.push({ key: f.name, file: f.name, findings: [], errors: 0, warnings: 0, cells: [], problem: message });
+      // A refused file says why; a bug is said to be one (and logged), never passed off as a damaged file.
+      out.push({ key: f.name, file: f.name, findings: [], errors: 0, warnings: 0, cells: [], problem: failureMessage(e) });
     }
   }
   return out;
@@ -75,7 +74,7 @@ export async function readSubmissions(files: Submission[], options: ReadOptions 
 
 /** Pasted text is read exactly as a .txt file would be. */
 export function pastedSubmission(text: string): Submission {
-  return { name: '粘贴的文本.txt', bytes: new TextEncoder().encode(text) };
+  return inputFile('粘贴的文本.txt', new TextEncoder().encode(text));
 }
 
 /** A report to write, with the office and year the user confirmed or corrected. */

@@ -261,7 +261,8 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
       try {
         // The readers and the text checks load only when a report is checked: the pane starts without them.
         const { checkFullTextFile } = await import('../app/check-full-text');
-        setFullText(await checkFullTextFile(getPort(), file, previousText ?? undefined));
+        const bytesOf = async (f: Submission) => ({ name: f.name, bytes: await f.read() });
+        setFullText(await checkFullTextFile(getPort(), await bytesOf(file), previousText ? await bytesOf(previousText) : undefined));
       } catch (e) {
         setFullText(null);
         setNotice({ intent: 'error', text: describeFailure(e) });

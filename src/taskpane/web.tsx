@@ -28,6 +28,7 @@ import { validateSheets, type SheetResult } from '../app/operations';
 import { siblingsOf, typedValue, validateInMemory, withCell } from '../app/live-sheet';
 import type { Report } from '../model/report';
 import { markedCells } from '../app/highlights';
+import { browserFile } from '../ports/browser/browser-files';
 import { describeFailure, usePaneController, type Notice, type PaneController } from './controller';
 import { App } from './components/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -242,8 +243,7 @@ function WebPage() {
       return;
     }
     void (async () => {
-      const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      await pane.readFiles(read);
+      await pane.readFiles(files.map(browserFile));
       setStatus({ intent: 'info', text: `已读取 ${files.length} 份报送材料：请在“导入报送”中查看，并写入工作簿。` });
     })();
   };

@@ -6,6 +6,8 @@ import { groupByTable, type PaneController } from '../controller';
 import { BlankCells } from './BlankCells';
 import { FindingItem } from './FindingItem';
 import { useLayout } from './styles';
+import { browserFile } from '../../ports/browser/browser-files';
+import type { InputFile } from '../../ports/file-reader';
 
 const ACCEPT = '.docx,.html,.htm,.pdf,.txt';
 
@@ -13,10 +15,10 @@ const useStyles = makeStyles({
   counts: { margin: `${tokens.spacingVerticalSNudge} 0` },
 });
 
-async function picked(input: HTMLInputElement): Promise<{ name: string; bytes: Uint8Array } | null> {
+function picked(input: HTMLInputElement): InputFile | null {
   const f = input.files?.[0];
   input.value = '';
-  return f ? { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) } : null;
+  return f ? browserFile(f) : null;
 }
 
 /** 检查全文: a report's Word file (or web page, PDF, text) checked whole; its findings listed beside the tables'. */
@@ -41,7 +43,7 @@ export function FullTextCheck({ pane }: { pane: PaneController }) {
         aria-label="选择年报全文"
         className={ui.hidden}
         onChange={async (e) => {
-          const f = await picked(e.currentTarget);
+          const f = picked(e.currentTarget);
           if (f) await pane.checkFullText(f);
         }}
       />
@@ -51,7 +53,7 @@ export function FullTextCheck({ pane }: { pane: PaneController }) {
         accept={ACCEPT}
         aria-label="选择上年年报"
         className={ui.hidden}
-        onChange={async (e) => pane.setPreviousText(await picked(e.currentTarget))}
+        onChange={(e) => pane.setPreviousText(picked(e.currentTarget))}
       />
       <div className={mergeClasses(ui.row, ui.wrap, ui.centered)}>
         <Button disabled={!!pane.busy} onClick={() => file.current?.click()}>

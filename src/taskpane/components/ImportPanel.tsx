@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Badge, Button, Checkbox, Field, Input, makeStyles, mergeClasses, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
 import type { PaneController } from '../controller';
 import { useLayout } from './styles';
+import { browserFile } from '../../ports/browser/browser-files';
 
 const useStyles = makeStyles({
   pastedOffice: { flex: '1 1 180px' },
@@ -30,8 +31,7 @@ export function ImportPanel({ pane }: { pane: PaneController }) {
 
   const pick = async (list: FileList | null) => {
     if (!list) return;
-    const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    await pane.readFiles(files);
+    await pane.readFiles([...list].map(browserFile));
     if (input.current) input.current.value = '';
   };
   const readable = pane.imported.filter((i) => i.report);
