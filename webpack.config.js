@@ -2,7 +2,7 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { NormalModuleReplacementPlugin } = require('webpack');
+const { DefinePlugin } = require('webpack');
 
 const DEV_URL = 'https://localhost:3000/';
 // The production URL is set at build time, e.g. ADDIN_URL=https://intranet.example/nianbao npm run build
@@ -85,8 +85,8 @@ function config(argv) {
     },
     performance: { hints: false },
     plugins: [
-      // PDF.js is left out of the page: it carries network code; PDFs are read by the command line.
-      new NormalModuleReplacementPlugin(/[\\/]import[\\/]pdf-grid$/, (r) => (r.request = r.request.replace(/pdf-grid$/, 'pdf-grid.browser'))),
+      // Bundled libraries (PDF.js) take import.meta.url only on Node paths; webpack would write the build machine's path there.
+      new DefinePlugin({ 'import.meta.url': JSON.stringify('file:///nianbao/bundle.js') }),
       page('taskpane.html', ['addin'], '年报助手', true),
       page('index.html', ['web'], '政府信息公开年报助手（网页版）', false),
       page('commands.html', ['commands'], '年报助手', true),
@@ -98,6 +98,9 @@ function config(argv) {
           // The web page's own help, with screenshots taken by its browser test.
           { from: 'src/taskpane/web-help.html', to: 'web-help.html' },
           { from: 'assets/web-help/*.png', to: 'web-help/[name][ext]', noErrorOnMissing: true },
+          // PDF.js parses in its own worker; its character maps serve Chinese fonts that are not embedded. Both load only when a PDF is opened.
+          { from: 'node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs', to: 'pdf.worker.min.js', info: { minimized: true } },
+          { from: 'node_modules/pdfjs-dist/cmaps/*.bcmap', to: 'pdf-cmaps/[name][ext]', info: { minimized: true } },
           // office.js loads its Excel host script and its strings from beside itself; debug builds and other hosts stay out.
           ...(LOCAL_OFFICE
             ? [

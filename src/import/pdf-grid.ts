@@ -12,6 +12,9 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let loading: Promise<PdfJs> | undefined;
 
+/** PDF.js's worker script, as webpack.config.js copies it beside the pages. */
+export const PDF_WORKER_FILE = 'pdf.worker.min.js';
+
 /** Node has no DOMMatrix; PDF.js takes it from the optional canvas package, else needs a stand-in. Text extraction never uses it. */
 class InertMatrix {
   a = 1;
@@ -52,8 +55,9 @@ function loadPdfJs(): Promise<PdfJs> {
       if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot'))) warn(...args);
     };
     try {
-      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-      if (!nodeProcess() && typeof document !== 'undefined' && !pdfjs.GlobalWorkerOptions.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdf.worker.js', document.baseURI).href;
+      const pdfjs = await import(/* webpackChunkName: "pdfjs" */ 'pdfjs-dist/legacy/build/pdf.mjs');
+      // In a browser the parsing runs in PDF.js's worker (copied beside the pages by webpack.config.js), off the page's thread.
+      if (!nodeProcess() && typeof document !== 'undefined' && !pdfjs.GlobalWorkerOptions.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = new URL(PDF_WORKER_FILE, document.baseURI).href;
       return pdfjs;
     } finally {
       console.warn = warn;
