@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   source: { whiteSpace: 'nowrap', paddingLeft: tokens.spacingHorizontalS },
 });
 
-const ACCEPT = '.xlsx,.docx,.html,.htm,.txt,.json';
+const ACCEPT = '.xlsx,.docx,.html,.htm,.pdf,.txt,.json';
 
 /** 导入报送: read submissions, show what was read and its status, write the chosen ones. */
 export function ImportPanel({ pane }: { pane: PaneController }) {
@@ -38,7 +38,7 @@ export function ImportPanel({ pane }: { pane: PaneController }) {
 
   return (
     <div className={ui.panelTight}>
-      <Text size={200}>选择各单位报送的文件（.xlsx、.docx、.html、.txt，可多选），或粘贴从网页、PDF 复制的报告文字。文件只在本机读取。</Text>
+      <Text size={200}>选择各单位报送的文件（.xlsx、.docx、.html、.pdf、.txt，可多选），或粘贴从网页、PDF 复制的报告文字。文件只在本机读取。</Text>
       <input ref={input} type="file" multiple accept={ACCEPT} aria-label="选择报送文件" className={ui.hidden} onChange={(e) => pick(e.target.files)} />
       <div className={mergeClasses(ui.row, ui.wrap)}>
         <Button onClick={() => input.current?.click()} disabled={!!pane.busy}>
