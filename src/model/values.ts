@@ -100,7 +100,8 @@ export function readCell(input: unknown, kind: ValueKind): Reading {
 function readPlain(input: unknown, kind: ValueKind): Reading {
   if (input === null || input === undefined) return BLANK;
   if (typeof input === 'number') {
-    return Number.isFinite(input) ? { value: input, status: 'number' } : invalid(String(input));
+    // The same bound as typed text: a number no report can hold is a mistake (an ID pasted into a cell), not a figure.
+    return Number.isFinite(input) && Math.abs(input) < MAX_VALUE ? { value: input, status: 'number' } : invalid(String(input));
   }
   if (typeof input === 'boolean') return invalid(String(input));
   const raw = String(input);
@@ -127,9 +128,10 @@ function readPlain(input: unknown, kind: ValueKind): Reading {
       s = m[1];
     }
   } else {
-    const suffix = COUNT_SUFFIXES.find((x) => s.endsWith(x));
+    // 12件, and 12（件） as some clerks bracket the unit.
+    const suffix = COUNT_SUFFIXES.find((x) => s.endsWith(x) || s.endsWith(`(${x})`) || s.endsWith(`（${x}）`));
     if (suffix) {
-      s = s.slice(0, -suffix.length);
+      s = s.slice(0, s.endsWith(suffix) ? -suffix.length : -suffix.length - 2);
       notes.push(`单位“${suffix}”`);
     }
   }

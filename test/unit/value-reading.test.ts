@@ -93,7 +93,8 @@ describe('figures with a remark in brackets', () => {
 
   test('a bracket holding only a unit is a unit, not a remark', () => {
     expect(readCell('84933.6787（万元）', 'money').status).toBe('unit');
-    expect(readCell('12（件）', 'count')).toEqual({ value: null, status: 'invalid', raw: '12（件）' });
+    // As 12件 is read: the bracket is the unit's, and the reading says it was removed.
+    expect(readCell('12（件）', 'count')).toEqual({ value: 12, status: 'normalised', raw: '12（件）', understood: '12（已去除单位“件”）' });
   });
 
   test('a bracket without any Chinese is not a remark', () => {

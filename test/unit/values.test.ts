@@ -8,6 +8,9 @@ describe('the value reader reads cell text as clerks write it', () => {
     ['1,234', 'count', 1234, 'normalised'],
     ['+12', 'count', 12, 'normalised'],
     ['12件', 'count', 12, 'normalised'],
+    ['12（件）', 'count', 12, 'normalised'],
+    ['3(项)', 'count', 3, 'normalised'],
+    [999999999999, 'count', 999999999999, 'number'],
     ['  7  ', 'count', 7, 'number'],
     ['+1953', 'signed', 1953, 'number'],
     ['-18', 'signed', -18, 'number'],
@@ -26,6 +29,10 @@ describe('the value reader reads cell text as clerks write it', () => {
       expect(r.raw).toBe(input);
       expect(r.understood).toBeTruthy();
     }
+  });
+
+  test.each([1e12, -1e12, 123456789012345, '1000000000000', '12（件', '12件）'])('%p: no report holds such a figure, typed as a number or as text; a half-bracketed unit is not read', (input) => {
+    expect(readCell(input, 'count')).toEqual({ value: null, status: 'invalid', raw: String(input) });
   });
 
   test.each([null, undefined, '', '   ', '\u3000'])('%p is blank', (input) => {
