@@ -375,7 +375,7 @@ export async function contributions(
     out.push({
       sheet,
       office: report.office,
-      address: report.provenance?.[cellId]?.split('!')[1] ?? '',
+      address: report.provenance?.[cellId]?.address ?? '',
       value: r ? (r.status === 'invalid' ? (r.raw ?? '') : r.value) : null,
     });
   }

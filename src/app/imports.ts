@@ -6,7 +6,7 @@ import { formats as registry } from '../formats';
 import type { ReadOptions } from '../io/read-reports';
 import { buildSheetPlan, type SheetPlan } from '../layout/sheet-plan';
 import { freshSheetName, reportSheetName } from '../layout/sheet-name';
-import { UNKNOWN_OFFICE, type Report } from '../model/report';
+import { originText, UNKNOWN_OFFICE, type Report } from '../model/report';
 import { countBySeverity, validate } from '../rules/engine';
 import { cellLabel } from '../rules/messages';
 import type { Finding } from '../rules/types';
@@ -44,7 +44,8 @@ function display(r: Report): ImportedItem['cells'] {
           : rd.value === null
             ? '（空白）'
             : String(rd.value);
-    return { label: cellLabel(c), value, from: r.provenance?.[c.id] ?? '' };
+    const origin = r.provenance?.[c.id];
+    return { label: cellLabel(c), value, from: origin ? originText(origin) : '' };
   });
 }
 

@@ -155,7 +155,7 @@ export function foreignSheetResults(sheet: SheetData, settings?: Partial<RuleSet
     ];
   return reports.map((report) => {
     const addresses = Object.fromEntries(
-      Object.entries(report.provenance ?? {}).map(([id, at]) => [id, at.slice(at.lastIndexOf('!') + 1).replace('（隐藏行）', '')]),
+      Object.entries(report.provenance ?? {}).map(([id, at]) => [id, at.address]),
     );
     // The clerk's own formulas are never overwritten by a suggested constant.
     const formulaCells = Object.keys(addresses).filter((id) => sheet.formulas?.has(addresses[id]));

@@ -1,6 +1,6 @@
 /** Chinese plain-text presentation of a report's findings. */
 import type { FormatRegistry } from '../formats';
-import type { Report } from '../model/report';
+import { originText, type Report } from '../model/report';
 import { countBySeverity, type Validation } from '../rules/engine';
 import { cellLabel, fixAction } from '../rules/messages';
 import { placeText } from '../rules/place';
@@ -24,7 +24,7 @@ export function formatReportText(report: Report, v: Validation, registry: Format
     // Where the first cell was read, so the clerk can find it in the original submission.
     const id = f.fix?.cell ?? (f.cells.length && f.cells.length <= 8 ? f.cells[0] : undefined);
     const at = id ? report.provenance?.[id] : undefined;
-    if (at) lines.push(`         位置：${at}`);
+    if (at) lines.push(`         位置：${originText(at)}`);
     if (f.fix) {
       const cell = format.cells[format.index.get(f.fix.cell)!];
       lines.push(`         建议：${fixAction(f.fix, cellLabel(cell))}，可消除 ${f.fix.resolves} 项问题。`);

@@ -210,7 +210,7 @@ export function figureLines(reports: Report[], locate: (at: string) => number | 
   const out = new Map<number, string>();
   for (const r of reports)
     for (const [id, where] of Object.entries(r.provenance ?? {})) {
-      const at = locate(where.slice(where.lastIndexOf('!') + 1));
+      const at = locate(where.address);
       if (at !== undefined && !out.has(at)) out.set(at, id.split('.')[0]);
     }
   return out;

@@ -9,6 +9,8 @@ export interface GridCell {
   x: number;
   /** Where it is in the source, for provenance: "C7", "表2 第3行第4列", "第58行". */
   at: string;
+  /** The PDF page it is on. */
+  page?: number;
   /** A covered part of a merged cell, carrying the merge's text: a label context, never a value. */
   copy?: boolean;
 }
@@ -23,6 +25,8 @@ export interface GridRow {
 export interface Grid {
   /** The file, and the sheet when there are several: "县交通局.xlsx#Sheet1". */
   source: string;
+  /** The worksheet, for a grid read from one: its cells' `at` are addresses on it. */
+  sheet?: string;
   rows: GridRow[];
 }
 

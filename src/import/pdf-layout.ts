@@ -475,15 +475,15 @@ export function rowsOfPages(pages: PdfPage[]): GridRow[] {
         lineNo++;
         const at = `第${p.page}页 第${lineNo}行`;
         const cells = b.line.cells ?? [b.line.chunks.map((c) => c.text).join(' ')];
-        if (cells.length === 1) rows.push({ aligned: false, cells: [{ text: clip(cells[0]), x: 0, at }] });
-        else rows.push({ aligned: false, cells: cells.map((t, x) => ({ text: clip(t), x, at: `${at}第${x + 1}列` })) });
+        if (cells.length === 1) rows.push({ aligned: false, cells: [{ text: clip(cells[0]), x: 0, at, page: p.page }] });
+        else rows.push({ aligned: false, cells: cells.map((t, x) => ({ text: clip(t), x, at: `${at}第${x + 1}列`, page: p.page })) });
         continue;
       }
       const chain = chainOf.get(b.table)!;
       const continued = numbers.has(chain);
       if (!continued) numbers.set(chain, ++tableNo);
       const name = `第${p.page}页 表${numbers.get(chain)}${continued ? '（续）' : ''}`;
-      const part = tableRows(b.table, clusterPositions(chain.flatMap((t) => t.xs)), name);
+      const part = tableRows(b.table, clusterPositions(chain.flatMap((t) => t.xs)), name, p.page);
       const last = lastRow.get(chain);
       if (continued && last && part.length && splitRow(last, part[0])) part.shift();
       rows.push(...part);
@@ -512,7 +512,7 @@ function splitRow(above: GridRow, first: GridRow): boolean {
   return true;
 }
 
-function tableRows(t: PdfTable, union: number[], name: string): GridRow[] {
+function tableRows(t: PdfTable, union: number[], name: string, page: number): GridRow[] {
   const nc = t.xs.length - 1;
   const index = (x: number) => union.reduce((best, u, i) => (Math.abs(u - x) < Math.abs(union[best] - x) ? i : best), 0);
   const spans = t.xs.slice(0, nc).map((x, c) => [index(x), Math.max(index(x) + 1, index(t.xs[c + 1]))] as const);
@@ -527,7 +527,7 @@ function tableRows(t: PdfTable, union: number[], name: string): GridRow[] {
       const at = `${name} 第${originRow + 1}行第${spans[originCol][0] + 1}列`;
       for (let u = spans[c][0]; u < spans[c][1]; u++) {
         const copy = id !== r * nc + c || u > spans[c][0];
-        cells.push({ text, x: u, at, copy: copy || undefined });
+        cells.push({ text, x: u, at, page, copy: copy || undefined });
       }
     }
     rows.push({ aligned: true, cells });

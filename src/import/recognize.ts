@@ -4,7 +4,7 @@
  */
 import type { FormatRegistry } from '../formats';
 import type { CompiledFormat } from '../formats/compile';
-import { UNKNOWN_OFFICE, type Report } from '../model/report';
+import { originText, UNKNOWN_OFFICE, type CellOrigin, type Report } from '../model/report';
 import { looksLikeValue, readCell, type Reading } from '../model/values';
 import { cellLabel, relationMessage } from '../rules/messages';
 import type { Finding } from '../rules/types';
@@ -50,7 +50,7 @@ class Draft {
   /** The page's 发布日期, or the signature's date: weak evidence of the year. */
   published?: DateFact;
   readings: (Reading | undefined)[];
-  provenance: Record<string, string> = {};
+  provenance: Record<string, CellOrigin> = {};
   findings: Finding[] = [];
   issues: string[] = [];
   subtotals: Subtotal[] = [];
@@ -199,7 +199,7 @@ function densify(row: GridRow): GridRow {
   for (let x = 0; x <= maxX; x++) {
     const hit = row.cells.filter((c) => c.x === x);
     if (hit.length) cells.push(...hit);
-    else cells.push({ text: '', x, at: at.get(x)?.at ?? `${row.cells[0].at} 所在行第${x + 1}列` });
+    else cells.push({ text: '', x, at: at.get(x)?.at ?? `${row.cells[0].at} 所在行第${x + 1}列`, page: row.cells[0].page });
   }
   return { ...row, cells };
 }
@@ -234,8 +234,19 @@ export class Recognizer {
     this.parentKey = undefined;
   }
 
-  private where(cell: { at: string }, row?: GridRow): string {
-    return `${this.grid.source}!${cell.at}${row?.hidden ? '（隐藏行）' : ''}`;
+  private origin(cell: GridCell, row?: GridRow): CellOrigin {
+    const g = this.grid;
+    return {
+      source: g.source,
+      ...(g.sheet !== undefined ? { sheet: g.sheet } : {}),
+      address: cell.at,
+      ...(cell.page !== undefined ? { page: cell.page } : {}),
+      ...(row?.hidden ? { hidden: true as const } : {}),
+    };
+  }
+
+  private where(cell: GridCell, row?: GridRow): string {
+    return originText(this.origin(cell, row));
   }
 
   private row(row: GridRow): void {
@@ -440,7 +451,7 @@ export class Recognizer {
       const plain = readCell(cell.text, kind);
       // A plain number under a header in 元 is 元: converted to 万元 and flagged, never taken as 万元.
       d.readings[index] = kind === 'money' && spec.section !== undefined && d.yuanColumns.has(i) && plain.status === 'number' && plain.value !== 0 ? readCell(`${cell.text.trim()}元`, kind) : plain;
-      d.provenance[format.cells[index].id] = this.where(cell, row);
+      d.provenance[format.cells[index].id] = this.origin(cell, row);
       d.found++;
     });
     d.tables.add(spec.table);
@@ -463,7 +474,7 @@ export class Recognizer {
       const index = group.cells[this.specs.appealLeaves.indexOf(leaf)];
       if (index === undefined || d.readings[index] !== undefined) return;
       d.readings[index] = readCell(v[i].text, format.cells[index].kind);
-      d.provenance[format.cells[index].id] = this.where(v[i], row);
+      d.provenance[format.cells[index].id] = this.origin(v[i], row);
       d.found++;
     });
     d.tables.add('appeals');
@@ -484,7 +495,7 @@ export class Recognizer {
     const format = this.specs.format;
     cells.forEach((index, i) => {
       d.readings[index] = readCell(v[i].text, format.cells[index].kind);
-      d.provenance[format.cells[index].id] = this.where(v[i], row);
+      d.provenance[format.cells[index].id] = this.origin(v[i], row);
       d.found++;
     });
   }

@@ -52,5 +52,5 @@ export function gridFromSheet(sheet: SheetData, source: string): Grid {
   const rows: GridRow[] = [...byRow.keys()]
     .sort((a, b) => a - b)
     .map((r) => ({ aligned: true, hidden: hidden.has(r) || undefined, cells: dense(r, byRow.get(r)!) }));
-  return { source, rows };
+  return { source, sheet: sheet.name, rows };
 }

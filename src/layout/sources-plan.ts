@@ -1,6 +1,6 @@
 /** The 导入来源 sheet written by `nianbao import`: where each value was read, and what reading found. */
 import type { FormatRegistry } from '../formats';
-import type { Report } from '../model/report';
+import { originText, type Report } from '../model/report';
 import type { SheetMeta } from '../model/sheet-meta';
 import { cellLabel } from '../rules/messages';
 import type { Finding } from '../rules/types';
@@ -32,7 +32,8 @@ export function buildSourcesPlan(items: { sheet: string; report: Report; finding
       put(1, cellLabel(c), 'text');
       put(2, r ? r.value : '（未找到）', r ? 'number' : 'text');
       put(3, r?.raw ?? '', 'text');
-      put(4, report.provenance?.[c.id] ?? '', 'text');
+      const origin = report.provenance?.[c.id];
+      put(4, origin ? originText(origin) : '', 'text');
       row++;
     }
     row++;

@@ -10,6 +10,25 @@ export const UNKNOWN_OFFICE = '（未注明单位）';
 export type Level = '省级' | '地市级' | '县级' | '乡镇' | '部门';
 export const LEVELS: Level[] = ['省级', '地市级', '县级', '乡镇', '部门'];
 
+/** Where a cell's value was read. */
+export interface CellOrigin {
+  /** The submission as shown to the user: a file, a file and its sheet (县交通局.xlsx#Sheet1), or a sheet of this workbook. */
+  source: string;
+  /** The worksheet the address is on, when read from a workbook. */
+  sheet?: string;
+  /** The A1 address on that sheet, or the place in a document: 「表2 第3行第4格」「第3页 表1 第5行第2列」. */
+  address: string;
+  /** The PDF page. */
+  page?: number;
+  /** The row is hidden in the source. */
+  hidden?: true;
+}
+
+/** An origin as the user reads it: 「县交通局.xlsx!D12」, 「…（隐藏行）」. */
+export function originText(o: CellOrigin): string {
+  return `${o.source}!${o.address}${o.hidden ? '（隐藏行）' : ''}`;
+}
+
 export interface ReportMeta {
   office: string;
   year: number;
@@ -28,8 +47,8 @@ export interface Report extends ReportMeta {
   readings: (Reading | undefined)[];
   /** Warnings the office confirmed, by finding key, with its explanation (出错说明). */
   confirmed?: Record<string, string>;
-  /** Where each cell came from in the source (address, or table/row/col). */
-  provenance?: Record<string, string>;
+  /** Where each cell came from in the source, by cell id. */
+  provenance?: Record<string, CellOrigin>;
   /** Cells (ids) that hold a formula in the sheet: a fix never writes a constant over one. */
   formulaCells?: string[];
   /** Totals (ids) computed from their parts, as their live formulas do: a fix to a part moves them too. */

@@ -3,7 +3,7 @@ import type { CompiledFormat } from '../formats/compile';
 import type { FormatRegistry } from '../formats';
 import { buildSheetPlan, type SheetPlan } from '../layout/sheet-plan';
 import type { SheetData } from './sheet-data';
-import type { Report } from './report';
+import type { CellOrigin, Report } from './report';
 import type { Finding } from '../rules/types';
 import { readCell, type Reading } from './values';
 import { address } from '../layout/a1';
@@ -44,10 +44,10 @@ export function reportFromOurSheet(sheet: SheetData, registry: FormatRegistry, s
   const plan = canonicalPlan(format);
   const problem = layoutProblem(plan, sheet);
   if (problem) return { problem };
-  const provenance: Record<string, string> = {};
+  const provenance: Record<string, CellOrigin> = {};
   const readings = format.cells.map((c) => {
     const addr = plan.addresses[c.id];
-    provenance[c.id] = `${sheet.name}!${addr}`;
+    provenance[c.id] = { source: sheet.name, sheet: sheet.name, address: addr };
     return readCell(sheet.cells.get(addr) ?? null, c.kind);
   });
   const totals = readTotals(format, plan, sheet, readings, meta.totals !== 'values');

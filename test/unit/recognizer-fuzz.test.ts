@@ -39,7 +39,8 @@ function checkProvenance(grid: Grid): void {
     for (const c of f.cells) {
       const rd = r.readings[c.index];
       if (!rd) continue;
-      const where = r.provenance![c.id].replace(/（隐藏行）$/, '');
+      const origin = r.provenance![c.id];
+      const where = `${origin.source}!${origin.address}`;
       const src = texts.get(where) ?? '';
       expect(readCell(src, c.kind)).toEqual(rd);
     }
