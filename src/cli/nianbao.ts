@@ -321,7 +321,7 @@ function commanderMessage(e: CommanderError): string {
     case 'commander.unknownOption':
       return `未知选项 ${arg}。用 nianbao help 查看用法。`;
     case 'commander.unknownCommand':
-      return `未知命令 ${arg}。可用命令：template、validate、consolidate、import。`;
+      return `未知命令 ${arg}。可用命令：template、validate、consolidate、import、report。`;
     case 'commander.invalidArgument':
       return e.message.replace(/^error: /, '');
     default:
