@@ -8,8 +8,10 @@
  * characters out: 「XX 县 人 民 政 府」); spaces between Latin letters are kept.
  */
 export function compactText(text: string): string {
-  return text
-    .normalize('NFKC')
+  // Width folded (２０２３ → 2023), but an office's own full-width brackets stay as it writes them.
+  return [...text]
+    .map((ch) => (ch === '（' || ch === '）' ? ch : ch.normalize('NFKC')))
+    .join('')
     .replace(/\s+/g, ' ')
     .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
     .trim();
@@ -79,9 +81,11 @@ export function isOfficeName(name: string | undefined): name is string {
   if (!name) return false;
   const n = compactText(name);
   if (n.length < 2 || n.length > 40 || !/[\u4e00-\u9fff]/.test(n) || NOT_A_NAME.test(n)) return false;
-  const suffix = OFFICE_SUFFIX.exec(n);
+  // A bracketed note after the name (（交通警察支队）, (地震局)) is not where the name ends.
+  const bare = n.replace(/[（(][^（）()]+[）)]$/, '');
+  const suffix = OFFICE_SUFFIX.exec(bare);
   if (!suffix) return false;
-  const rest = n.slice(0, suffix.index);
+  const rest = bare.slice(0, suffix.index);
   return rest !== '' && /\p{L}/u.test(rest) && !GENERIC_REST.test(rest);
 }
 

@@ -52,6 +52,9 @@ describe('titles', () => {
     ['北 京 市 西 城 区 人 民 政 府 办 公 室 2023 年 政 府 信 息 公 开 工 作 年 度 报 告', '北京市西城区人民政府办公室', 2023],
     ['淮安市人民政府二〇二四年政府信息公开工作年度报告', '淮安市人民政府', 2024],
     ['吴忠市生态环境局政府信息公开工作2022年度报告', '吴忠市生态环境局', 2022],
+    // Full-width figures are folded; the office's own full-width brackets are kept as written.
+    ['某某市公安局（交通警察支队）２０２３年政府信息公开工作年度报告', '某某市公安局（交通警察支队）', 2023],
+    ['某某县应急管理局(地震局)2023年政府信息公开工作年度报告', '某某县应急管理局(地震局)', 2023],
   ])('%s', (text, office, year) => {
     expect(readTitle(text)).toEqual({ office, year });
     expect(isOfficeName(office)).toBe(true);
