@@ -66,7 +66,7 @@ export class FormatRegistry {
 
   /** Every version, compiled, oldest first. */
   get all(): CompiledFormat[] {
-    return this.defs.map((d) => this.byId(d.id)!);
+    return this.defs.map((d) => this.compiledOf(d));
   }
 
   /** The id, typed, when this registry has the version: the check at every boundary (files, sheet metadata). */
@@ -88,12 +88,15 @@ export class FormatRegistry {
 
   /** Looks an unchecked id up; undefined when unknown. */
   byId(id: string): CompiledFormat | undefined {
-    const cached = this.compiled.get(id);
-    if (cached) return cached;
     const def = this.defs.find((d) => d.id === id);
-    if (!def) return undefined;
+    return def && this.compiledOf(def);
+  }
+
+  private compiledOf(def: FormatDef): CompiledFormat {
+    const cached = this.compiled.get(def.id);
+    if (cached) return cached;
     const c = compileFormat(def);
-    this.compiled.set(id, c);
+    this.compiled.set(def.id, c);
     return c;
   }
 
@@ -102,7 +105,7 @@ export class FormatRegistry {
     // The newest version in force wins: a later notice supersedes an open-ended earlier one.
     const inForce = this.defs.filter((d) => year >= d.years.from && (d.years.to === undefined || year <= d.years.to));
     const def = inForce.sort((a, b) => b.years.from - a.years.from)[0];
-    return def && this.byId(def.id);
+    return def && this.compiledOf(def);
   }
 }
 
