@@ -13,7 +13,7 @@ import type { ReportDocument } from '../narrative/document';
 import type { Finding, RuleSettings } from '../rules/types';
 import { TEMP_SHEET_PREFIX, type WorkbookPort } from '../ports/workbook-port';
 import { UserError, validateSheets, type SheetResult } from './operations';
-import { checkReport } from './check-report';
+import { checkReport, previousFor } from './check-report';
 
 export interface FileBytes {
   name: string;
@@ -49,14 +49,6 @@ export async function readFullText(file: FileBytes, options: ReadOptions = {}, r
   return out;
 }
 
-/** Last year's report of the same office, else the only one of last year. */
-export function matchPrevious(report: Report, previous: Report[]): Report | undefined {
-  const same = previous.find((p) => p.office === report.office && p.year === report.year - 1);
-  if (same) return same;
-  const lastYear = previous.filter((p) => p.year === report.year - 1);
-  return lastYear.length === 1 ? lastYear[0] : undefined;
-}
-
 /** Last year, for the cross-year table checks and for narrative.copied. */
 export interface LastYear {
   reports: Report[];
@@ -90,7 +82,7 @@ export function narrativeFindings(document: ReportDocument, report: Report | und
  */
 export function checkFullText(read: FullText, options: CheckOptions = {}): CheckedReport[] {
   return read.reports.map((report, i) => {
-    const v = checkReport(report, { siblings: options.siblings, previous: matchPrevious(report, options.previous?.reports ?? []), settings: options.settings, registry: options.registry });
+    const v = checkReport(report, { siblings: options.siblings, previous: previousFor(report, options.previous?.reports ?? []), settings: options.settings, registry: options.registry });
     const narrative = i === 0 && read.document ? narrativeFindings(read.document, report, options.previous?.document) : [];
     return { report, findings: [...v.findings, ...narrative], confirmed: v.confirmed, narrative };
   });
