@@ -49,10 +49,6 @@ export function docxText(n: ChildNode): string {
   return parts.join('');
 }
 
-export function gridFromDocx(bytes: Uint8Array, source: string): Grid {
-  return gridFromDocxBody(docxBody(bytes), source);
-}
-
 export function gridFromDocxBody(body: Element, source: string): Grid {
   const rows: GridRow[] = [];
   let tables = 0;

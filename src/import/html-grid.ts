@@ -47,10 +47,6 @@ export function parseHtmlPage(html: string): Document {
   return parseDocument(html, { decodeEntities: true });
 }
 
-export function gridFromHtml(html: string, source: string): Grid {
-  return gridFromHtmlPage(parseHtmlPage(html), source);
-}
-
 export function gridFromHtmlPage(doc: Document, source: string): Grid {
   const rows: GridRow[] = [];
   let line: string[] = [];

@@ -1,12 +1,11 @@
 /**
- * A PDF as one grid, through Mozilla PDF.js: the text items of each page with their
- * positions, and the ruling lines its drawing operations make. PDF.js is loaded only when
- * a PDF is opened. Scans, encrypted and damaged files are refused with a message.
+ * A PDF's pages, through Mozilla PDF.js: the text items of each page with their positions,
+ * and the ruling lines its drawing operations make (pdf-layout makes them the grid). PDF.js
+ * is loaded only when a PDF is opened. Scans, encrypted and damaged files are refused with a message.
  */
 import { InputError } from '../model/report-json';
-import type { Grid } from './grid';
 import { MAX_CELLS, MAX_PDF_OPERATIONS, MAX_PDF_PAGES, MAX_PDF_TEXT_ITEMS, PDF_TIME_BUDGET_MS } from './limits';
-import { layoutPage, rowsOfPages, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
+import { layoutPage, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -178,10 +177,6 @@ function refusal(e: unknown, timedOut: boolean): InputError {
   const name = (e as { name?: string } | null)?.name;
   if (name === 'PasswordException') return new InputError('该 PDF 已加密，需要密码才能打开，无法读取：请提供未加密的 PDF，或报告的 Word 原件、网页版本');
   return new InputError(DAMAGED);
-}
-
-export async function gridFromPdf(bytes: Uint8Array, source: string): Promise<Grid> {
-  return { source, rows: rowsOfPages(await pagesFromPdf(bytes)) };
 }
 
 /** Each page's tables and text lines, with their positions: read once, for the grid and for the running text. */
