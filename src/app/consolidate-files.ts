@@ -56,11 +56,10 @@ export function submitted(files: { file: string; reports: Report[] }[]): { repor
   const notes: string[] = [];
   for (const f of files) {
     const summaries = f.reports.filter((r) => r.members?.length);
-    const own = (r: Report) => summaries.some((s) => s !== r && s.year === r.year && s.format === r.format && s.members!.includes(r.office));
-    const kept = f.reports.filter((r) => !own(r));
-    reports.push(...kept);
+    const isMember = (r: Report, s: Report) => s !== r && s.year === r.year && s.format === r.format && s.members!.includes(r.office);
+    reports.push(...f.reports.filter((r) => !summaries.some((s) => isMember(r, s))));
     for (const s of summaries) {
-      const n = f.reports.filter((r) => r !== s && s.year === r.year && s.format === r.format && s.members!.includes(r.office)).length;
+      const n = f.reports.filter((r) => isMember(r, s)).length;
       if (n) notes.push(`${f.file}：其中 ${n} 个成员表随汇总表“${s.office}”一起报送，按汇总表计入，不再单独计入`);
     }
   }
