@@ -1,19 +1,15 @@
 import { useRef } from 'react';
-import { Badge, Button, makeStyles, mergeClasses, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { countBySeverity } from '../../rules/engine';
+import { Button, mergeClasses, Subtitle2, Text } from '@fluentui/react-components';
 import { findingKey, type Finding } from '../../rules/types';
 import { groupByTable, type PaneController } from '../controller';
 import { BlankCells } from './BlankCells';
 import { FindingItem } from './FindingItem';
+import { FindingGroup, SeverityCounts } from './FindingList';
 import { useLayout } from './styles';
 import { browserFile } from '../../ports/browser/browser-files';
 import type { InputFile } from '../../ports/file-reader';
 
 const ACCEPT = '.docx,.html,.htm,.pdf,.txt';
-
-const useStyles = makeStyles({
-  counts: { margin: `${tokens.spacingVerticalSNudge} 0` },
-});
 
 function picked(input: HTMLInputElement): InputFile | null {
   const f = input.files?.[0];
@@ -24,11 +20,9 @@ function picked(input: HTMLInputElement): InputFile | null {
 /** 检查全文: a report's Word file (or web page, PDF, text) checked whole; its findings listed beside the tables'. */
 export function FullTextCheck({ pane }: { pane: PaneController }) {
   const ui = useLayout();
-  const styles = useStyles();
   const file = useRef<HTMLInputElement>(null);
   const previous = useRef<HTMLInputElement>(null);
   const r = pane.fullText;
-  const n = r ? countBySeverity([...r.tableFindings, ...r.narrative]) : null;
   const blanks = r ? r.tableFindings.filter((f) => f.rule === 'cell.blank') : [];
   const item = (f: Finding, i: number) => (
     <FindingItem key={`${f.rule}-${i}`} finding={f} onSelect={() => r?.sheet && pane.select(r.sheet, f)} notice={pane.notice?.at === findingKey(f) ? pane.notice : null} />
@@ -72,7 +66,7 @@ export function FullTextCheck({ pane }: { pane: PaneController }) {
           </Button>
         )}
       </div>
-      {r && n && (
+      {r && (
         <section aria-label={`全文检查结果：${r.file}`} className={ui.group}>
           <Subtitle2>{r.file}</Subtitle2>
           <Text size={200}>
@@ -85,27 +79,16 @@ export function FullTextCheck({ pane }: { pane: PaneController }) {
               {p}
             </Text>
           ))}
-          <div className={mergeClasses(ui.rowTight, ui.wrap, ui.centered, styles.counts)} data-testid="full-text-counts">
-            <Badge color="danger">错误 {n.error}</Badge>
-            <Badge color="warning">警告 {n.warning}</Badge>
-            <Badge color="informative">提示 {n.info}</Badge>
-            {n.error + n.warning + n.info === 0 && <Text>未发现问题。</Text>}
-          </div>
+          <SeverityCounts findings={[...r.tableFindings, ...r.narrative]} testId="full-text-counts" />
           {r.narrative.length > 0 && (
-            <div>
-              <Text weight="semibold" block>
-                正文（{r.narrative.length}）
-              </Text>
-              <ul className={ui.list}>{r.narrative.map(item)}</ul>
-            </div>
+            <FindingGroup title="正文" count={r.narrative.length}>
+              {r.narrative.map(item)}
+            </FindingGroup>
           )}
           {groupByTable(r.tableFindings.filter((f) => f.rule !== 'cell.blank'), r.report.format).map((g) => (
-            <div key={g.title}>
-              <Text weight="semibold" block>
-                {g.title}（{g.findings.length}）
-              </Text>
-              <ul className={ui.list}>{g.findings.map(item)}</ul>
-            </div>
+            <FindingGroup key={g.title} title={g.title} count={g.findings.length}>
+              {g.findings.map(item)}
+            </FindingGroup>
           ))}
           {blanks.length > 0 && (
             <BlankCells count={blanks.length} canFill={false} busy={!!pane.busy} onFill={() => undefined}>

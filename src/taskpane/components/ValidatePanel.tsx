@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Badge, Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { countBySeverity } from '../../rules/engine';
 import { findingKey } from '../../rules/types';
 import { groupByTable, sheetSpot, type PaneController } from '../controller';
 import type { SheetResult } from '../../app/operations';
 import { FindingItem } from './FindingItem';
+import { FindingGroup, SeverityCounts } from './FindingList';
 import { RenameReport } from './RenameReport';
 import { BlankCells } from './BlankCells';
 import { DraftReport } from './DraftReport';
@@ -12,7 +13,6 @@ import { FullTextCheck } from './FullTextCheck';
 import { useLayout } from './styles';
 
 const useStyles = makeStyles({
-  counts: { margin: `${tokens.spacingVerticalSNudge} 0` },
   notice: { marginBottom: tokens.spacingVerticalSNudge },
 });
 
@@ -60,14 +60,7 @@ export function ValidatePanel({ pane }: { pane: PaneController }) {
               </Text>
             )}
             {r.own && r.report && <RenameReport pane={pane} sheet={r.sheet} office={r.report.office} year={r.report.year} />}
-            {r.report && (
-              <div className={mergeClasses(ui.rowTight, ui.wrap, ui.centered, styles.counts)} data-testid="counts">
-                <Badge color="danger">错误 {n.error}</Badge>
-                <Badge color="warning">警告 {n.warning}</Badge>
-                <Badge color="informative">提示 {n.info}</Badge>
-                {r.findings.length === 0 && <Text>未发现问题。</Text>}
-              </div>
-            )}
+            {r.report && <SeverityCounts findings={r.findings} testId="counts" />}
             {r.own && r.report && <DraftReport errors={n.error} busy={!!pane.busy} onDraft={() => pane.draftReport(r)} />}
             {notice?.at === sheetSpot(r.sheet) && (
               <MessageBar intent={notice.intent} className={styles.notice}>
@@ -75,12 +68,9 @@ export function ValidatePanel({ pane }: { pane: PaneController }) {
               </MessageBar>
             )}
             {groupByTable(others, r.report?.format).map((g) => (
-              <div key={g.title}>
-                <Text weight="semibold" block>
-                  {g.title}（{g.findings.length}）
-                </Text>
-                <ul className={ui.list}>{g.findings.map(item)}</ul>
-              </div>
+              <FindingGroup key={g.title} title={g.title} count={g.findings.length}>
+                {g.findings.map(item)}
+              </FindingGroup>
             ))}
             {blanks.length > 0 && (
               <BlankCells count={blanks.length} canFill={!!r.own} busy={!!pane.busy} onFill={() => pane.fillBlanks(r, scope)}>
