@@ -43,10 +43,3 @@ export function copiedFindings(doc: ReportDocument, split: SectionSplit, previou
   const pct = Math.round((same.length / now.length) * 1000) / 10;
   return [{ rule: 'narrative.copied', severity: 'warning', cells: [], message: M.copied(pct, same.length, now.length), quote: same[0].text, place: placeOf(doc, split, same[0].paragraph) }];
 }
-
-/** The share of the text's sentences found in the previous report, for measuring. */
-export function copiedShare(doc: ReportDocument, previous: ReportDocument): number {
-  const before = new Set(keyedSentences(previous, splitSections(previous)).map((k) => k.key));
-  const now = keyedSentences(doc, splitSections(doc));
-  return now.length ? now.filter((k) => before.has(k.key)).length / now.length : 0;
-}
