@@ -7,6 +7,7 @@ import { consolidate, type MemberStatus } from '../consolidate/consolidate';
 import type { Comparison } from '../consolidate/comparison';
 import { isoDate, parseRosterText, type RosterEntry } from '../consolidate/roster';
 import { formats as registry } from '../formats';
+import { extension } from '../io/read-reports';
 import { comparisonSheetName, freshSheetName, overviewSheetName, reportSheetName, summarySheetName } from '../layout/sheet-name';
 import type { Level, Report } from '../model/report';
 import { UserError } from '../model/user-error';
@@ -113,11 +114,6 @@ export async function consolidateReports(
     counts: out.counts,
     ...(out.comparison ? { comparison: out.comparison } : {}),
   };
-}
-
-function extension(name: string): string {
-  const m = /\.([^./\\]+)$/.exec(name);
-  return m ? m[1].toLowerCase() : '';
 }
 
 /** The roster given as a file: a .txt (or .csv) one unit per line, or a workbook's 报送名单 sheet (else its first). */

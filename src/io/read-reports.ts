@@ -39,7 +39,8 @@ export interface ReadOptions {
 
 export const READABLE_EXTENSIONS = ['xlsx', 'xlsm', 'docx', 'html', 'htm', 'txt', 'json', 'pdf'];
 
-function extension(name: string): string {
+/** How a file's name ends, lower-cased and without the dot; '' when it has no extension. */
+export function extension(name: string): string {
   const m = /\.([^./\\]+)$/.exec(name);
   return m ? m[1].toLowerCase() : '';
 }
