@@ -45,9 +45,6 @@ export interface Notice {
 /** Where a notice about a sheet's results is shown. */
 export const sheetSpot = (sheet: string) => `sheet:${sheet}`;
 
-/** A UserError's own words; anything else is a bug, logged and said to be one. */
-export const describeFailure = (e: unknown): string => failureMessage(e);
-
 export function usePaneController(getPort: () => WorkbookPort | null, onChange?: () => void) {
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -79,7 +76,7 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         await f(port);
         onChange?.();
       } catch (e) {
-        setNotice({ intent: 'error', text: describeFailure(e) });
+        setNotice({ intent: 'error', text: failureMessage(e) });
       } finally {
         setBusy(null);
       }
@@ -215,7 +212,7 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         ];
         setImported((prev) => [...prev.filter((p) => !items.some((i) => i.key === p.key)), ...items]);
       } catch (e) {
-        setNotice({ intent: 'error', text: describeFailure(e) });
+        setNotice({ intent: 'error', text: failureMessage(e) });
       } finally {
         setBusy(null);
       }
@@ -265,7 +262,7 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         setFullText(await checkFullTextFile(getPort(), await bytesOf(file), previousText ? await bytesOf(previousText) : undefined));
       } catch (e) {
         setFullText(null);
-        setNotice({ intent: 'error', text: describeFailure(e) });
+        setNotice({ intent: 'error', text: failureMessage(e) });
       } finally {
         setBusy(null);
       }
@@ -281,7 +278,7 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         saveFile(file.bytes, file.name, file.type);
         setNotice({ intent: 'success', text: `已生成“${file.name}”并交给浏览器下载（如未出现下载，请改用网页版或命令行 nianbao report）。其中 ${file.placeholders.length} 处黄色的“【待填写：…】”需要补写。`, at: sheetSpot(result.sheet) });
       } catch (e) {
-        setNotice({ intent: 'error', text: describeFailure(e), at: sheetSpot(result.sheet) });
+        setNotice({ intent: 'error', text: failureMessage(e), at: sheetSpot(result.sheet) });
       } finally {
         setBusy(null);
       }

@@ -29,7 +29,8 @@ import { siblingsOf, typedValue, validateInMemory, withCell } from '../app/live-
 import type { Report } from '../model/report';
 import { markedCells } from '../app/highlights';
 import { browserFile } from '../ports/browser/browser-files';
-import { describeFailure, usePaneController, type Notice, type PaneController } from './controller';
+import { usePaneController, type Notice, type PaneController } from './controller';
+import { failureMessage } from '../app/failure';
 import { App } from './components/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { SheetView } from './sheet-view';
@@ -107,7 +108,7 @@ function WebPage() {
   const getPort = useCallback(() => port, [port]);
   const onChange = useCallback(() => {
     setDirty(true);
-    refresh(port).catch((e) => setStatus({ intent: 'error', text: describeFailure(e) }));
+    refresh(port).catch((e) => setStatus({ intent: 'error', text: failureMessage(e) }));
   }, [port, refresh]);
   const pane = usePaneController(getPort, onChange);
 
@@ -137,7 +138,7 @@ function WebPage() {
     try {
       await f();
     } catch (e) {
-      setStatus({ intent: 'error', text: describeFailure(e) });
+      setStatus({ intent: 'error', text: failureMessage(e) });
     } finally {
       setWork(null);
     }
@@ -220,7 +221,7 @@ function WebPage() {
       await port.select(sheet, ['A1']);
       await refresh(port);
     } catch (e) {
-      setStatus({ intent: 'error', text: describeFailure(e) });
+      setStatus({ intent: 'error', text: failureMessage(e) });
     }
   };
 
@@ -233,7 +234,7 @@ function WebPage() {
     setLive(result);
     if (result && pane.results?.some((r) => r.sheet === next.name)) pane.showResult(result);
     setDirty(true);
-    port.setValues(next.name, { [addr]: value }).catch((e) => setStatus({ intent: 'error', text: describeFailure(e) }));
+    port.setValues(next.name, { [addr]: value }).catch((e) => setStatus({ intent: 'error', text: failureMessage(e) }));
   };
 
   const drop = (files: File[]) => {
