@@ -72,8 +72,8 @@ export interface CheckOptions {
 }
 
 /** The text's findings against the report it belongs to (the tables when read). */
-export function narrativeFindings(document: ReportDocument, report: Report | undefined, previous?: ReportDocument): Finding[] {
-  return checkNarrative({ document, report: report && hasTables(report) ? report : undefined, previous });
+export function narrativeFindings(document: ReportDocument, report: Report | undefined, previous?: ReportDocument, registry?: FormatRegistry): Finding[] {
+  return checkNarrative({ document, report: report && hasTables(report) ? report : undefined, previous, registry });
 }
 
 /**
@@ -83,7 +83,7 @@ export function narrativeFindings(document: ReportDocument, report: Report | und
 export function checkFullText(read: FullText, options: CheckOptions = {}): CheckedReport[] {
   return read.reports.map((report, i) => {
     const v = checkReport(report, { siblings: options.siblings, previous: previousFor(report, options.previous?.reports ?? []), settings: options.settings, registry: options.registry });
-    const narrative = i === 0 && read.document ? narrativeFindings(read.document, report, options.previous?.document) : [];
+    const narrative = i === 0 && read.document ? narrativeFindings(read.document, report, options.previous?.document, options.registry) : [];
     return { report, findings: [...v.findings, ...narrative], confirmed: v.confirmed, narrative };
   });
 }

@@ -1,5 +1,5 @@
 /** The offline check of a report's text against its own tables: structure.* and narrative.* findings. */
-import { formats } from '../formats';
+import { formats, type FormatRegistry } from '../formats';
 import { UNKNOWN_OFFICE, type Report } from '../model/report';
 import type { Finding } from '../rules/types';
 import { copiedFindings } from './copied';
@@ -15,6 +15,8 @@ export interface NarrativeInput {
   report?: Report;
   /** The previous year's report of the same office (--previous), for narrative.copied. */
   previous?: ReportDocument;
+  /** Where the report's format is defined: the shipped formats unless told. */
+  registry?: FormatRegistry;
 }
 
 function scopeOf(report: Report | undefined): Scope | undefined {
@@ -27,7 +29,7 @@ export function checkNarrative(input: NarrativeInput): Finding[] {
   const doc = input.document;
   const split = splitSections(doc);
   const sentences = sentencesOf(doc, split);
-  const format = input.report && formats.byId(input.report.format);
+  const format = input.report && (input.registry ?? formats).byId(input.report.format);
   const tables = input.report && format ? { format, report: input.report } : undefined;
   return [
     ...structureFindings(doc, split),
