@@ -22,5 +22,6 @@ module.exports = {
     '<rootDir>/test/unit/roster.test.ts',
     '<rootDir>/test/unit/roster-words.test.ts',
     '<rootDir>/test/unit/comparison.test.ts',
+    '<rootDir>/test/unit/place-text.test.ts',
   ],
 };
