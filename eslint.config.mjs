@@ -1,5 +1,6 @@
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
+import prettierOff from 'eslint-config-prettier';
 
 const CORE = ['formats', 'model', 'rules', 'layout', 'import', 'consolidate', 'draft', 'narrative'];
 const NODE_BUILTINS = ['fs', 'fs/*', 'path', 'os', 'child_process', 'url', 'module', 'util', 'stream', 'crypto', 'http', 'https', 'zlib', 'worker_threads', 'node:*'];
@@ -34,7 +35,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/ports/**', '**/app/**', '**/taskpane/**', '**/cli/**', '**/commands/**', '**/io/**'], message: '核心（formats、model、rules、layout、import、consolidate）不依赖端口、用例或界面。' },
+            {
+              group: ['**/ports/**', '**/app/**', '**/taskpane/**', '**/cli/**', '**/commands/**', '**/io/**'],
+              message: '核心（formats、model、rules、layout、import、consolidate）不依赖端口、用例或界面。',
+            },
             { group: ['react', 'react-dom', '@fluentui/*', 'exceljs'], message: '核心不依赖界面或某个宿主的库。' },
             { group: NODE_BUILTINS, message: '核心不使用 Node 内置模块：它也在浏览器中运行。' },
           ],
@@ -60,7 +64,11 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/ports/office/**', 'src/commands/**', 'src/taskpane/addin.tsx'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'Office', message: '只有 Office 适配器、功能区命令和加载项入口使用 Office.js。' }, { name: 'Excel', message: '只有 Office 适配器、功能区命令和加载项入口使用 Office.js。' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Office', message: '只有 Office 适配器、功能区命令和加载项入口使用 Office.js。' },
+        { name: 'Excel', message: '只有 Office 适配器、功能区命令和加载项入口使用 Office.js。' },
+      ],
     },
   },
   {
@@ -68,4 +76,6 @@ export default tseslint.config(
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // Layout is Prettier's (npm run format); no lint rule argues with it.
+  prettierOff,
 );

@@ -104,8 +104,7 @@ function unzipFloor(dir: string): number {
   const t0 = process.hrtime.bigint();
   for (const f of readdirSync(dir)) {
     const parts = unzipSync(readFileSync(join(dir, f)));
-    for (const [name, data] of Object.entries(parts))
-      if (name.endsWith('.xml') || name.endsWith('.rels')) parseDocument(new TextDecoder().decode(data), { xmlMode: true });
+    for (const [name, data] of Object.entries(parts)) if (name.endsWith('.xml') || name.endsWith('.rels')) parseDocument(new TextDecoder().decode(data), { xmlMode: true });
   }
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }

@@ -10,7 +10,12 @@ async function main() {
   for (const c of cases) {
     const r = spawnSync(process.execPath, [join(__dirname, '../../scripts/measure-cli.mjs'), 'validate', join(dir, c.file)], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const m = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { code: number; ms: number; peakMb: number };
-    const said = r.stderr.trim().split('\n').pop()?.replace(/^错误：[^：]+：/, '') ?? '';
+    const said =
+      r.stderr
+        .trim()
+        .split('\n')
+        .pop()
+        ?.replace(/^错误：[^：]+：/, '') ?? '';
     const read = c.rule ? `读取（退出码 ${m.code}），该格读作“${c.says}”，报不是数字${c.warns ? '，并提示计算超出上限' : ''}` : `读取（退出码 ${m.code}）`;
     const outcome = m.code === 2 ? `拒绝（退出码 2）：${said}` : read;
     process.stdout.write(`| ${c.file} | ${c.what} | ${outcome} | ${(m.ms / 1000).toFixed(2)} s | ${Math.round(m.peakMb)} MB |\n`);

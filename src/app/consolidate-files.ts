@@ -68,11 +68,7 @@ export function submitted(files: { file: string; reports: Report[] }[]): { repor
 }
 
 /** Consolidates the files' reports into the (empty) workbook; a refusal writes nothing and lists its findings. */
-export async function consolidateReports(
-  port: WorkbookPort,
-  files: { file: string; reports: Report[] }[],
-  req: ConsolidateReportsRequest = {},
-): Promise<ConsolidateReportsResult> {
+export async function consolidateReports(port: WorkbookPort, files: { file: string; reports: Report[] }[], req: ConsolidateReportsRequest = {}): Promise<ConsolidateReportsResult> {
   const { reports, notes } = submitted(files);
   if (!reports.length) throw new UserError('没有可汇总的报表：所给文件都无法读取。', { code: 'no_members' });
   refuseUnknownOffice(reports, '无法汇总：请在报表中写明单位，或先用 nianbao import 文件 --office 单位名称 --out 文件.xlsx 转换后再汇总');
@@ -147,7 +143,11 @@ export async function previousYearFromFile(file: InputFile, open: OpenWorkbook, 
     overviews = (await book.readSheets('reports')).filter((s) => s.meta?.role === 'overview');
   }
   try {
-    const found = findPreviousYear(reports.map((report) => ({ report })), overviews, pick);
+    const found = findPreviousYear(
+      reports.map((report) => ({ report })),
+      overviews,
+      pick,
+    );
     // Said on the 同比 sheet: the file's name, not where it sat on this computer.
     const base = file.name.split(/[\\/]/).pop() ?? file.name;
     return { ...found, source: found.source.startsWith(file.name) ? base + found.source.slice(file.name.length) : found.source };

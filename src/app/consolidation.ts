@@ -129,9 +129,7 @@ export function findPreviousYear(
   if (!chosen) {
     if (pick?.sheet) throw new UserError(`工作表“${pick.sheet}”不是可读取的年报表格，请重新选择上年汇总。`);
     throw new UserError(
-      summaries.length > 1
-        ? `上年文件中有 ${summaries.length} 份汇总表（${summaries.map((r) => r.report.office).join('、')}），请用与其中之一相同的汇总单位名称。`
-        : '上年文件中没有汇总表。',
+      summaries.length > 1 ? `上年文件中有 ${summaries.length} 份汇总表（${summaries.map((r) => r.report.office).join('、')}），请用与其中之一相同的汇总单位名称。` : '上年文件中没有汇总表。',
     );
   }
   const summary = chosen.report;
@@ -177,8 +175,7 @@ export function consolidationOutput(
   const summary = result.summary;
   const format = registry.formatOf(summary);
   const prev = req.previous;
-  if (prev && prev.summary.year !== summary.year - 1)
-    throw new UserError(`上年汇总是 ${prev.summary.year} 年度，本次汇总是 ${summary.year} 年度：请选择 ${summary.year - 1} 年度的汇总。`);
+  if (prev && prev.summary.year !== summary.year - 1) throw new UserError(`上年汇总是 ${prev.summary.year} 年度，本次汇总是 ${summary.year} 年度：请选择 ${summary.year - 1} 年度的汇总。`);
   const plans: SheetPlan[] = [
     buildSheetPlan(format, {
       office: req.office,
@@ -213,11 +210,7 @@ export function consolidationOutput(
  * The summary's cells: live formulas referring to the member sheets, unless values were asked
  * for or the formulas would pass Excel's length limit (then values, and the user is told).
  */
-export function summaryCells(
-  format: CompiledFormat,
-  memberSheets: string[],
-  wanted: 'formula' | 'values',
-): { mode: 'formula' | 'values'; formulas?: (string | undefined)[]; note?: string } {
+export function summaryCells(format: CompiledFormat, memberSheets: string[], wanted: 'formula' | 'values'): { mode: 'formula' | 'values'; formulas?: (string | undefined)[]; note?: string } {
   if (wanted === 'values') return { mode: 'values' };
   const formulas = summaryFormulas(format, memberSheets);
   if (!formulas) return { mode: 'values', note: '成员太多，公式会超过 Excel 的长度上限，已改为写入数值。' };
@@ -247,7 +240,8 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
 
   const summary = result.summary;
   const format = registry.formatOf(summary);
-  const mine = (role: string | undefined) => sheets.find((s) => s.meta && (s.meta.role ?? 'summary') === role && s.meta.office === office && s.meta.year === summary.year && (role !== 'summary' || s.meta.summaryOf));
+  const mine = (role: string | undefined) =>
+    sheets.find((s) => s.meta && (s.meta.role ?? 'summary') === role && s.meta.office === office && s.meta.year === summary.year && (role !== 'summary' || s.meta.summaryOf));
   const previous = mine('summary');
   const taken = sheets.map((s) => s.name);
   const summaryName = previous?.name ?? freshSheetName(summarySheetName(office, summary.year), taken);
@@ -357,11 +351,7 @@ export async function drillDown(port: WorkbookPort, at?: { sheet: string; addres
 }
 
 /** Drill-down: each member's value of one summary cell, with where it is. */
-export async function contributions(
-  port: WorkbookPort,
-  summarySheet: string,
-  cellId: string,
-): Promise<{ sheet: string; office: string; address: string; value: number | string | null }[]> {
+export async function contributions(port: WorkbookPort, summarySheet: string, cellId: string): Promise<{ sheet: string; office: string; address: string; value: number | string | null }[]> {
   const sheets = await port.readSheets('reports', { marks: false });
   const summary = sheets.find((s) => s.name === summarySheet);
   const members = summary?.meta?.summaryOf;

@@ -22,13 +22,7 @@ function fixText(f: Finding, labelOf: (id: string) => string): string {
  * Builds the highlights of one sheet: replaces ours, keeps the user's own notes
  * (restored on clear), and records what it covered in the sheet's metadata.
  */
-export function computeHighlights(
-  sheet: SheetData,
-  meta: SheetMeta,
-  findings: Finding[],
-  addressOf: (cellId: string) => string | undefined,
-  labelOf: (cellId: string) => string,
-): SheetHighlights {
+export function computeHighlights(sheet: SheetData, meta: SheetMeta, findings: Finding[], addressOf: (cellId: string) => string | undefined, labelOf: (cellId: string) => string): SheetHighlights {
   const previous = meta.marks ?? {};
   const notes: Record<string, string | null> = {};
   const fills: Record<string, string | null> = {};

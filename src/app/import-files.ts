@@ -28,9 +28,18 @@ export async function importFile(port: WorkbookPort, file: InputFile, options: R
   const { reports, problems } = await readInput(file, options);
   refuseUnknownOffice(reports, '请用 --office 单位名称 指定后再导入');
   // One file holding the same office twice is written twice; the sources sheet tells them apart.
-  const written = await writeImported(port, reports.map((report) => ({ report })), 'keep');
+  const written = await writeImported(
+    port,
+    reports.map((report) => ({ report })),
+    'keep',
+  );
   const names = 'written' in written ? written.written : [];
   const items = reports.map((report, i) => ({ sheet: names[i], report, validation: validate(report, { registry }) }));
-  await port.writeSheets([buildSourcesPlan(items.map((it) => ({ ...it, findings: it.validation.findings })), registry)]);
+  await port.writeSheets([
+    buildSourcesPlan(
+      items.map((it) => ({ ...it, findings: it.validation.findings })),
+      registry,
+    ),
+  ]);
   return { items, problems };
 }

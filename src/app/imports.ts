@@ -35,15 +35,7 @@ function display(r: Report): ImportedItem['cells'] {
   const format = registry.formatOf(r);
   return format.cells.map((c) => {
     const rd = r.readings[c.index];
-    const value = !rd
-      ? '（未找到）'
-      : rd.dependsOn
-        ? '（依赖的单元格无法读取）'
-        : rd.status === 'invalid'
-          ? `“${rd.raw ?? ''}”（不是数字）`
-          : rd.value === null
-            ? '（空白）'
-            : String(rd.value);
+    const value = !rd ? '（未找到）' : rd.dependsOn ? '（依赖的单元格无法读取）' : rd.status === 'invalid' ? `“${rd.raw ?? ''}”（不是数字）` : rd.value === null ? '（空白）' : String(rd.value);
     const origin = r.provenance?.[c.id];
     return { label: cellLabel(c), value, from: origin ? originText(origin) : '' };
   });
@@ -101,8 +93,7 @@ export function confirmedIdentity(entry: ImportEntry): { office: string; year: n
   if (!office || office === UNKNOWN_OFFICE) throw new UserError(`“${entry.report.source}”未能识别填报单位，请填写单位名称后再写入（命令行用 --office 指定）。`);
   const due = registry.forYear(year);
   if (!due) throw new UserError(`${year} 年度没有法定表格格式，请核对报告年度。`);
-  if (due.id !== entry.report.format)
-    throw new UserError(`“${entry.report.source}”按${registry.formatOf(entry.report).def.name}格式读取，不能改为 ${year} 年度（应为${due.def.name}格式）。`);
+  if (due.id !== entry.report.format) throw new UserError(`“${entry.report.source}”按${registry.formatOf(entry.report).def.name}格式读取，不能改为 ${year} 年度（应为${due.def.name}格式）。`);
   return { office, year };
 }
 
@@ -160,5 +151,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Errors first, then warnings, then notes; the order within each kept. */
 export function errorsFirst(findings: Finding[]): Finding[] {
-  return findings.map((f, i) => [f, i] as const).sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1]).map(([f]) => f);
+  return findings
+    .map((f, i) => [f, i] as const)
+    .sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1])
+    .map(([f]) => f);
 }

@@ -47,8 +47,7 @@ export async function generateTemplate(port: WorkbookPort, req: GenerateRequest)
   const format = checkYear(req.year);
   const wanted = req.name ?? reportSheetName(office, req.year);
   const taken = await port.sheetNames();
-  if (taken.some((t) => t.toLowerCase() === wanted.toLowerCase()))
-    return { ok: false, taken: wanted, suggestion: freshSheetName(wanted, taken) };
+  if (taken.some((t) => t.toLowerCase() === wanted.toLowerCase())) return { ok: false, taken: wanted, suggestion: freshSheetName(wanted, taken) };
   const plan = buildSheetPlan(format, { office, year: req.year, level: req.level, name: wanted });
   await port.writeSheet(plan, { activate: true });
   return { ok: true, name: wanted };
@@ -106,7 +105,13 @@ export async function validateSheets(port: WorkbookPort, req: ValidateRequest = 
       results[results.length - 1].problem = '工作表受保护，未标记单元格；问题已列在下方。如需标记，请先撤销工作表保护。';
     } else if (req.paint !== false)
       highlights.push(
-        computeHighlights(sheet, sheet.meta!, findings, (id) => read.plan.addresses[id], (id) => labels[id] ?? id),
+        computeHighlights(
+          sheet,
+          sheet.meta!,
+          findings,
+          (id) => read.plan.addresses[id],
+          (id) => labels[id] ?? id,
+        ),
       );
   }
   if (highlights.length) await port.applyHighlights(highlights);
@@ -154,9 +159,7 @@ export function foreignSheetResults(sheet: SheetData, settings?: Partial<RuleSet
       },
     ];
   return reports.map((report) => {
-    const addresses = Object.fromEntries(
-      Object.entries(report.provenance ?? {}).map(([id, at]) => [id, at.address]),
-    );
+    const addresses = Object.fromEntries(Object.entries(report.provenance ?? {}).map(([id, at]) => [id, at.address]));
     // The clerk's own formulas are never overwritten by a suggested constant.
     const formulaCells = Object.keys(addresses).filter((id) => sheet.formulas?.has(addresses[id]));
     if (formulaCells.length) report.formulaCells = formulaCells;
@@ -225,7 +228,10 @@ export async function renameReport(port: WorkbookPort, sheet: string, to: { offi
   if (sheet !== reportSheetName(meta.office, meta.year) && !sheet.startsWith(reportSheetName(meta.office, meta.year))) return sheet;
   const wanted = reportSheetName(office, to.year);
   if (wanted === sheet) return sheet;
-  const name = freshSheetName(wanted, (await port.sheetNames()).filter((n) => n !== sheet));
+  const name = freshSheetName(
+    wanted,
+    (await port.sheetNames()).filter((n) => n !== sheet),
+  );
   await port.renameSheet(sheet, name);
   return name;
 }

@@ -179,47 +179,42 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--formulas', '汇总表使用公式引用成员表（默认写入数值；成员表都写入输出文件）')
     .option('--force', '输出文件已存在时仍然覆盖')
     .option('--json', '输出 JSON')
-    .action(
-      async (
-        files: string[],
-        o: { out: string; office?: string; level?: Level; roster?: string; previous?: string; formulas?: boolean; json?: boolean; force?: boolean },
-      ) => {
-        const members = await inputs(files);
-        const roster = o.roster ? await rosterFromFile(nodeFile(o.roster), openXlsx) : undefined;
-        const read = await readInputs(members);
-        errors.push(...read.messages);
-        const port = ExceljsWorkbookPort.empty();
-        const result = await consolidateReports(port, read.files, {
-          office: o.office,
-          level: o.level,
-          mode: o.formulas ? 'formula' : 'values',
-          roster,
-          previous: o.previous ? { file: nodeFile(o.previous), open: openXlsx } : undefined,
-        });
-        const memberJson = result.members.map((m) => reportToJson(m.report, m.findings, formats, m.confirmed));
-        if (!result.ok) {
-          if (o.json) io.stdout(JSON.stringify({ reports: memberJson, findings: result.findings }, null, 2) + '\n');
-          else io.stdout(`汇总被拒绝，未生成文件：\n${result.findings.map((f) => `  ✖ ${f.message}`).join('\n')}\n`);
-          code = read.failed ? EXIT_INPUT : EXIT_ERRORS;
-          return;
-        }
-        for (const n of result.notes) io.stderr(`提示：${n}\n`);
-        const given = [...members.map((f) => f.name), ...(o.roster ? [o.roster] : []), ...(o.previous ? [o.previous] : [])];
-        await writeOutput(o.out, await port.toBuffer(), given, 'consolidate', o.force);
-        const { summary, sheets, findings } = result;
-        if (o.json) io.stdout(JSON.stringify({ reports: [reportToJson(summary, findings, formats), ...memberJson] }, null, 2) + '\n');
-        else {
-          const bad = result.members.filter((m) => m.errors > 0).length;
-          io.stdout(`已汇总 ${result.members.length} 份报表（${summary.year} 年度，${formats.formatOf(summary).def.name}），写入 ${o.out}\n`);
-          io.stdout(`${result.counts}\n`);
-          if (result.comparison) io.stdout(`与 ${result.comparison.prevYear} 年度的对比见“${sheets.comparison}”工作表\n`);
-          if (bad) io.stdout(`其中 ${bad} 份有错误，详见“${sheets.overview}”工作表：\n`);
-          for (const f of findings) io.stdout(`  ${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}\n`);
-        }
-        const anyError = findings.some((f) => f.severity === 'error') || result.members.some((m) => m.errors > 0);
-        code = read.failed ? EXIT_INPUT : anyError ? EXIT_ERRORS : EXIT_OK;
-      },
-    );
+    .action(async (files: string[], o: { out: string; office?: string; level?: Level; roster?: string; previous?: string; formulas?: boolean; json?: boolean; force?: boolean }) => {
+      const members = await inputs(files);
+      const roster = o.roster ? await rosterFromFile(nodeFile(o.roster), openXlsx) : undefined;
+      const read = await readInputs(members);
+      errors.push(...read.messages);
+      const port = ExceljsWorkbookPort.empty();
+      const result = await consolidateReports(port, read.files, {
+        office: o.office,
+        level: o.level,
+        mode: o.formulas ? 'formula' : 'values',
+        roster,
+        previous: o.previous ? { file: nodeFile(o.previous), open: openXlsx } : undefined,
+      });
+      const memberJson = result.members.map((m) => reportToJson(m.report, m.findings, formats, m.confirmed));
+      if (!result.ok) {
+        if (o.json) io.stdout(JSON.stringify({ reports: memberJson, findings: result.findings }, null, 2) + '\n');
+        else io.stdout(`汇总被拒绝，未生成文件：\n${result.findings.map((f) => `  ✖ ${f.message}`).join('\n')}\n`);
+        code = read.failed ? EXIT_INPUT : EXIT_ERRORS;
+        return;
+      }
+      for (const n of result.notes) io.stderr(`提示：${n}\n`);
+      const given = [...members.map((f) => f.name), ...(o.roster ? [o.roster] : []), ...(o.previous ? [o.previous] : [])];
+      await writeOutput(o.out, await port.toBuffer(), given, 'consolidate', o.force);
+      const { summary, sheets, findings } = result;
+      if (o.json) io.stdout(JSON.stringify({ reports: [reportToJson(summary, findings, formats), ...memberJson] }, null, 2) + '\n');
+      else {
+        const bad = result.members.filter((m) => m.errors > 0).length;
+        io.stdout(`已汇总 ${result.members.length} 份报表（${summary.year} 年度，${formats.formatOf(summary).def.name}），写入 ${o.out}\n`);
+        io.stdout(`${result.counts}\n`);
+        if (result.comparison) io.stdout(`与 ${result.comparison.prevYear} 年度的对比见“${sheets.comparison}”工作表\n`);
+        if (bad) io.stdout(`其中 ${bad} 份有错误，详见“${sheets.overview}”工作表：\n`);
+        for (const f of findings) io.stdout(`  ${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}\n`);
+      }
+      const anyError = findings.some((f) => f.severity === 'error') || result.members.some((m) => m.errors > 0);
+      code = read.failed ? EXIT_INPUT : anyError ? EXIT_ERRORS : EXIT_OK;
+    });
 
   program
     .command('import')
@@ -256,7 +251,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const kind: DraftKind = o.html || ext === '.html' || ext === '.htm' ? 'html' : 'docx';
       if (kind === 'html' && ext !== '.html' && ext !== '.htm') throw new CliFailure(`--html 生成的是网页，输出文件请用 .html 扩展名（现为 ${o.out}）`);
       if (kind === 'docx' && ext !== '.docx') throw new CliFailure(`输出文件请用 .docx（Word 文档）或 .html（网页）扩展名（现为 ${o.out}）`);
-      if (!o.force && (await fs.stat(o.out).then(() => true, () => false)))
+      if (
+        !o.force &&
+        (await fs.stat(o.out).then(
+          () => true,
+          () => false,
+        ))
+      )
         throw new CliFailure(overwriteMessage(o.out, '其中可能已有补写的内容'));
       const { reports, problems } = await readInput(nodeFile(file));
       for (const p of problems) errors.push(`${file}：${p}`);

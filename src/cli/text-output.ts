@@ -12,9 +12,7 @@ export function formatReportText(report: Report, v: Validation, registry: Format
   const n = countBySeverity(v.findings);
   const lines = [
     `■ ${report.office || '（未注明单位）'} ${report.year} 年度（${format.def.name}）  来源：${report.source}`,
-    n.error + n.warning + n.info === 0
-      ? '  未发现问题。'
-      : `  错误 ${n.error} 项，警告 ${n.warning} 项，提示 ${n.info} 项`,
+    n.error + n.warning + n.info === 0 ? '  未发现问题。' : `  错误 ${n.error} 项，警告 ${n.warning} 项，提示 ${n.info} 项`,
   ];
   for (const f of v.findings) {
     lines.push(`  [${SEVERITY[f.severity]}] ${f.message}  （${f.rule}）`);

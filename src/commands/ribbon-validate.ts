@@ -15,9 +15,6 @@ export async function ribbonValidate(port: WorkbookPort): Promise<{ result?: She
   const n = countBySeverity(result.findings);
   return {
     result,
-    message:
-      n.error + n.warning === 0
-        ? `“${result.sheet}”校验通过，未发现问题。`
-        : `“${result.sheet}”：错误 ${n.error} 项，警告 ${n.warning} 项，已在单元格上标出。打开“年报助手”可查看说明并改正。`,
+    message: n.error + n.warning === 0 ? `“${result.sheet}”校验通过，未发现问题。` : `“${result.sheet}”：错误 ${n.error} 项，警告 ${n.warning} 项，已在单元格上标出。打开“年报助手”可查看说明并改正。`,
   };
 }

@@ -100,11 +100,7 @@ const byWeight = (a: ComparisonLine, b: ComparisonLine) => weight(b) - weight(a)
 /** The sheet stays short: the members' largest changes, up to this many lines. */
 export const MAX_MEMBER_LINES = 100;
 
-export function compareYears(
-  cur: { summary: Report; members: Report[] },
-  prev: { summary: Report; members?: FigureSet[] },
-  registry: FormatRegistry,
-): Comparison {
+export function compareYears(cur: { summary: Report; members: Report[] }, prev: { summary: Report; members?: FigureSet[] }, registry: FormatRegistry): Comparison {
   const format = registry.formatOf(cur.summary);
   const prevFormat = registry.formatOf(prev.summary);
   const figures = comparableFigures(format, prevFormat);
@@ -133,7 +129,12 @@ export function compareYears(
   members.sort(byWeight);
   // Last year's summary says who it summed (the member figures found may be fewer); a published report may not say.
   const prevNames = prev.summary.members ?? prev.members?.map((m) => m.office);
-  const change = prevNames ? memberSetChange(cur.members.map((r) => r.office), prevNames) : { added: [], dropped: [] };
+  const change = prevNames
+    ? memberSetChange(
+        cur.members.map((r) => r.office),
+        prevNames,
+      )
+    : { added: [], dropped: [] };
   return {
     year: cur.summary.year,
     prevYear: prev.summary.year,

@@ -41,8 +41,7 @@ export interface Completeness {
 }
 
 export type Consolidation =
-  | { ok: true; summary: Report; members: MemberStatus[]; findings: Finding[]; completeness?: Completeness }
-  | { ok: false; findings: Finding[]; members: MemberStatus[]; completeness?: Completeness };
+  { ok: true; summary: Report; members: MemberStatus[]; findings: Finding[]; completeness?: Completeness } | { ok: false; findings: Finding[]; members: MemberStatus[]; completeness?: Completeness };
 
 /** Every office a report stands for: itself and, for a summary, everything below it. */
 export function officesOf(r: Report): string[] {
@@ -53,12 +52,24 @@ function refusals(members: Report[], registry: FormatRegistry): Finding[] {
   const out: Finding[] = [];
   const formatIds = [...new Set(members.map((m) => m.format))];
   if (formatIds.length > 1) {
-    const by = formatIds.map((f) => `${registry.formatOf({ format: f }).def.name}格式：${members.filter((m) => m.format === f).map((m) => m.office).join('、')}`);
+    const by = formatIds.map(
+      (f) =>
+        `${registry.formatOf({ format: f }).def.name}格式：${members
+          .filter((m) => m.format === f)
+          .map((m) => m.office)
+          .join('、')}`,
+    );
     out.push({ rule: 'summary.format_mixed', severity: 'error', cells: [], message: `成员报表使用了不同的表格格式，不能相加（${by.join('；')}）。请只汇总同一格式的报表。` });
   }
   const years = [...new Set(members.map((m) => m.year))];
   if (years.length > 1) {
-    const by = years.map((y) => `${y} 年度：${members.filter((m) => m.year === y).map((m) => m.office).join('、')}`);
+    const by = years.map(
+      (y) =>
+        `${y} 年度：${members
+          .filter((m) => m.year === y)
+          .map((m) => m.office)
+          .join('、')}`,
+    );
     out.push({ rule: 'summary.year_mixed', severity: 'error', cells: [], message: `成员报表的年度不同，不能相加（${by.join('；')}）。同一单位不同年度的报表不是两个成员。` });
   }
   const owner = new Map<string, Report>();
@@ -105,7 +116,10 @@ export function sumReadings(members: Report[], cellCount: number): (Reading | un
 }
 
 function checkRoster(roster: RosterEntry[], statuses: MemberStatus[], year: number): { completeness: Completeness; findings: Finding[] } {
-  const m = matchRoster(roster, statuses.map((s) => s.report.office));
+  const m = matchRoster(
+    roster,
+    statuses.map((s) => s.report.office),
+  );
   const completeness: Completeness = {
     year,
     expected: m.expected.map((x) => ({ entry: x.entry, ...(x.report !== undefined ? { member: statuses[x.report] } : {}), ...(x.likely ? { likely: x.likely } : {}) })),

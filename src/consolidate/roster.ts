@@ -103,7 +103,10 @@ export function parseRosterRows(rows: Cell[][], lineOf: (i: number) => number): 
   rows.forEach((row, i) => {
     const line = lineOf(i);
     const name = cellText(row[0]).replace(/\s+/g, '');
-    const rest = row.slice(1).map((c) => (typeof c === 'number' ? c : cellText(c))).filter((c) => c !== '');
+    const rest = row
+      .slice(1)
+      .map((c) => (typeof c === 'number' ? c : cellText(c)))
+      .filter((c) => c !== '');
     if (!name) {
       if (rest.length) errors.push(`第 ${line} 行：没有单位名称（第一列为空），却填了“${rest.join('、')}”。`);
       return;
@@ -123,8 +126,7 @@ export function parseRosterRows(rows: Cell[][], lineOf: (i: number) => number): 
       else if (asLevel) level = asLevel;
       else if (asDeadline) deadline = asDeadline;
       else if (marker !== undefined) excluded = marker;
-      else if (/\d/.test(text))
-        errors.push(`第 ${line} 行（${name}）：截止日期“${text}”无法识别，请写成 2025-01-31 或 1月31日。`);
+      else if (/\d/.test(text)) errors.push(`第 ${line} 行（${name}）：截止日期“${text}”无法识别，请写成 2025-01-31 或 1月31日。`);
       else errors.push(`第 ${line} 行（${name}）：“${text}”无法识别。层级可填 ${ROSTER_LEVELS.join('、')}；截止日期如 2025-01-31 或 1月31日；垂直管理单位填“不纳入汇总”。`);
     }
     const first = seen.get(name);
@@ -147,7 +149,13 @@ export function parseRosterText(text: string): ParsedRoster {
 
 /** The roster as text in the same form, for the pane's text box. */
 export function rosterToText(entries: RosterEntry[]): string {
-  return entries.map((e) => rosterCells(e).filter((c, i) => i === 0 || c !== '').join('\t')).join('\n');
+  return entries
+    .map((e) =>
+      rosterCells(e)
+        .filter((c, i) => i === 0 || c !== '')
+        .join('\t'),
+    )
+    .join('\n');
 }
 
 /** The roster's four columns for one entry, as written to a sheet or text. */
@@ -182,7 +190,11 @@ export function daysBetween(from: string, to: string): number {
 
 /** How a name is compared for identity: width, spaces and bracket forms do not count. */
 export function canonicalName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').replace(/[【\[]/g, '(').replace(/[】\]]/g, ')');
+  return name
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[【\[]/g, '(')
+    .replace(/[】\]]/g, ')');
 }
 
 /** Common abbreviations of unit names, short → full. */
@@ -230,9 +242,11 @@ function stripSuffixes(s: string): string {
 
 /** The distinctive part of a unit's name: without place prefix, bracketed notes, suffix variants; abbreviations expanded. */
 export function nameCore(name: string): string {
-  let s = canonicalName(name).replace(/\([^)]*\)/g, '').replace(/人民政府/g, '政府');
+  let s = canonicalName(name)
+    .replace(/\([^)]*\)/g, '')
+    .replace(/人民政府/g, '政府');
   // Place prefixes (黑龙江省汤原县…, 县…), one at a time, as long as a name is left.
-  for (let stripped = true; stripped; ) {
+  for (let stripped = true; stripped;) {
     stripped = false;
     for (let i = 0; i < Math.min(s.length, 9); i++) {
       if (!'省市县区旗'.includes(s[i]) || NOT_PLACE.test(s.slice(i)) || NOT_PLACE_BEFORE.test(s.slice(0, i)) || s.slice(i - 1, i + 1) === '城市') continue;
@@ -322,9 +336,10 @@ export function matchRoster(entries: RosterEntry[], offices: string[]): RosterMa
     unlisted.push({ report, ...(likely ? { likely: likely.name } : {}) });
   });
   const unlistedOffices = unlisted.map((u) => offices[u.report]);
-  for (const x of expected) if (x.report === undefined) {
-    const likely = closestName(x.entry.name, unlistedOffices);
-    if (likely) x.likely = likely.name;
-  }
+  for (const x of expected)
+    if (x.report === undefined) {
+      const likely = closestName(x.entry.name, unlistedOffices);
+      if (likely) x.likely = likely.name;
+    }
   return { expected, excluded, unlisted };
 }

@@ -54,10 +54,7 @@ export interface DraftTable {
   rows: DraftRow[];
 }
 
-export type Block =
-  | { type: 'subheading'; text: string }
-  | { type: 'paragraph'; runs: Run[] }
-  | { type: 'table'; table: DraftTable };
+export type Block = { type: 'subheading'; text: string } | { type: 'paragraph'; runs: Run[] } | { type: 'table'; table: DraftTable };
 
 export interface DraftSection {
   title: string;

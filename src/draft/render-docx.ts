@@ -150,8 +150,7 @@ export function buildDocx(doc: DraftDocument): Document {
     new Paragraph({
       children: doc.titleLines.flatMap((line, i) =>
         withPlaceholders(line).map(
-          (r, j) =>
-            new TextRun({ text: r.text, font: font(FONTS.title), size: halfPoints(SIZES.title), break: i && !j ? 1 : 0, ...(r.placeholder ? { highlight: 'yellow' as const } : {}) }),
+          (r, j) => new TextRun({ text: r.text, font: font(FONTS.title), size: halfPoints(SIZES.title), break: i && !j ? 1 : 0, ...(r.placeholder ? { highlight: 'yellow' as const } : {}) }),
         ),
       ),
       alignment: AlignmentType.CENTER,

@@ -47,13 +47,7 @@ function table(t: DraftTable): string {
   const head = t.rows.filter((r) => r.header);
   const body = t.rows.filter((r) => !r.header);
   const cols = t.widths.map((w) => `<col style="width:${(w * 100).toFixed(2)}%">`).join('');
-  return [
-    `<table data-table="${esc(t.id)}">`,
-    `<colgroup>${cols}</colgroup>`,
-    head.length ? `<thead>\n${rows(head)}\n</thead>` : '',
-    `<tbody>\n${rows(body)}\n</tbody>`,
-    '</table>',
-  ]
+  return [`<table data-table="${esc(t.id)}">`, `<colgroup>${cols}</colgroup>`, head.length ? `<thead>\n${rows(head)}\n</thead>` : '', `<tbody>\n${rows(body)}\n</tbody>`, '</table>']
     .filter(Boolean)
     .join('\n');
 }

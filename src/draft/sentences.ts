@@ -106,15 +106,7 @@ export function requestSentences(f: Figures): Run[][] {
     const v = f.sum(cols.map((c) => id('new', c)));
     byApplicant.push(i ? '，' : '', n.label, v === undefined ? placeholder(`${n.label}的申请数`) : figure(v), '件');
   });
-  const first = joined([
-    '本年度新收政府信息公开申请',
-    f.run(id('new')),
-    '件（其中',
-    ...byApplicant,
-    '），上年结转政府信息公开申请',
-    f.run(id('carried_in')),
-    '件。',
-  ]);
+  const first = joined(['本年度新收政府信息公开申请', f.run(id('new')), '件（其中', ...byApplicant, '），上年结转政府信息公开申请', f.run(id('carried_in')), '件。']);
 
   const total = f.value(id('total'));
   const second: (string | Run)[] = ['本年度办理结果总计', f.run(id('total')), '件'];
@@ -181,13 +173,5 @@ export function feeSentences(f: Figures): Run[][] {
   const n = f.value(id);
   if (n === 0) return [];
   const label = row.path[row.path.length - 1].replace(/^\d+[.．、]/, '');
-  return [
-    joined([
-      `本年度办理结果中，“${label}”的共`,
-      f.run(id),
-      '件。依据《政府信息公开信息处理费管理办法》，本年度',
-      placeholder('发出收费通知的件数和总金额，以及实际收取的总金额'),
-      '。',
-    ]),
-  ];
+  return [joined([`本年度办理结果中，“${label}”的共`, f.run(id), '件。依据《政府信息公开信息处理费管理办法》，本年度', placeholder('发出收费通知的件数和总金额，以及实际收取的总金额'), '。'])];
 }

@@ -229,12 +229,7 @@ function sideLabel(terms: RelationTerm[]): string {
     .join('');
 }
 
-function expandRelation(
-  def: RelationDef,
-  axes: TableAxes,
-  index: Map<string, number>,
-  formatId: string,
-): CompiledRelation[] {
+function expandRelation(def: RelationDef, axes: TableAxes, index: Map<string, number>, formatId: string): CompiledRelation[] {
   const scopes: { id: string | null; label: string }[] = def.each
     ? (def.each.ids ?? (def.each.axis === 'row' ? axes.rows : axes.columns).map((x) => x.id)).map((id) => {
         const list = def.each!.axis === 'row' ? axes.rows : axes.columns;
@@ -281,8 +276,7 @@ function expandRelation(
       acrossFormats: !!def.acrossFormats,
     };
     if (def.formula) {
-      if (right.length !== 1 || def.op !== '=' || crossYear)
-        throw new Error(`${formatId}: formula relation ${def.rule} needs one total cell on the right`);
+      if (right.length !== 1 || def.op !== '=' || crossYear) throw new Error(`${formatId}: formula relation ${def.rule} needs one total cell on the right`);
       rel.formula = { target: right[0].index, parts: left.map((t) => t.index) };
     }
     return rel;

@@ -86,11 +86,7 @@ export const GOV_2019: FormatDef = {
       shortTitle: REQUESTS_SHORT_TITLE,
       corner: REQUESTS_CORNER,
       columns: REQUEST_COLUMNS,
-      rows: [
-        ...REQUEST_ROWS_HEAD,
-        { id: 'other', path: ['三、本年度办理结果', OTHER_HANDLING], short: OTHER_HANDLING },
-        ...REQUEST_ROWS_TAIL,
-      ],
+      rows: [...REQUEST_ROWS_HEAD, { id: 'other', path: ['三、本年度办理结果', OTHER_HANDLING], short: OTHER_HANDLING }, ...REQUEST_ROWS_TAIL],
     },
     APPEALS_TABLE,
   ],
@@ -137,10 +133,6 @@ export const GOV_2019: FormatDef = {
     },
   ],
   shares: [otherShare(['other.total'])],
-  keyFigures: [
-    ...SHARED_KEY_FIGURES,
-    { label: '规范性文件', sum: ['proactive.normative.made'] },
-    ...DECISION_FIGURES,
-  ],
+  keyFigures: [...SHARED_KEY_FIGURES, { label: '规范性文件', sum: ['proactive.normative.made'] }, ...DECISION_FIGURES],
   keyRates: KEY_RATES,
 };

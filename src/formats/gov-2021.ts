@@ -103,11 +103,6 @@ export const GOV_2021: FormatDef = {
     },
   ],
   shares: [otherShare(['other.misc.total'])],
-  keyFigures: [
-    ...SHARED_KEY_FIGURES,
-    { label: '规范性文件', sum: ['proactive.normative.issued'] },
-    ...DECISION_FIGURES,
-    { label: '收费（万元）', sum: ['proactive.fees.amount'], money: true },
-  ],
+  keyFigures: [...SHARED_KEY_FIGURES, { label: '规范性文件', sum: ['proactive.normative.issued'] }, ...DECISION_FIGURES, { label: '收费（万元）', sum: ['proactive.fees.amount'], money: true }],
   keyRates: KEY_RATES,
 };

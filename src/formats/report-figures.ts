@@ -4,18 +4,7 @@
  * same wording is used for, any of which the text may mean.
  */
 
-export type FigureKind =
-  | 'new'
-  | 'carried_in'
-  | 'results'
-  | 'handled'
-  | 'carried_out'
-  | 'granted'
-  | 'partial'
-  | 'granted_partial'
-  | 'review'
-  | 'suits'
-  | 'procurement';
+export type FigureKind = 'new' | 'carried_in' | 'results' | 'handled' | 'carried_out' | 'granted' | 'partial' | 'granted_partial' | 'review' | 'suits' | 'procurement';
 
 export interface FigureDef {
   kind: FigureKind;

@@ -136,7 +136,13 @@ interface Margins {
 const MEASURE_LINES = 3;
 
 function margins(ls: SourceLine[]): Margins {
-  return { left: Math.min(...ls.map((l) => l.left!)), right: percentile(ls.map((l) => l.right!), 0.9) };
+  return {
+    left: Math.min(...ls.map((l) => l.left!)),
+    right: percentile(
+      ls.map((l) => l.right!),
+      0.9,
+    ),
+  };
 }
 
 /** Left and right margins of each page's body text, from its longer lines. */

@@ -42,8 +42,7 @@ function span(el: Element, name: string): number {
 /** The page parsed once, within the tag bound: its tables make the grid, its text blocks the running text. */
 export function parseHtmlPage(html: string): Document {
   let tags = 0;
-  for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1))
-    if (++tags > MAX_HTML_TAGS) throw new InputError(`网页中的标签超过 ${MAX_HTML_TAGS} 个，远大于一份年报，已拒绝读取`);
+  for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) if (++tags > MAX_HTML_TAGS) throw new InputError(`网页中的标签超过 ${MAX_HTML_TAGS} 个，远大于一份年报，已拒绝读取`);
   return parseDocument(html, { decodeEntities: true });
 }
 
@@ -69,18 +68,20 @@ export function gridFromHtmlPage(doc: Document, source: string): Grid {
           x++;
         }
       };
-      tr.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th')).forEach((td, c) => {
-        fillPending();
-        const text = clip(plainText(td).replace(/\s+/g, ' ').trim());
-        const at = `表${tables} 第${r + 1}行第${c + 1}格`;
-        const cs = span(td, 'colspan');
-        const rs = span(td, 'rowspan');
-        for (let k = 0; k < cs; k++) {
-          out.push({ text, x: x + k, at, copy: k > 0 || undefined });
-          for (let j = 1; j < rs; j++) pending.set(`${r + j}:${x + k}`, { text, x: x + k, at, copy: true });
-        }
-        x += cs;
-      });
+      tr.children
+        .filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th'))
+        .forEach((td, c) => {
+          fillPending();
+          const text = clip(plainText(td).replace(/\s+/g, ' ').trim());
+          const at = `表${tables} 第${r + 1}行第${c + 1}格`;
+          const cs = span(td, 'colspan');
+          const rs = span(td, 'rowspan');
+          for (let k = 0; k < cs; k++) {
+            out.push({ text, x: x + k, at, copy: k > 0 || undefined });
+            for (let j = 1; j < rs; j++) pending.set(`${r + j}:${x + k}`, { text, x: x + k, at, copy: true });
+          }
+          x += cs;
+        });
       fillPending();
       cells += out.length;
       if (cells > MAX_CELLS) throw new InputError(`网页中的表格单元格过多（超过 ${MAX_CELLS} 个），已拒绝读取`);

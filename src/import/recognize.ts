@@ -304,8 +304,8 @@ export class Recognizer {
         // A header may carry its unit, "采购总金额（元）": matched by its start, or loosely.
         const headerCells = sec.columns.map((col, i) =>
           row.aligned
-            ? row.cells.find((c) => !c.copy && (labelKey(c.text) === col.key || labelKey(c.text).startsWith(col.key))) ??
-              row.cells.find((c) => !c.copy && similarity(labelKey(c.text), col.key) >= MATCH_MIN)
+            ? (row.cells.find((c) => !c.copy && (labelKey(c.text) === col.key || labelKey(c.text).startsWith(col.key))) ??
+              row.cells.find((c) => !c.copy && similarity(labelKey(c.text), col.key) >= MATCH_MIN))
             : ({ text: texts[i + 1] ?? '' } as GridCell),
         );
         if (row.aligned) {
@@ -401,14 +401,11 @@ export class Recognizer {
     if (!hasFigures && d.table && !parentLabel && (!match || !match.exact)) this.pendingLabels = pending && pending.length < 4 ? [...pending, ...labels] : labels;
     if (!match) {
       const k = joinedKey(labels).replace(/(小计|合计)$/, '');
-      const group =
-        this.specs.groups.find((g) => k.endsWith(g.key)) ??
-        (/(小计|合计)$/.test(joinedKey(labels)) ? this.specs.groups.find((g) => g.key === this.parentKey) : undefined);
+      const group = this.specs.groups.find((g) => k.endsWith(g.key)) ?? (/(小计|合计)$/.test(joinedKey(labels)) ? this.specs.groups.find((g) => g.key === this.parentKey) : undefined);
       if (group && d.table === 'requests') {
         this.parentKey = group.key;
         const vals = byColumn ? byColumn.map((c) => c?.text ?? '') : trimToCount(values ?? [], group.rows[0].cells.length).map((c) => c.text);
-        if (vals.some((t) => !isBlankText(t)))
-          d.subtotals.push({ label: labels.join(''), rows: group.rows, values: vals.map((t) => readCell(t, 'count')), at: this.where(row.cells[0], row) });
+        if (vals.some((t) => !isBlankText(t))) d.subtotals.push({ label: labels.join(''), rows: group.rows, values: vals.map((t) => readCell(t, 'count')), at: this.where(row.cells[0], row) });
         return;
       }
       // Inside a table, a row with figures that is no statutory row (a local extra row) is named, not silently dropped.
@@ -657,8 +654,7 @@ function toReport(d: Draft, grid: Grid, options: RecognizeOptions, fallback: { o
   const office = given ?? stated ?? officeFromFileName(fallback.office);
   const yearStated = statedYear(d);
   const year = options.year ?? yearStated ?? fallback.year;
-  if (!year)
-    return `${grid.source}：找到了报告表格，但看不出报告年度（标题、统计期限和发布日期中都没有年份），请指定报告年度（命令行用 --year 指定，例如 --year 2023）`;
+  if (!year) return `${grid.source}：找到了报告表格，但看不出报告年度（标题、统计期限和发布日期中都没有年份），请指定报告年度（命令行用 --year 指定，例如 --year 2023）`;
   const findings = [...d.findings];
   const officeFromName = !given && !stated && office !== undefined;
   const yearFromName = options.year === undefined && yearStated === undefined;
@@ -789,7 +785,12 @@ export function recognizeAll(grids: Grid[], options: RecognizeOptions, fallback:
   const single = (f: { drafts: Draft[] }) => f.drafts.length === 1 && isPiece(f.drafts[0]);
   const pieces = found.filter(single);
   if (pieces.length >= 2) {
-    const again = readIn(pieces.map((p) => p.grid), all, options, fallback);
+    const again = readIn(
+      pieces.map((p) => p.grid),
+      all,
+      options,
+      fallback,
+    );
     found = found.map((f) => (pieces.includes(f) ? (again.find((a) => a.grid === f.grid) ?? { grid: f.grid, drafts: [] }) : f));
   }
   const units: { grid: Grid; drafts: Draft[] }[] = [];

@@ -140,8 +140,7 @@ export function formatSpecs(format: CompiledFormat): FormatSpecs {
       sectionOf = sectionFinder(table.sections.map((s) => s.caption));
       table.sections.forEach((s, i) => {
         sections.push({ caption: s.caption, columns: s.columns.map((c) => ({ label: c.label, key: labelKey(c.label) })) });
-        for (const r of s.rows)
-          rows.push({ table: 'proactive', id: r.id, label: r.label, key: labelKey(r.label), cells: cellsOf(format, table.id, r.id), section: i });
+        for (const r of s.rows) rows.push({ table: 'proactive', id: r.id, label: r.label, key: labelKey(r.label), cells: cellsOf(format, table.id, r.id), section: i });
       });
     } else if (table.layout === 'matrix') {
       requestHeaderWords = upperHeaderLabels(table.columns).map(labelKey);

@@ -28,8 +28,7 @@ export function gridFromSheet(sheet: SheetData, source: string): Grid {
     list.push(cell);
     byRow.set(row, list);
   };
-  if (sheet.cells.size > MAX_CELLS)
-    throw new InputError(`工作表“${sheet.name}”有 ${sheet.cells.size} 个非空单元格，超过上限 ${MAX_CELLS}，已拒绝读取`);
+  if (sheet.cells.size > MAX_CELLS) throw new InputError(`工作表“${sheet.name}”有 ${sheet.cells.size} 个非空单元格，超过上限 ${MAX_CELLS}，已拒绝读取`);
   for (const [addr, value] of sheet.cells) {
     const t = text(value);
     if (t.startsWith(META_PREFIX)) continue;
@@ -49,8 +48,6 @@ export function gridFromSheet(sheet: SheetData, source: string): Grid {
       for (let c = p.col; c <= Math.min(q.col, MAX_COLUMNS); c++) if (r !== p.row || c !== p.col) put(r, { text: origin, x: c - 1, at: a, copy: true });
   }
   const hidden = new Set(sheet.hiddenRows ?? []);
-  const rows: GridRow[] = [...byRow.keys()]
-    .sort((a, b) => a - b)
-    .map((r) => ({ aligned: true, hidden: hidden.has(r) || undefined, cells: dense(r, byRow.get(r)!) }));
+  const rows: GridRow[] = [...byRow.keys()].sort((a, b) => a - b).map((r) => ({ aligned: true, hidden: hidden.has(r) || undefined, cells: dense(r, byRow.get(r)!) }));
   return { source, sheet: sheet.name, rows };
 }

@@ -30,8 +30,7 @@ export function reportWithoutTables(document: ReportDocument, registry: FormatRe
   const period = document.paragraphs.map((p) => readPeriodYear(p.text)).find((y) => y !== undefined);
   const yearStated = title?.year ?? period;
   const year = options.year ?? yearStated ?? named.year;
-  if (!year)
-    return `${source}：有年报正文，但没有找到年报表格，也看不出报告年度（标题和统计期限中都没有年份），请指定报告年度（命令行用 --year 指定，例如 --year 2023）`;
+  if (!year) return `${source}：有年报正文，但没有找到年报表格，也看不出报告年度（标题和统计期限中都没有年份），请指定报告年度（命令行用 --year 指定，例如 --year 2023）`;
   const format = registry.forYear(year);
   if (!format) return `${source}：${year} 年度没有法定表格格式，无法核对该年报`;
   const stated = title && isOfficeName(title.office) ? title.office : undefined;
@@ -46,6 +45,12 @@ export function reportWithoutTables(document: ReportDocument, registry: FormatRe
     },
   ];
   const fromName = [!options.office?.trim() && !stated && office !== UNKNOWN_OFFICE ? `“${office}”` : '', options.year === undefined && yearStated === undefined ? `${year} 年度` : ''].filter(Boolean);
-  if (fromName.length) findings.push({ rule: 'format.office_from_name', severity: 'info', cells: [], message: `报告中没有写明${fromName.length === 2 ? '填报单位和报告年度' : fromName[0].startsWith('“') ? '填报单位' : '报告年度'}，${fromName.join('和')}取自文件名，请核对。` });
+  if (fromName.length)
+    findings.push({
+      rule: 'format.office_from_name',
+      severity: 'info',
+      cells: [],
+      message: `报告中没有写明${fromName.length === 2 ? '填报单位和报告年度' : fromName[0].startsWith('“') ? '填报单位' : '报告年度'}，${fromName.join('和')}取自文件名，请核对。`,
+    });
   return { source, office, year, format: format.id, readings: format.cells.map(() => undefined), importFindings: findings };
 }

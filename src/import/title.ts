@@ -158,7 +158,29 @@ export function readPeriodYear(text: string): number | undefined {
 const OFFICE_KEYS = ['发布机构', '发文机关', '发文机构', '发布单位', '发布主体', '公开主体', '信息来源', '来源'];
 const DATE_KEYS = ['公开日期', '发布日期', '发文日期', '成文日期', '发布时间', '公开时间', '时间', '日期'];
 /** Other keys of a page's metadata block: they end the value before them. */
-const OTHER_KEYS = ['信息索引号', '索引号', '生效日期', '废止日期', '主题分类', '体裁分类', '组配分类', '信息分类', '分类', '发文字号', '文号', '有效性', '公开方式', '公开范围', '关键词', '标题', '名称', '字号', '浏览次数', '点击数', '责任部门'];
+const OTHER_KEYS = [
+  '信息索引号',
+  '索引号',
+  '生效日期',
+  '废止日期',
+  '主题分类',
+  '体裁分类',
+  '组配分类',
+  '信息分类',
+  '分类',
+  '发文字号',
+  '文号',
+  '有效性',
+  '公开方式',
+  '公开范围',
+  '关键词',
+  '标题',
+  '名称',
+  '字号',
+  '浏览次数',
+  '点击数',
+  '责任部门',
+];
 const KEYS = [...OFFICE_KEYS, ...DATE_KEYS, ...OTHER_KEYS].sort((a, b) => b.length - a.length).join('|');
 const KEY_IN_TEXT = new RegExp(`(${KEYS})[:：]`, 'g');
 const KEY_ALONE = new RegExp(`^(${KEYS})[:：]?$`);

@@ -141,8 +141,7 @@ export function readReportsAndText(name: string, bytes: Uint8Array, registry: Fo
 async function readFile(name: string, bytes: Uint8Array, registry: FormatRegistry, options: ReadOptions, withText: boolean): Promise<FileContents> {
   if (bytes.length > MAX_FILE_BYTES) throw new InputError(`文件超过 ${megabytes(MAX_FILE_BYTES)}，已拒绝读取`);
   const ext = extension(name);
-  if (['json', 'html', 'htm', 'txt'].includes(ext) && bytes.length > MAX_TEXT_BYTES)
-    throw new InputError(`文本文件超过 ${megabytes(MAX_TEXT_BYTES)}，远大于一份年报，已拒绝读取`);
+  if (['json', 'html', 'htm', 'txt'].includes(ext) && bytes.length > MAX_TEXT_BYTES) throw new InputError(`文本文件超过 ${megabytes(MAX_TEXT_BYTES)}，远大于一份年报，已拒绝读取`);
   const parsed = await parseDocument(ext, name, bytes, registry);
   if (parsed) {
     const read = fromGrids([parsed.grid], name, registry, options);

@@ -20,12 +20,7 @@ export function comparisonNote(c: Comparison, prevSource: string): string {
   return parts.join('。') + '。';
 }
 
-export function buildComparisonPlan(
-  name: string,
-  summary: { office: string; format: string },
-  c: Comparison,
-  prevSource: string,
-): SheetPlan {
+export function buildComparisonPlan(name: string, summary: { office: string; format: string }, c: Comparison, prevSource: string): SheetPlan {
   const cells: PlanCell[] = [];
   const width = WIDTHS.length;
   let row = 1;

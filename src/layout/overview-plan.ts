@@ -71,8 +71,7 @@ function rowsOf(members: OverviewMember[], completeness?: Completeness): Row[] {
     if (x.member) rows.push({ ...fromMember(x.member), entry: x.entry });
     else rows.push({ office: x.entry.name, state: '未报送', entry: x.entry, notes: x.likely ? [`成员「${x.likely}」名称相近，如是同一单位请统一名称`] : [] });
   }
-  for (const x of completeness.unlisted)
-    rows.push({ ...fromMember(x.member), notes: [`不在报送名单中${x.likely ? `，可能是名单中的「${x.likely}」` : ''}`] });
+  for (const x of completeness.unlisted) rows.push({ ...fromMember(x.member), notes: [`不在报送名单中${x.likely ? `，可能是名单中的「${x.likely}」` : ''}`] });
   for (const x of completeness.excluded)
     rows.push({ office: x.entry.name, state: '不纳入汇总', entry: x.entry, notes: [x.member ? '垂直管理等不纳入汇总的单位：报表已收到，未计入汇总' : '垂直管理等不纳入汇总的单位'] });
   return rows;

@@ -12,6 +12,4 @@ export const WIDE_COLUMNS = Math.max(META_COLUMN, 26);
 export const WIDE_ROWS = 200;
 
 /** Addresses of value cells in any format, whose fills we record before painting. */
-export const VALUE_ADDRESSES: string[] = [
-  ...new Set(formats.all.flatMap((f) => Object.values(canonicalPlan(f).addresses))),
-];
+export const VALUE_ADDRESSES: string[] = [...new Set(formats.all.flatMap((f) => Object.values(canonicalPlan(f).addresses)))];

@@ -28,22 +28,7 @@ function metaCells(meta: SheetMeta): PlanCell[] {
   return cells;
 }
 
-export type StyleName =
-  | 'title'
-  | 'subtitle'
-  | 'tableTitle'
-  | 'caption'
-  | 'header'
-  | 'label'
-  | 'input'
-  | 'inputMoney'
-  | 'inputSigned'
-  | 'total'
-  | 'text'
-  | 'number'
-  | 'delta'
-  | 'percent'
-  | 'meta';
+export type StyleName = 'title' | 'subtitle' | 'tableTitle' | 'caption' | 'header' | 'label' | 'input' | 'inputMoney' | 'inputSigned' | 'total' | 'text' | 'number' | 'delta' | 'percent' | 'meta';
 
 export interface PlanStyle {
   bold?: boolean;
@@ -219,8 +204,7 @@ class PlanBuilder {
     if (span && (span.bottom > row || span.right > col)) {
       this.merges.push({ top: row, left: col, bottom: span.bottom, right: span.right });
       // Bordered merged areas need every covered cell styled, or borders break in other programs.
-      for (let r = row; r <= span.bottom; r++)
-        for (let c = col; c <= span.right; c++) if (r !== row || c !== col) this.cells.push({ row: r, col: c, style });
+      for (let r = row; r <= span.bottom; r++) for (let c = col; c <= span.right; c++) if (r !== row || c !== col) this.cells.push({ row: r, col: c, style });
     }
     if (style === 'label' || style === 'header') {
       const height = lines(String(value ?? ''), (span?.right ?? col) - col + 1) * LINE_HEIGHT + 4;
@@ -258,15 +242,7 @@ function inputStyle(kind: ValueKind): StyleName {
 }
 
 /** A plain list sheet (overview, sources): given cells, column widths and its metadata; no report layout. */
-export function listPlan(opts: {
-  name: string;
-  meta: SheetMeta;
-  cells: PlanCell[];
-  columnWidths: number[];
-  lastRow: number;
-  freezeRows?: number;
-  autoFilter?: string;
-}): SheetPlan {
+export function listPlan(opts: { name: string; meta: SheetMeta; cells: PlanCell[]; columnWidths: number[]; lastRow: number; freezeRows?: number; autoFilter?: string }): SheetPlan {
   const { meta, cells, ...rest } = opts;
   assertClearOfMeta({ name: opts.name, cells, merges: [] }, false);
   return {
@@ -361,12 +337,7 @@ export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): Sheet
   };
 }
 
-function laySections(
-  b: PlanBuilder,
-  t: SectionsTable,
-  idx: (row: string, col: string) => number,
-  positions: Map<number, { row: number; col: number }>,
-) {
+function laySections(b: PlanBuilder, t: SectionsTable, idx: (row: string, col: string) => number, positions: Map<number, { row: number; col: number }>) {
   for (const s of t.sections) {
     b.put(b.row, 1, s.caption, 'caption', { bottom: b.row, right: GRID_COLUMNS });
     b.row++;
@@ -387,12 +358,7 @@ function laySections(
   }
 }
 
-function layMatrix(
-  b: PlanBuilder,
-  t: MatrixTable,
-  idx: (row: string, col: string) => number,
-  positions: Map<number, { row: number; col: number }>,
-) {
+function layMatrix(b: PlanBuilder, t: MatrixTable, idx: (row: string, col: string) => number, positions: Map<number, { row: number; col: number }>) {
   const depth = headerDepth(t.columns);
   // A leaf's column id joins the ids of its header path: a group with an id names its columns.
   const leaves = headerLeaves(t.columns).map((l) => l.ids.join('.'));
@@ -420,8 +386,7 @@ function layMatrix(
       const isLast = level === path.length - 1;
       let j = i;
       const prefix = path.slice(0, level + 1).join('|');
-      if (!isLast)
-        while (j + 1 < t.rows.length && t.rows[j + 1].path.slice(0, level + 1).join('|') === prefix) j++;
+      if (!isLast) while (j + 1 < t.rows.length && t.rows[j + 1].path.slice(0, level + 1).join('|') === prefix) j++;
       const right = isLast ? labelEnd : bands[level][1];
       b.put(first + i, bands[level][0], path[level], 'label', { bottom: first + j, right });
       i = j + 1;
@@ -430,12 +395,7 @@ function layMatrix(
   b.row = first + t.rows.length;
 }
 
-function layHeaderRow(
-  b: PlanBuilder,
-  t: HeaderRowTable,
-  format: CompiledFormat,
-  positions: Map<number, { row: number; col: number }>,
-) {
+function layHeaderRow(b: PlanBuilder, t: HeaderRowTable, format: CompiledFormat, positions: Map<number, { row: number; col: number }>) {
   const depth = headerDepth(t.columns);
   layHeader(b, t.columns, b.row, 1, depth);
   b.row += depth;
@@ -497,5 +457,3 @@ export const VALIDATION_TEXT: Record<ValueKind, { title: string; message: string
   money: { title: '请输入金额', message: '请输入不小于 0 的金额，单位为万元，可带小数。' },
   signed: { title: '请输入增减数', message: '请输入整数，减少时填负数，如 -3。' },
 };
-
-

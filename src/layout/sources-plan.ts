@@ -11,8 +11,7 @@ export const SOURCES_SHEET = '导入来源';
 export function buildSourcesPlan(items: { sheet: string; report: Report; findings: Finding[] }[], registry: FormatRegistry): SheetPlan {
   const cells: PlanCell[] = [];
   let row = 1;
-  const put = (col: number, value: string | number | null, style: PlanCell['style'], link?: string) =>
-    cells.push({ row, col, value, style, ...(link ? { link } : {}) });
+  const put = (col: number, value: string | number | null, style: PlanCell['style'], link?: string) => cells.push({ row, col, value, style, ...(link ? { link } : {}) });
   put(1, '导入来源：每个数从报送文件的哪里读取', 'tableTitle');
   row += 2;
   for (const { sheet, report, findings } of items) {

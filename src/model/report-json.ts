@@ -40,8 +40,7 @@ export function reportFromJson(obj: unknown, source: string, registry: FormatReg
   const cells = obj.cells;
   const raw = isRecord(obj.raw) ? obj.raw : {};
   const unknown = Object.keys(cells).filter((k) => !format.index.has(k));
-  if (unknown.length)
-    throw new InputError(`含有${format.def.name}格式中不存在的单元格编号：${unknown.slice(0, 5).join('、')}`);
+  if (unknown.length) throw new InputError(`含有${format.def.name}格式中不存在的单元格编号：${unknown.slice(0, 5).join('、')}`);
 
   const readings = format.cells.map((c) => {
     if (typeof raw[c.id] === 'string') return readCell(raw[c.id], c.kind);
@@ -51,9 +50,7 @@ export function reportFromJson(obj: unknown, source: string, registry: FormatReg
   const level = typeof obj.level === 'string' && (LEVELS as string[]).includes(obj.level) ? (obj.level as Level) : undefined;
   const members = Array.isArray(obj.members) ? obj.members.filter((m): m is string => typeof m === 'string') : undefined;
   const descendants = Array.isArray(obj.descendants) ? obj.descendants.filter((m): m is string => typeof m === 'string') : undefined;
-  const confirmed = isRecord(obj.confirmed)
-    ? (Object.fromEntries(Object.entries(obj.confirmed).filter(([, v]) => typeof v === 'string')) as Record<string, string>)
-    : undefined;
+  const confirmed = isRecord(obj.confirmed) ? (Object.fromEntries(Object.entries(obj.confirmed).filter(([, v]) => typeof v === 'string')) as Record<string, string>) : undefined;
   return { source, office, year, format: format.id, level, members, descendants, readings, confirmed };
 }
 
@@ -90,12 +87,7 @@ export function findingToJson(f: Finding): Finding {
   return out;
 }
 
-export function reportToJson(
-  report: Report,
-  findings: Finding[],
-  registry: FormatRegistry,
-  confirmed: { finding: Finding; explanation: string }[] = [],
-): ReportJson {
+export function reportToJson(report: Report, findings: Finding[], registry: FormatRegistry, confirmed: { finding: Finding; explanation: string }[] = []): ReportJson {
   const format = registry.formatOf(report);
   const cells: Record<string, number | null> = {};
   const raw: Record<string, string> = {};
@@ -117,7 +109,6 @@ export function reportToJson(
   if (report.level) out.level = report.level;
   if (report.members) out.members = report.members;
   if (report.descendants) out.descendants = report.descendants;
-  if (confirmed.length)
-    out.confirmed = confirmed.map((c) => ({ rule: c.finding.rule, cells: c.finding.cells, explanation: c.explanation }));
+  if (confirmed.length) out.confirmed = confirmed.map((c) => ({ rule: c.finding.rule, cells: c.finding.cells, explanation: c.explanation }));
   return out;
 }

@@ -27,8 +27,7 @@ export function layoutProblem(plan: SheetPlan, sheet: SheetData): string | null 
   for (const pc of plan.cells) {
     if (typeof pc.value !== 'string' || !['caption', 'header', 'label'].includes(pc.style)) continue;
     const found = sheet.cells.get(address(pc.row, pc.col));
-    if (squash(found) !== squash(pc.value))
-      return `表格结构已改变：第 ${pc.row} 行应为“${pc.value}”，实际为“${found ?? '空白'}”。请勿在表格中插入或删除行列。`;
+    if (squash(found) !== squash(pc.value)) return `表格结构已改变：第 ${pc.row} 行应为“${pc.value}”，实际为“${found ?? '空白'}”。请勿在表格中插入或删除行列。`;
   }
   return null;
 }
@@ -111,8 +110,7 @@ function readTotals(format: CompiledFormat, plan: SheetPlan, sheet: SheetData, r
     if (!sheet.formulas) {
       computed.add(target);
       formulaCells.push(id);
-    }
-    else if (held !== undefined) {
+    } else if (held !== undefined) {
       formulaCells.push(id);
       if (ours && normalFormula(held) === normalFormula(ours)) computed.add(target);
     } else if (formulasExpected) overwritten.push(id);

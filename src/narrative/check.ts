@@ -31,9 +31,5 @@ export function checkNarrative(input: NarrativeInput): Finding[] {
   const sentences = sentencesOf(doc, split);
   const format = input.report && (input.registry ?? formats).byId(input.report.format);
   const tables = input.report && format ? { format, report: input.report } : undefined;
-  return [
-    ...structureFindings(doc, split),
-    ...narrativeFindings(doc, split, sentences, tables, scopeOf(input.report)),
-    ...(input.previous ? copiedFindings(doc, split, input.previous) : []),
-  ];
+  return [...structureFindings(doc, split), ...narrativeFindings(doc, split, sentences, tables, scopeOf(input.report)), ...(input.previous ? copiedFindings(doc, split, input.previous) : [])];
 }

@@ -206,7 +206,11 @@ const PATTERNS: Pattern[] = [
   { kind: 'carried_in', re: new RegExp(`${NUM}${UNIT}(?:申请)?(?:为|系|属于?|是)?(?:上年度?|上一年度?|去年)结转`, 'g') },
   { kind: 'carried_out', re: new RegExp(`${NUM}${UNIT}(?:申请)?${GAP(10)}(?:结转|顺延|转入|转至|延至)(?:至|到)?${NEXT_YEAR}`, 'g'), notIn: NOT_REQUESTS },
   { kind: 'carried_out', re: new RegExp(`(?:结转|顺延|转入|延至)(?:至|到)?${NEXT_YEAR}(?:继续)?(?:办理|答复)?(?:的)?(?:政府信息公开)?(?:申请)?${TALLY}${NUM}${UNIT}`, 'g') },
-  { kind: 'new', re: new RegExp(`(?:收到|新收|受理|接收|接到|收悉)${GAP(30)}(?:依申请公开(?:政府信息)?|申请)(?:件)?(?:数量|数|总数|总量)?${TALLY}${NUM}${UNIT}`, 'g'), notIn: new RegExp(`办结|答复|办理|处理|${NOT_REQUESTS.source}`) },
+  {
+    kind: 'new',
+    re: new RegExp(`(?:收到|新收|受理|接收|接到|收悉)${GAP(30)}(?:依申请公开(?:政府信息)?|申请)(?:件)?(?:数量|数|总数|总量)?${TALLY}${NUM}${UNIT}`, 'g'),
+    notIn: new RegExp(`办结|答复|办理|处理|${NOT_REQUESTS.source}`),
+  },
   { kind: 'new', re: new RegExp(`(?:收到|新收|受理|接收|接到)(?:了)?(?:各类)?${TALLY}${NUM}${UNIT}${GAP(12)}申请`, 'g'), notIn: NOT_REQUESTS },
   { kind: 'results', re: new RegExp(`(?:办结|答复|办理完毕|处理完毕|完成答复|作出答复|办理结果总计|办理结果合计)(?!率)${REQUEST_WORDS}${TALLY}${NUM}${UNIT}`, 'g') },
   { kind: 'handled', re: new RegExp(`(?:办理|处理)(?!完毕|结果|率)${GAP(30)}申请${TALLY}${NUM}${UNIT}`, 'g'), notIn: NOT_REQUESTS },

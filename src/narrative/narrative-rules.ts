@@ -62,7 +62,7 @@ function decimals(n: number): number {
 function figureMatches(s: Statement, table: number, money: boolean): boolean {
   if (!money) return s.value === table;
   const factor = UNIT_IN_WAN[s.unit] ?? 1;
-  const tolerance = (0.5 * 10 ** -decimals(s.value)) * factor + 1e-9;
+  const tolerance = 0.5 * 10 ** -decimals(s.value) * factor + 1e-9;
   return Math.abs(s.value * factor - table) <= tolerance;
 }
 
@@ -95,7 +95,12 @@ function figureFindings(statements: Statement[], t: Tables, mk: FindingMaker): F
       if (bases.length && !bases.some((b) => shareMatches(s.percent!, s.value, b.value!))) {
         const base = bases[0];
         const pct = Math.round((s.value / base.value!) * 100 * 10 ** s.percent.decimals) / 10 ** s.percent.decimals;
-        out.push(mk.make('narrative.figure_mismatch', M.share(s.sentence.text, s.value, s.percent.value, labelOf(t, base.cells), base.value!, pct), s.sentence, [...def.cells, ...base.cells], { expected: pct, actual: s.percent.value }));
+        out.push(
+          mk.make('narrative.figure_mismatch', M.share(s.sentence.text, s.value, s.percent.value, labelOf(t, base.cells), base.value!, pct), s.sentence, [...def.cells, ...base.cells], {
+            expected: pct,
+            actual: s.percent.value,
+          }),
+        );
       }
     }
   }

@@ -19,8 +19,7 @@ function finding(rule: string, severity: Finding['severity'], message: string, d
 }
 
 export function sectionMissing(doc: ReportDocument, split: SectionSplit): Finding[] {
-  if (!split.sections.length)
-    return [finding('structure.section_missing', 'error', M.noneFound(REPORT_SECTIONS.map((s) => `${numeral(s.no)}、${s.title}`).join('；')), doc, split)];
+  if (!split.sections.length) return [finding('structure.section_missing', 'error', M.noneFound(REPORT_SECTIONS.map((s) => `${numeral(s.no)}、${s.title}`).join('；')), doc, split)];
   // The tables' parts may stand in an appendix after the body, under their titles.
   return REPORT_SECTIONS.filter((s) => !split.sections.some((x) => x.no === s.no) && !split.appendixParts.includes(s.no)).map((s) =>
     finding('structure.section_missing', 'error', M.missing(numeral(s.no), s.title), doc, split),
@@ -32,7 +31,8 @@ export function sectionOrder(doc: ReportDocument, split: SectionSplit): Finding[
   let highest: Heading | undefined;
   for (const s of split.sections) {
     const h = s.heading;
-    if (highest && h.no < highest.no) out.push(finding('structure.section_order', 'warning', M.outOfOrder(written(h), titleOf(h.no), written(highest)), doc, split, h.paragraph, normalizeText(doc.paragraphs[h.paragraph].text)));
+    if (highest && h.no < highest.no)
+      out.push(finding('structure.section_order', 'warning', M.outOfOrder(written(h), titleOf(h.no), written(highest)), doc, split, h.paragraph, normalizeText(doc.paragraphs[h.paragraph].text)));
     else if (h.numbered !== undefined && h.numbered !== h.no)
       out.push(finding('structure.section_order', 'warning', M.wrongNumeral(written(h), numeral(h.no), titleOf(h.no)), doc, split, h.paragraph, normalizeText(doc.paragraphs[h.paragraph].text)));
     if (!highest || h.no > highest.no) highest = h;
@@ -79,7 +79,17 @@ export function sectionEmpty(doc: ReportDocument, split: SectionSplit): Finding[
   // A drafted report's placeholder 【待填写：…】 is not content.
   const content = bare(body.replace(PLACEHOLDER_PATTERN, ''));
   if (content.length >= EMPTY_BELOW) return [];
-  return [finding('structure.section_empty', 'warning', M.empty(numeral(5), titleOf(5), content ? body.replace(PLACEHOLDER_PATTERN, '').trim() : ''), doc, split, s.heading.paragraph, normalizeText(doc.paragraphs[s.heading.paragraph].text))];
+  return [
+    finding(
+      'structure.section_empty',
+      'warning',
+      M.empty(numeral(5), titleOf(5), content ? body.replace(PLACEHOLDER_PATTERN, '').trim() : ''),
+      doc,
+      split,
+      s.heading.paragraph,
+      normalizeText(doc.paragraphs[s.heading.paragraph].text),
+    ),
+  ];
 }
 
 export function structureFindings(doc: ReportDocument, split: SectionSplit): Finding[] {

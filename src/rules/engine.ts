@@ -74,10 +74,8 @@ function cellFindings(format: CompiledFormat, report: Report, out: Finding[]): v
         break;
     }
     const v = r.value;
-    if (c.kind !== 'signed' && v < 0)
-      out.push({ rule: 'cell.negative', severity: 'error', ...base, message: cellMessages.negative(c, v), actual: v });
-    else if (c.kind !== 'money' && !Number.isInteger(v))
-      out.push({ rule: 'cell.not_integer', severity: 'error', ...base, message: cellMessages.notInteger(c, v), actual: v });
+    if (c.kind !== 'signed' && v < 0) out.push({ rule: 'cell.negative', severity: 'error', ...base, message: cellMessages.negative(c, v), actual: v });
+    else if (c.kind !== 'money' && !Number.isInteger(v)) out.push({ rule: 'cell.not_integer', severity: 'error', ...base, message: cellMessages.notInteger(c, v), actual: v });
   }
   // Cells the importer already reported (not found, or a group printed undivided) are not reported twice.
   const reported = new Set(report.importFindings?.filter((f) => f.rule === 'format.missing_cells' || f.rule === 'format.undivided_row').flatMap((f) => f.cells));

@@ -9,16 +9,13 @@ export function cellLabel(c: CellDef): string {
 
 export const cellMessages = {
   blank: (c: CellDef) => `${cellLabel(c)}为空白。法定表格要求没有数据时填 0，计算时按 0 处理。`,
-  notNumber: (c: CellDef, r: Reading) =>
-    `${cellLabel(c)}的内容“${clipText(r.raw ?? '')}”不是数字，未计入任何合计，相关勾稽关系无法核对。请改为数字。`,
+  notNumber: (c: CellDef, r: Reading) => `${cellLabel(c)}的内容“${clipText(r.raw ?? '')}”不是数字，未计入任何合计，相关勾稽关系无法核对。请改为数字。`,
   negative: (c: CellDef, v: number) => `${cellLabel(c)}为负数 ${fmt(v)}，该项应为不小于 0 的件数。`,
   notInteger: (c: CellDef, v: number) => `${cellLabel(c)}为小数 ${fmt(v)}，该项应为整数件数。`,
-  unitText: (c: CellDef, r: Reading) =>
-    `${cellLabel(c)}写作“${r.raw ?? ''}”，已读取为 ${r.understood ?? ''}，请确认单位无误，并在表中直接填写以万元为单位的数字。`,
+  unitText: (c: CellDef, r: Reading) => `${cellLabel(c)}写作“${r.raw ?? ''}”，已读取为 ${r.understood ?? ''}，请确认单位无误，并在表中直接填写以万元为单位的数字。`,
   annotated: (c: CellDef, r: Reading) => `${cellLabel(c)}写作“${clipText(r.raw ?? '', 60)}”，已按 ${r.understood ?? ''} 读取。法定表格只填数字，请确认并把说明移到正文。`,
   normalised: (c: CellDef, r: Reading) => `${cellLabel(c)}写作“${r.raw ?? ''}”，已读取为 ${r.understood ?? ''}。`,
-  missing: (labels: string[], total: number) =>
-    `表格缺少 ${total} 个单元格，未能读取：${labels.slice(0, 8).join('、')}${total > 8 ? ' 等' : ''}。请核对表格是否缺行、缺列。`,
+  missing: (labels: string[], total: number) => `表格缺少 ${total} 个单元格，未能读取：${labels.slice(0, 8).join('、')}${total > 8 ? ' 等' : ''}。请核对表格是否缺行、缺列。`,
 };
 
 export function relationMessage(scope: string, op: '=' | '<=', leftLabel: string, L: number, rightLabel: string, R: number): string {

@@ -1,15 +1,6 @@
 /** The pane's state and actions: calls the core workflows, turns failures into Chinese messages. */
 import { useCallback, useState } from 'react';
-import {
-  applyFix,
-  clearSheets,
-  confirmWarning,
-  generateTemplate,
-  renameReport,
-  selectFinding,
-  type GenerateRequest,
-  type SheetResult,
-} from '../app/operations';
+import { applyFix, clearSheets, confirmWarning, generateTemplate, renameReport, selectFinding, type GenerateRequest, type SheetResult } from '../app/operations';
 import { validateSheets } from '../app/operations';
 import {
   consolidateSheets,
@@ -276,7 +267,11 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
       try {
         const file = await draftSheet(port, result.sheet);
         saveFile(file.bytes, file.name, file.type);
-        setNotice({ intent: 'success', text: `已生成“${file.name}”并交给浏览器下载（如未出现下载，请改用网页版或命令行 nianbao report）。其中 ${file.placeholders.length} 处黄色的“【待填写：…】”需要补写。`, at: sheetSpot(result.sheet) });
+        setNotice({
+          intent: 'success',
+          text: `已生成“${file.name}”并交给浏览器下载（如未出现下载，请改用网页版或命令行 nianbao report）。其中 ${file.placeholders.length} 处黄色的“【待填写：…】”需要补写。`,
+          at: sheetSpot(result.sheet),
+        });
       } catch (e) {
         setNotice({ intent: 'error', text: failureMessage(e), at: sheetSpot(result.sheet) });
       } finally {

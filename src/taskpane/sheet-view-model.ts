@@ -151,7 +151,20 @@ function ownGrid(sheet: SheetData, readings: (Reading | undefined)[], format: Co
         const m = mark.get(addr);
         if (m === 'error') invalid.push(def.id);
         const note = notes.get(addr)?.join('\n') ?? ownNote(sheet, addr);
-        cells.push({ address: addr, row: r, col: c, ...span, text, kind: isTotal ? 'total' : 'input', cellId: def.id, label: cellLabel(def), editable: !isTotal && !summary && !sheet.formulas?.has(addr), numeric: true, ...(m ? { mark: m } : {}), ...(note ? { note } : {}) });
+        cells.push({
+          address: addr,
+          row: r,
+          col: c,
+          ...span,
+          text,
+          kind: isTotal ? 'total' : 'input',
+          cellId: def.id,
+          label: cellLabel(def),
+          editable: !isTotal && !summary && !sheet.formulas?.has(addr),
+          numeric: true,
+          ...(m ? { mark: m } : {}),
+          ...(note ? { note } : {}),
+        });
         continue;
       }
       // Titles and the subtitle carry the office and year: they come from the sheet, labels from the plan.
@@ -191,8 +204,7 @@ function foreignGrid(sheet: SheetData, result?: SheetResult | null): GridModel {
   }
   const rowsShown = Math.min(lastRow, MAX_VIEW_ROWS);
   const colsShown = Math.min(lastCol, MAX_VIEW_COLUMNS);
-  const truncated =
-    lastRow > MAX_VIEW_ROWS || lastCol > MAX_VIEW_COLUMNS ? `此表较大，只显示前 ${rowsShown} 行、${colsShown} 列；完整内容请下载后查看。` : undefined;
+  const truncated = lastRow > MAX_VIEW_ROWS || lastCol > MAX_VIEW_COLUMNS ? `此表较大，只显示前 ${rowsShown} 行、${colsShown} 列；完整内容请下载后查看。` : undefined;
   const idAt = new Map(Object.entries(result?.addresses ?? {}).map(([id, addr]) => [addr, id]));
   const { mark, notes } = marksOf(result?.findings ?? [], (id) => result?.addresses[id]);
   const hidden = new Set(sheet.hiddenRows ?? []);

@@ -67,10 +67,10 @@ test('the add-in pane over the fake Excel host: generate, fill, validate, select
   await page.getByText('错误 3').waitFor();
   const culprit = A['requests.total.legal'];
   const fillOf = (addr: string) =>
-    page.evaluate(
-      ({ sheet, addr }) => (window as unknown as { fake: { sheet: (n: string) => { cells: Map<string, { fill: string | null }> } } }).fake.sheet(sheet).cells.get(addr)?.fill ?? null,
-      { sheet, addr },
-    );
+    page.evaluate(({ sheet, addr }) => (window as unknown as { fake: { sheet: (n: string) => { cells: Map<string, { fill: string | null }> } } }).fake.sheet(sheet).cells.get(addr)?.fill ?? null, {
+      sheet,
+      addr,
+    });
   expect(await fillOf(culprit)).toBe(MARK_FILL.error);
   await page.screenshot({ path: join(ARTIFACTS, 'addin-validate.png'), fullPage: true });
 
@@ -78,7 +78,10 @@ test('the add-in pane over the fake Excel host: generate, fill, validate, select
   await page.getByText(`已定位到工作表“${sheet}”的 ${culprit} 单元格。`).waitFor();
   expect(await page.evaluate(() => (window as unknown as { fake: { selection: unknown } }).fake.selection)).toEqual({ sheet, address: culprit });
 
-  await page.getByRole('button', { name: /^改正：/ }).first().click();
+  await page
+    .getByRole('button', { name: /^改正：/ })
+    .first()
+    .click();
   await page.getByText('未发现问题。').waitFor();
   // The total typed over its formula gets the formula back, which shows the right figure.
   const restored = await page.evaluate(

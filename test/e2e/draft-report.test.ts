@@ -66,7 +66,10 @@ test('the web page: 一键校验, then 生成年报全文 downloads the drafted 
   expect(await draftButton.isDisabled()).toBe(true);
   await page.getByText(/改正 \d+ 个错误后才能生成年报全文/).waitFor();
 
-  await page.getByRole('button', { name: /^改正：/ }).first().click();
+  await page
+    .getByRole('button', { name: /^改正：/ })
+    .first()
+    .click();
   await page.getByText('未发现问题。').waitFor();
   expect(await draftButton.isDisabled()).toBe(false);
   // The corrected workbook saved first, so any change drafting made would show as unsaved.
@@ -78,7 +81,9 @@ test('the web page: 一键校验, then 生成年报全文 downloads the drafted 
   expect(download.suggestedFilename()).toBe(`${OFFICE}2023年政府信息公开工作年度报告.docx`);
   const saved = join(dir, 'drafted.docx');
   await download.saveAs(saved);
-  await page.getByText(/已生成“汤原县人民政府办公室2023年政府信息公开工作年度报告\.docx”并交给浏览器下载（如未出现下载，请改用网页版或命令行 nianbao report）。其中 \d+ 处黄色的“【待填写：…】”需要补写。/).waitFor();
+  await page
+    .getByText(/已生成“汤原县人民政府办公室2023年政府信息公开工作年度报告\.docx”并交给浏览器下载（如未出现下载，请改用网页版或命令行 nianbao report）。其中 \d+ 处黄色的“【待填写：…】”需要补写。/)
+    .waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'web-draft-report.png'), fullPage: true });
   // The Word writer came as its own script from this server, loaded only now; nothing went anywhere else.
   const loaded = requests.slice(before);
@@ -93,9 +98,7 @@ test('the web page: 一键校验, then 生成年报全文 downloads the drafted 
   const { reports } = await readReports('drafted.docx', bytes, formats);
   expect(reports).toHaveLength(1);
   expect([reports[0].office, reports[0].year, reports[0].format]).toEqual([OFFICE, 2023, format.id]);
-  expect(Object.fromEntries(format.cells.map((c) => [c.id, reports[0].readings[c.index]?.value]))).toEqual(
-    Object.fromEntries(format.cells.map((c) => [c.id, report.readings[c.index]?.value])),
-  );
+  expect(Object.fromEntries(format.cells.map((c) => [c.id, reports[0].readings[c.index]?.value]))).toEqual(Object.fromEntries(format.cells.map((c) => [c.id, report.readings[c.index]?.value])));
   const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']);
   expect(xml).toContain('【待填写：');
   expect(xml).toContain('<w:highlight w:val="yellow"/>');

@@ -83,7 +83,10 @@ test('the web page: 检查全文 on a drafted report, on a planted fault, on a d
   const planted = page.getByRole('region', { name: '全文检查结果：改了标题.html' });
   await planted.waitFor();
   const item = planted.locator('li[data-rule="structure.section_title"]');
-  await item.getByText(/部分标题“存在的主要问题及整改措施”|存在的主要问题及整改措施/).first().waitFor();
+  await item
+    .getByText(/部分标题“存在的主要问题及整改措施”|存在的主要问题及整改措施/)
+    .first()
+    .waitFor();
   expect(await item.getByTestId('place').textContent()).toMatch(/^原文位置：第五部分 第\d+段$/);
   await page.screenshot({ path: join(ARTIFACTS, 'web-full-text.png'), fullPage: true });
 

@@ -63,7 +63,10 @@ test('导入报送 of a PDF: read in the worker, the same figures as the command
   await page.getByLabel('选择报送文件').setInputFiles([pdf, scan]);
   await page.getByTestId('import-item').nth(1).waitFor({ timeout: 60000 });
   await page.getByText(`${OFFICE} 2023 年度`).waitFor();
-  await page.getByText(/没有文字层|扫描/).first().waitFor();
+  await page
+    .getByText(/没有文字层|扫描/)
+    .first()
+    .waitFor();
   // One worker per document opened, each PDF.js's own.
   expect(workers).toEqual(['/pdf.worker.min.js', '/pdf.worker.min.js']);
   expect(scripts.some((s) => /\/pdfjs\.[0-9a-f]+\.js$/.test(s))).toBe(true);

@@ -38,7 +38,10 @@ test('the pane: roster typed, saved to its sheet, read back; 汇总 shows 应报
   const format = formats.forYear(2024)!;
   const plan = canonicalPlan(format);
   const formulas = new Set(plan.cells.filter((c) => c.formula).map((c) => c.cellId));
-  for (const [office, seed] of [['县财政局', 1], ['城关镇', 2]] as const) {
+  for (const [office, seed] of [
+    ['县财政局', 1],
+    ['城关镇', 2],
+  ] as const) {
     await page.getByLabel('报告年度').click();
     await page.getByRole('option', { name: '2024 年度' }).click();
     await page.getByLabel('填报单位').fill(office);

@@ -50,7 +50,10 @@ test('the web page: roster read from a hand-made sheet, edited, saved after aski
   const format = formats.forYear(2024)!;
   const plan = canonicalPlan(format);
   const port = ExceljsWorkbookPort.empty();
-  for (const [office, seed] of [['县财政局', 1], ['城关镇', 2]] as const) {
+  for (const [office, seed] of [
+    ['县财政局', 1],
+    ['城关镇', 2],
+  ] as const) {
     const r = await generateTemplate(port, { office, year: 2024 });
     if (!r.ok) throw new Error('generate');
     const ws = port.workbook.getWorksheet(r.name)!;

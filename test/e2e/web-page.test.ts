@@ -87,7 +87,10 @@ test('the web page: generate, fill, validate, click, fix, clear, download', asyn
   await page.getByText(/已清除 1 个工作表的标记/).waitFor();
   await page.getByRole('button', { name: '一键校验' }).click();
   await page.getByText('错误 3').waitFor();
-  await page.getByRole('button', { name: /^改正：/ }).first().click();
+  await page
+    .getByRole('button', { name: /^改正：/ })
+    .first()
+    .click();
   await page.getByText('未发现问题。').waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'web-cleared.png'), fullPage: true });
   const final = await download('final.xlsx');
@@ -100,8 +103,7 @@ test('the web page: generate, fill, validate, click, fix, clear, download', asyn
   const culprit = hs.getCell(A['requests.total.legal']);
   expect((culprit.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${MARK_FILL.error}`);
   expect(String(culprit.note)).toContain('年报助手校验');
-  for (const c of format.cells.filter((x) => !formulaCells.has(x.id)))
-    expect(hs.getCell(A[c.id]).value).toBe(cells[c.id]);
+  for (const c of format.cells.filter((x) => !formulaCells.has(x.id))) expect(hs.getCell(A[c.id]).value).toBe(cells[c.id]);
 
   // The final file: the fix applied, every fill back to the template's own.
   const f = new ExcelJS.Workbook();

@@ -118,7 +118,14 @@ export async function makeHostileCorpus(dir: string, root = join(__dirname, '../
   const docXml = new TextDecoder().decode(unzipSync(realDocx)['word/document.xml']);
   put('billion-laughs.docx', replacePart(realDocx, 'word/document.xml', docXml.replace('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', LAUGHS)));
   add({ file: 'billion-laughs.docx', what: '“十亿笑声”实体膨胀（.docx）', code: 2, says: '实体声明' });
-  put('xxe.docx', replacePart(realDocx, 'word/document.xml', docXml.replace('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')));
+  put(
+    'xxe.docx',
+    replacePart(
+      realDocx,
+      'word/document.xml',
+      docXml.replace('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'),
+    ),
+  );
   add({ file: 'xxe.docx', what: '外部实体（读取本机文件）', code: 2, says: '实体声明' });
 
   put(
@@ -145,7 +152,10 @@ export async function makeHostileCorpus(dir: string, root = join(__dirname, '../
   add({ file: 'huge-text.txt', what: '50 MB 的文本文件', code: 2, says: '文本文件超过' });
 
   const tables = Array.from({ length: 10000 }, (_, i) => `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>${i}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`).join('');
-  put('many-tables.docx', replacePart(realDocx, 'word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${tables}</w:body></w:document>`));
+  put(
+    'many-tables.docx',
+    replacePart(realDocx, 'word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${tables}</w:body></w:document>`),
+  );
   add({ file: 'many-tables.docx', what: '含 10000 个表格的 Word 文档', code: 2, says: '表格超过' });
 
   put('deep-nesting.html', `<html><body>${'<div>'.repeat(100000)}某县2023年政府信息公开工作年度报告${'</div>'.repeat(100000)}</body></html>`);
@@ -156,9 +166,15 @@ export async function makeHostileCorpus(dir: string, root = join(__dirname, '../
   put('truncated.xlsx', realXlsx.subarray(0, Math.floor(realXlsx.length / 2)));
   add({ file: 'truncated.xlsx', what: '截断的 .xlsx', code: 2, says: '文件已损坏' });
   const rand = seeded(13);
-  put('garbage.docx', Uint8Array.from({ length: 20000 }, () => Math.floor(rand() * 256)));
+  put(
+    'garbage.docx',
+    Uint8Array.from({ length: 20000 }, () => Math.floor(rand() * 256)),
+  );
   add({ file: 'garbage.docx', what: '随机字节冒充 .docx', code: 2, says: '文件已损坏' });
-  put('garbage.txt', Uint8Array.from({ length: 20000 }, () => Math.floor(rand() * 256)));
+  put(
+    'garbage.txt',
+    Uint8Array.from({ length: 20000 }, () => Math.floor(rand() * 256)),
+  );
   add({ file: 'garbage.txt', what: '随机字节的 .txt', code: 2, says: '未找到可识别的报表' });
   put('empty.xlsx', new Uint8Array(0));
   add({ file: 'empty.xlsx', what: '0 字节的 .xlsx', code: 2, says: '文件已损坏' });

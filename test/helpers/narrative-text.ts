@@ -39,4 +39,3 @@ const BASE: HandCells = {
 export function tables(cells: HandCells = {}, year = 2023, office = '测试县人民政府'): Report {
   return handReport(year >= 2021 ? 'gov-2021' : 'gov-2019', year, { ...BASE, ...cells }, { office });
 }
-

@@ -71,7 +71,9 @@ export function wordDocument(L: Layout, o: { borders: boolean }): Buffer {
           const vm = m && m[2] > m[0] ? (r === m[0] ? '<w:vMerge w:val="restart"/>' : '<w:vMerge/>') : '';
           const v = L.rows[r][c];
           const text = m && r !== m[0] ? '' : v === null || v === undefined ? '' : String(v);
-          tcs.push(`<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${vm}</w:tcPr><w:p><w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p></w:tc>`);
+          tcs.push(
+            `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${vm}</w:tcPr><w:p><w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p></w:tc>`,
+          );
         }
         return `<w:tr>${tcs.join('')}</w:tr>`;
       });
@@ -100,7 +102,7 @@ export function spaceAligned(text: string): string {
   const lines = text.split(/\r?\n/);
   const out: string[] = [];
   // Each run of tab-separated lines is one table: its columns get one width.
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (!lines[i].includes('\t')) {
       out.push(lines[i++]);
       continue;
@@ -110,7 +112,13 @@ export function spaceAligned(text: string): string {
     const rows = lines.slice(i, j).map((l) => l.split('\t').map((c) => c.trim()));
     const widths: number[] = [];
     for (const r of rows) r.forEach((c, k) => (widths[k] = Math.max(widths[k] ?? 0, displayWidth(c))));
-    for (const r of rows) out.push(r.map((c, k) => c + ' '.repeat(widths[k] - displayWidth(c) + 2)).join('').trimEnd());
+    for (const r of rows)
+      out.push(
+        r
+          .map((c, k) => c + ' '.repeat(widths[k] - displayWidth(c) + 2))
+          .join('')
+          .trimEnd(),
+      );
     i = j;
   }
   return out.join('\n');
@@ -241,9 +249,12 @@ export function makeHostilePdfs(dir: string, docx: Buffer): PdfCase[] {
   cases.push({ file: 'pages-300.pdf', what: '300 页的 PDF', code: 2, says: 'PDF 超过 200 页' });
   put('deep-nesting.pdf', pagesPdf(1, `/X ${'['.repeat(100000)}${']'.repeat(100000)}`));
   cases.push({ file: 'deep-nesting.pdf', what: '10 万层嵌套数组的 PDF', code: 2, says: '文件已损坏' });
-  const rand = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const r = rand(17);
-  put('garbage.pdf', Uint8Array.from({ length: 20000 }, (_, i) => (i < 9 ? '%PDF-1.7\n'.charCodeAt(i) : Math.floor(r() * 256))));
+  put(
+    'garbage.pdf',
+    Uint8Array.from({ length: 20000 }, (_, i) => (i < 9 ? '%PDF-1.7\n'.charCodeAt(i) : Math.floor(r() * 256))),
+  );
   cases.push({ file: 'garbage.pdf', what: 'PDF 文件头加随机字节', code: 2, says: '文件已损坏' });
   return cases;
 }

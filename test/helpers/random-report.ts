@@ -45,7 +45,11 @@ export function validCells(format: CompiledFormat, rand: () => number): Record<s
     set(`requests.carried_in.${col}`, carriedIn);
     set(`requests.new.${col}`, total + out - carriedIn);
   }
-  for (const row of requestRows) set(`requests.${row}.total`, APPLICANTS.reduce((s, c) => s + v[`requests.${row}.${c}`], 0));
+  for (const row of requestRows)
+    set(
+      `requests.${row}.total`,
+      APPLICANTS.reduce((s, c) => s + v[`requests.${row}.${c}`], 0),
+    );
 
   for (const g of ['review', 'suit_direct', 'suit_after_review']) {
     let t = 0;

@@ -61,7 +61,11 @@ function guard(node: ts.Node): number {
 
 const OFFICE_DIR = join(ROOT, 'src', 'ports', 'office');
 
-function audit(files = readdirSync(OFFICE_DIR).filter((f) => f.endsWith('.ts')).map((f) => join(OFFICE_DIR, f))): Use[] {
+function audit(
+  files = readdirSync(OFFICE_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(OFFICE_DIR, f)),
+): Use[] {
   const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
   const program = ts.createProgram(files, config.options);
   const checker = program.getTypeChecker();

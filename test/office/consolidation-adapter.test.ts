@@ -44,7 +44,12 @@ test('a corrected member updates the live summary; re-running updates the sheets
 
   const again = await consolidateSheets(port, { members: names.slice(0, 2), office: '某县', mode: 'values' });
   expect(again).toMatchObject({ ok: true, updated: true, summarySheet: '某县2023汇总', mode: 'values' });
-  expect(excel.sheets.filter((s) => s.name.startsWith('某县2023汇总')).map((s) => s.name).sort()).toEqual(['某县2023汇总', '某县2023汇总明细']);
+  expect(
+    excel.sheets
+      .filter((s) => s.name.startsWith('某县2023汇总'))
+      .map((s) => s.name)
+      .sort(),
+  ).toEqual(['某县2023汇总', '某县2023汇总明细']);
   expect(excel.sheet('某县2023汇总').cells.get(addr)!.formula).toBeNull();
 });
 
@@ -100,7 +105,12 @@ test.each([3, 4])('a batch failing midway (sync %i) leaves the workbook as it wa
     }
     // Running it again tidies up: one summary, one overview, nothing temporary.
     await consolidateSheets(port, { members: names, office: '某县' });
-    expect(excel.sheets.filter((x) => !before.includes(x.name)).map((x) => x.name).sort()).toEqual(['某县2023汇总', '某县2023汇总明细']);
+    expect(
+      excel.sheets
+        .filter((x) => !before.includes(x.name))
+        .map((x) => x.name)
+        .sort(),
+    ).toEqual(['某县2023汇总', '某县2023汇总明细']);
   }
 });
 
@@ -114,7 +124,7 @@ test('generating a template whose write batch fails midway leaves no sheet behin
   expect((await generateTemplate(port, { office: '某县', year: 2023 })).ok).toBe(true);
 });
 
-test('ExcelApi 1.18: findings become cell notes, the user\'s own note is kept and restored exactly, syncs stay at most 3', async () => {
+test("ExcelApi 1.18: findings become cell notes, the user's own note is kept and restored exactly, syncs stay at most 3", async () => {
   const { excel, port } = officeHost({ api19: true, notes: true });
   const made = await generateTemplate(port, { office: '某县', year: 2023 });
   if (!made.ok) throw new Error('generate');

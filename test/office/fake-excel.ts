@@ -129,7 +129,10 @@ function propList(arg: string | string[] | Record<string, unknown> | undefined):
 }
 
 class FakeFill extends Proxy {
-  constructor(ctx: FakeContext, private readonly range: FakeRange) {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
     super(ctx);
   }
   get color(): string {
@@ -202,15 +205,16 @@ export class FakeRange extends Proxy {
       add: (type: string) => {
         if (type !== 'Custom') throw new Error(`unsupported conditional format ${type}`);
         const cf = { custom: { rule: { formula: '' }, format: { fill: { color: '' } } } };
-        ctx.queue.push(() =>
-          this.guard().conditionalFormats.push({ range: this.addr, formula: cf.custom.rule.formula, fill: cf.custom.format.fill.color }),
-        );
+        ctx.queue.push(() => this.guard().conditionalFormats.push({ range: this.addr, formula: cf.custom.rule.formula, fill: cf.custom.format.fill.color }));
         return cf;
       },
     };
-    this.dataValidation = new globalThis.Proxy({}, {
-      set: (_t, k, v) => (ctx.queue.push(() => k === 'rule' && this.addresses().forEach((a) => this.guard().validations.set(a, v))), true),
-    });
+    this.dataValidation = new globalThis.Proxy(
+      {},
+      {
+        set: (_t, k, v) => (ctx.queue.push(() => k === 'rule' && this.addresses().forEach((a) => this.guard().validations.set(a, v))), true),
+      },
+    );
   }
 
   /** The sheet, refusing writes to a protected one as Excel does. */
@@ -453,8 +457,7 @@ class FakeWorksheets extends Proxy {
   add(name: string) {
     let created: FakeSheet | null = null;
     this.ctx.queue.push(() => {
-      if (this.ctx.excel.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
-        throw new ExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+      if (this.ctx.excel.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new ExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
       created = new FakeSheet(name);
       created.book = this.ctx.excel;
       this.ctx.excel.sheets.push(created);

@@ -164,7 +164,11 @@ describe('the Office adapter', () => {
     const cells: Record<string, number> = validCells(format, seeded(8));
     const layout = clerkLayout(format, { ...cells, 'requests.total.legal': cells['requests.total.legal'] + 4 }, { office: '某县交通局', year: 2023, labelColumns: 1 });
     const s = excel.sheet('Sheet1');
-    layout.rows.forEach((row, r) => row.forEach((v, c) => { if (v !== null && v !== '') s.cell(address(r + 1, c + 1)).value = v; }));
+    layout.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== '') s.cell(address(r + 1, c + 1)).value = v;
+      }),
+    );
     const before = new Map([...s.cells].map(([a, c]) => [a, { value: c.value, fill: c.fill }]));
     const [r] = await validateSheets(port, { sheets: 'active' });
     expect(r.problem).toMatch(/未在表中标色/);

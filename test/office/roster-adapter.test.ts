@@ -12,7 +12,7 @@ import { FakeSheet } from './fake-excel';
 
 const members = (excel: { sheets: { name: string }[] }, year: number) => excel.sheets.map((s) => s.name).filter((n) => n.endsWith(`${year}年报`));
 
-test('with a roster and last year\'s summary, 汇总 costs the syncs it costs without: summary, overview and 同比 in one write', async () => {
+test("with a roster and last year's summary, 汇总 costs the syncs it costs without: summary, overview and 同比 in one write", async () => {
   const { excel, port } = await workbookOfReports(150);
   // Last year's summary, made elsewhere and copied in: three of the same units.
   const older = await workbookOfReports(3, 2022);

@@ -28,11 +28,7 @@ test('text in a count cell is an error and is never summed as 0', () => {
 });
 
 test('negative and fractional counts are errors; signed and money cells are exempt', () => {
-  const r = reportFromJson(
-    jsonReport({ 'appeals.review.upheld': -1, 'appeals.review.pending': 1.5, 'proactive.fees.amount': 3.25 }),
-    'x',
-    formats,
-  );
+  const r = reportFromJson(jsonReport({ 'appeals.review.upheld': -1, 'appeals.review.pending': 1.5, 'proactive.fees.amount': 3.25 }), 'x', formats);
   const rules = validate(r).findings.map((f) => `${f.rule} ${f.cells[0]}`);
   expect(rules).toContain('cell.negative appeals.review.upheld');
   expect(rules).toContain('cell.not_integer appeals.review.pending');

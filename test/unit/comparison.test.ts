@@ -152,11 +152,7 @@ describe('members', () => {
   });
 
   test("last year's summary names who it summed, even units whose figures were not found", () => {
-    const c = compareYears(
-      { summary: report(f21, {}), members: cur },
-      { summary: report(f21, {}, { members: ['县财政局', '县教育局', '县公安局', '县民政局'] }), members: prevMembers },
-      formats,
-    );
+    const c = compareYears({ summary: report(f21, {}), members: cur }, { summary: report(f21, {}, { members: ['县财政局', '县教育局', '县公安局', '县民政局'] }), members: prevMembers }, formats);
     expect(c.onlyLastYear).toEqual(['县公安局', '县民政局']);
   });
 

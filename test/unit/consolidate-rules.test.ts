@@ -59,9 +59,7 @@ describe('refusals', () => {
 
   test('the same office twice', () => {
     const r = consolidate([member('甲局'), member('乙局'), member('甲局', {}, { source: '甲局（第二份）.xlsx' })], { office: '某县' });
-    expect(r.findings).toEqual([
-      { rule: 'summary.duplicate_member', severity: 'error', cells: [], message: '「甲局」出现了两次（甲局.xlsx、甲局（第二份）.xlsx），会被重复计算。请只保留一份。' },
-    ]);
+    expect(r.findings).toEqual([{ rule: 'summary.duplicate_member', severity: 'error', cells: [], message: '「甲局」出现了两次（甲局.xlsx、甲局（第二份）.xlsx），会被重复计算。请只保留一份。' }]);
   });
 
   test('a summary beside one of its own members, in either order', () => {
@@ -76,9 +74,7 @@ describe('refusals', () => {
     expect(officesOf(city)).toEqual(['某市', '某县', '甲局']);
     expect(officesOf(member('甲局'))).toEqual(['甲局']);
     const r = consolidate([city, member('甲局')], { office: '某省' });
-    expect(r.findings.map((f) => [f.rule, f.message])).toEqual([
-      ['summary.duplicate_member', '「甲局」已包含在汇总表「某市」中，又作为单独成员出现，会被重复计算。请去掉其中之一。'],
-    ]);
+    expect(r.findings.map((f) => [f.rule, f.message])).toEqual([['summary.duplicate_member', '「甲局」已包含在汇总表「某市」中，又作为单独成员出现，会被重复计算。请去掉其中之一。']]);
   });
 
   test('every refusal is listed at once', () => {
@@ -89,7 +85,11 @@ describe('refusals', () => {
 
 describe('the summary', () => {
   test('its identity: the office trimmed, the members’ year and format, members and everything below them', () => {
-    const county = member('某县', { 'requests.new.natural': 1, 'requests.new.total': 1, 'requests.total.natural': 1, 'requests.total.total': 1, 'requests.granted.natural': 1, 'requests.granted.total': 1 }, { members: ['甲局'], descendants: ['甲局', '甲局下属所'] });
+    const county = member(
+      '某县',
+      { 'requests.new.natural': 1, 'requests.new.total': 1, 'requests.total.natural': 1, 'requests.total.total': 1, 'requests.granted.natural': 1, 'requests.granted.total': 1 },
+      { members: ['甲局'], descendants: ['甲局', '甲局下属所'] },
+    );
     const r = consolidate([county, member('乙局')], { office: '  某市 ', level: '地市级' });
     if (!r.ok) throw new Error('refused');
     const { readings, ...identity } = r.summary;
@@ -107,7 +107,13 @@ describe('the summary', () => {
   });
 
   test('sums cell by cell, money without float noise', () => {
-    const r = consolidate([member('甲局', { 'proactive.fees.amount': 0.1, 'appeals.review.upheld': 2, 'appeals.review.total': 2 }), member('乙局', { 'proactive.fees.amount': 0.2, 'appeals.review.upheld': 3, 'appeals.review.total': 3 })], { office: '某县' });
+    const r = consolidate(
+      [
+        member('甲局', { 'proactive.fees.amount': 0.1, 'appeals.review.upheld': 2, 'appeals.review.total': 2 }),
+        member('乙局', { 'proactive.fees.amount': 0.2, 'appeals.review.upheld': 3, 'appeals.review.total': 3 }),
+      ],
+      { office: '某县' },
+    );
     if (!r.ok) throw new Error('refused');
     const at = (id: string) => r.summary.readings[F21.index.get(id)!];
     expect(at('proactive.fees.amount')).toEqual({ value: 0.3, status: 'number' });
@@ -129,7 +135,9 @@ describe('the summary', () => {
   });
 
   test('members with errors are named with their error counts', () => {
-    const r = consolidate([member('甲局', { 'proactive.penalty.decisions': -1, 'proactive.coercion.decisions': 1.5 }), member('乙局'), member('丙局', { 'proactive.penalty.decisions': '若干' })], { office: '某县' });
+    const r = consolidate([member('甲局', { 'proactive.penalty.decisions': -1, 'proactive.coercion.decisions': 1.5 }), member('乙局'), member('丙局', { 'proactive.penalty.decisions': '若干' })], {
+      office: '某县',
+    });
     if (!r.ok) throw new Error('refused');
     expect(r.findings).toEqual([
       { rule: 'summary.member_invalid', severity: 'warning', cells: [], message: '成员「甲局」有 2 个错误，汇总数已照原数相加，错误会带入汇总表。请该单位改正后重新汇总。' },
@@ -284,7 +292,12 @@ describe('overview columns and appeal correction rates', () => {
     const normative = KEY_FIGURES.find((k) => k.label === '规范性文件')!;
     expect(figureIds(F21, normative)).toEqual(['proactive.normative.issued']);
     expect(figureIds(F19, normative)).toEqual(['proactive.normative.made']);
-    expect(figureIds(F19, KEY_FIGURES.find((k) => k.label === '收费（万元）')!)).toBeUndefined();
+    expect(
+      figureIds(
+        F19,
+        KEY_FIGURES.find((k) => k.label === '收费（万元）')!,
+      ),
+    ).toBeUndefined();
   });
 
   test('复议纠错率: corrected among all review cases, in per cent to two decimals', () => {

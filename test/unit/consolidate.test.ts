@@ -54,7 +54,7 @@ test('linearity: any valid report split into N members consolidates back to itse
     fc.property(fc.constantFrom('gov-2019', 'gov-2021'), fc.integer({ min: 1, max: 12 }), fc.integer(), (fid, n, seed) => {
       const format = formats.byId(fid)!;
       let s = seed >>> 0;
-      const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+      const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
       const whole = validCells(format, rand);
       const year = fid === 'gov-2019' ? 2020 : 2022;
       const members = split(format, whole, n, rand).map((cells, i) => member(format, cells, `成员${i + 1}`, year));
@@ -73,7 +73,7 @@ test('吴忠 2020 rebuilt from a random 44-member split (5 counties and 39 depar
   const wz = samples.reports.find((r) => r.id.includes('wuzhong'))!;
   const format = formats.byId(wz.format)!;
   let s = 44;
-  const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const members = split(format, wz.cells, 44, rand).map((cells, i) => member(format, cells, i < 5 ? `县${i + 1}` : `部门${i - 4}`, 2020));
   const result = consolidate(members, { office: '吴忠市', registry: formats });
   expect(result.ok).toBe(true);
@@ -125,7 +125,7 @@ test('mixing gov-2019 and gov-2021 members is refused', () => {
 test('two levels: departments → county → city; a county summary beside its own departments is caught', () => {
   const format = formats.byId('gov-2021')!;
   let s = 5;
-  const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const dept = (office: string) => ({ office, year: 2022, format: 'gov-2021', cells: validCells(format, rand) });
   const countyDepts = ['甲县教育局', '甲县财政局', '甲县人民政府办公室'].map(dept);
   const countyDir = join(dir, 'county');
@@ -142,9 +142,7 @@ test('two levels: departments → county → city; a county summary beside its o
   expect(r2.code).toBe(0);
   const city = JSON.parse(r2.stdout).reports[0];
   expect(city.members).toEqual(['甲县', '乙市公安局']);
-  expect(city.cells['requests.new.total']).toBe(
-    countyDepts.reduce((t, d) => t + d.cells['requests.new.total'], 0) + JSON.parse(readFileSync(cityDept, 'utf8')).reports[0].cells['requests.new.total'],
-  );
+  expect(city.cells['requests.new.total']).toBe(countyDepts.reduce((t, d) => t + d.cells['requests.new.total'], 0) + JSON.parse(readFileSync(cityDept, 'utf8')).reports[0].cells['requests.new.total']);
 
   const r3 = nianbao(['consolidate', county, join(countyDir, 'd1.json'), '--out', join(dir, 'bad.xlsx'), '--office', '乙市', '--json']);
   expect(r3.code).toBe(1);
@@ -155,8 +153,18 @@ test('two levels: departments → county → city; a county summary beside its o
 
 test('a summary whose members are present is checked cell by cell', () => {
   const format = formats.byId('gov-2021')!;
-  const a = member(format, validCells(format, () => 0.3), '甲', 2022);
-  const b = member(format, validCells(format, () => 0.6), '乙', 2022);
+  const a = member(
+    format,
+    validCells(format, () => 0.3),
+    '甲',
+    2022,
+  );
+  const b = member(
+    format,
+    validCells(format, () => 0.6),
+    '乙',
+    2022,
+  );
   const result = consolidate([a, b], { office: '合计', registry: formats });
   if (!result.ok) throw new Error('refused');
   const i = format.index.get('appeals.review.upheld')!;
@@ -169,7 +177,7 @@ test('a summary whose members are present is checked cell by cell', () => {
 test('LibreOffice: the formula summary computes what the values summary holds, and follows an edited member', async () => {
   const format = formats.byId('gov-2021')!;
   let s = 9;
-  const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const folder = join(dir, 'lo');
   execFileSync('mkdir', ['-p', folder]);
   ["县'教育局", '县 财政局', '县[卫健]委'].forEach((office, i) =>
@@ -187,9 +195,11 @@ test('LibreOffice: the formula summary computes what the values summary holds, a
   const memberSheet = wb.worksheets.find((w) => w.name.includes('财政局'))!;
   const edited = 'I16';
   memberSheet.getCell(edited).value = 1000;
-  summary.eachRow((row) => row.eachCell((cell) => {
-    if (cell.formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
-  }));
+  summary.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+    }),
+  );
   const stripped = join(dir, 'stripped.xlsx');
   await wb.xlsx.writeFile(stripped);
   const out = join(dir, 'lo-out');

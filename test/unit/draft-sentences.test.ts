@@ -27,14 +27,7 @@ function texts(doc: DraftDocument, title: string): string[] {
   return s.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : []));
 }
 
-const SECTIONS = [
-  '一、总体情况',
-  '二、主动公开政府信息情况',
-  '三、收到和处理政府信息公开申请情况',
-  '四、政府信息公开行政复议、行政诉讼情况',
-  '五、存在的主要问题及改进情况',
-  '六、其他需要报告的事项',
-];
+const SECTIONS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
 
 describe.each([
   ['宿迁市 2023', () => suqian, 'gov-2021'],
@@ -122,9 +115,7 @@ describe('阜新 2020 sentences', () => {
     const overview = texts(doc, '一、');
     expect(overview).toContain('本年度新收政府信息公开申请60件（其中自然人60件，法人或其他组织0件），上年结转政府信息公开申请0件。');
     // 8 / 60 = 13.33%; 52 / 60 = 86.67%; the groups with none carry no share.
-    expect(overview).toContain(
-      '本年度办理结果总计60件，其中：予以公开8件，占13.3%；部分公开0件；不予公开0件；无法提供52件，占86.7%；不予处理0件；其他处理0件。结转下年度继续办理0件。',
-    );
+    expect(overview).toContain('本年度办理结果总计60件，其中：予以公开8件，占13.3%；部分公开0件；不予公开0件；无法提供52件，占86.7%；不予处理0件；其他处理0件。结转下年度继续办理0件。');
   });
 
   test('行政诉讼 14, all brought directly: 4 upheld and 10 other results', () => {

@@ -86,12 +86,32 @@ test('a registry takes a version once, compiling it as it comes', () => {
 });
 
 test('slots and bands derived from the definition give the shipped layouts', () => {
-  expect(sectionSlots(3)).toEqual([[7, 9], [10, 12], [13, 15]]);
-  expect(sectionSlots(2)).toEqual([[7, 9], [10, 15]]);
+  expect(sectionSlots(3)).toEqual([
+    [7, 9],
+    [10, 12],
+    [13, 15],
+  ]);
+  expect(sectionSlots(2)).toEqual([
+    [7, 9],
+    [10, 15],
+  ]);
   expect(sectionSlots(1)).toEqual([[7, 15]]);
-  expect(sectionSlots(4)).toEqual([[7, 8], [9, 10], [11, 12], [13, 15]]);
-  expect(labelBands(7, 3)).toEqual([[1, 2], [3, 5], [6, 8]]);
-  expect(labelBands(8, 3)).toEqual([[1, 2], [3, 4], [5, 7]]);
+  expect(sectionSlots(4)).toEqual([
+    [7, 8],
+    [9, 10],
+    [11, 12],
+    [13, 15],
+  ]);
+  expect(labelBands(7, 3)).toEqual([
+    [1, 2],
+    [3, 5],
+    [6, 8],
+  ]);
+  expect(labelBands(8, 3)).toEqual([
+    [1, 2],
+    [3, 4],
+    [5, 7],
+  ]);
 });
 
 test('the shipped formats leave column P and row 60 to the metadata', () => {
@@ -99,6 +119,9 @@ test('the shipped formats leave column P and row 60 to the metadata', () => {
     const plan = buildSheetPlan(f, { office: '某单位', year: f.def.years.from });
     const taken = plan.cells.filter((c) => c.style !== 'meta' && (c.col >= META_COLUMN || c.row >= META_BACKUP_ROW));
     expect(taken).toEqual([]);
-    expect(plan.cells.filter((c) => c.style === 'meta').map((c) => [c.row, c.col])).toEqual([[1, META_COLUMN], [META_BACKUP_ROW, 1]]);
+    expect(plan.cells.filter((c) => c.style === 'meta').map((c) => [c.row, c.col])).toEqual([
+      [1, META_COLUMN],
+      [META_BACKUP_ROW, 1],
+    ]);
   }
 });

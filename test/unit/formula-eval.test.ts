@@ -58,8 +58,14 @@ test('memo: each formula cell is looked up and computed once per read, however m
 test('sums of ordinary formulas are unchanged: ranges, + and −, brackets, other sheets, blanks as 0', () => {
   const { value } = evaluator({
     表一: {
-      B2: 3, C2: 4, D2: null, E2: { formula: 'SUM(B2:D2)' }, F2: { formula: 'E2-B2+(C2-1)' },
-      G2: { formula: "'表 二'!A1+SUM($B$2:C2,E2)" }, H2: { formula: '-B2+-(-C2)' }, I2: { formula: 'SUM(B2,C2,10.5)' },
+      B2: 3,
+      C2: 4,
+      D2: null,
+      E2: { formula: 'SUM(B2:D2)' },
+      F2: { formula: 'E2-B2+(C2-1)' },
+      G2: { formula: "'表 二'!A1+SUM($B$2:C2,E2)" },
+      H2: { formula: '-B2+-(-C2)' },
+      I2: { formula: 'SUM(B2,C2,10.5)' },
     },
     '表 二': { A1: { formula: 'SUM(B1:B3)' }, B1: 1, B2: 2, B3: { formula: "'表一'!B2" } },
   });
@@ -113,8 +119,12 @@ test('depth: a chain longer than the depth bound reads as 公式计算超出限�
 test('formulas outside what is computed read as 公式未计算: unknown functions, text operands, missing sheets, deep nesting', () => {
   const { value } = evaluator({
     表: {
-      A1: { formula: 'VLOOKUP(B1,C1:D9,2,FALSE)' }, A2: { formula: 'B2+1' }, B2: '若干', A3: { formula: "'无此表'!A1" },
-      A4: { formula: `${'('.repeat(100000)}1${')'.repeat(100000)}` }, A5: { formula: `${'-'.repeat(100000)}1` },
+      A1: { formula: 'VLOOKUP(B1,C1:D9,2,FALSE)' },
+      A2: { formula: 'B2+1' },
+      B2: '若干',
+      A3: { formula: "'无此表'!A1" },
+      A4: { formula: `${'('.repeat(100000)}1${')'.repeat(100000)}` },
+      A5: { formula: `${'-'.repeat(100000)}1` },
     },
   });
   for (const a of ['A1', 'A2', 'A3', 'A4', 'A5']) expect([a, value('表', a)]).toEqual([a, UNCOMPUTED.unsupported]);

@@ -29,7 +29,10 @@ function read(name: string): { code: number; report: OutReport; stderr: string }
 }
 
 function rules(r: OutReport, except: string[] = []): string[] {
-  return r.findings.map((f) => f.rule).filter((x) => !except.includes(x)).sort();
+  return r.findings
+    .map((f) => f.rule)
+    .filter((x) => !except.includes(x))
+    .sort();
 }
 
 test('阜新 2020 (tab-separated, labels broken by spaces): exact figures and the three errors', () => {

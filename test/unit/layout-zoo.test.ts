@@ -128,7 +128,12 @@ test('7. text in numeric cells is flagged as not a number and never summed as 0'
   const L = clerkLayout(F2021, { ...cells2021, 'requests.granted.natural': '十二', 'requests.new.total': '见附件' }, { office: '某县', year: 2022 });
   const r = await readOne('text.xlsx', await toXlsx(L));
   const f = validate(r).findings;
-  expect(f.filter((x) => x.rule === 'cell.not_number').map((x) => x.cells[0]).sort()).toEqual(['requests.granted.natural', 'requests.new.total']);
+  expect(
+    f
+      .filter((x) => x.rule === 'cell.not_number')
+      .map((x) => x.cells[0])
+      .sort(),
+  ).toEqual(['requests.granted.natural', 'requests.new.total']);
   // Relations touching them are not checked, so nothing else is raised.
   expect(f.map((x) => x.rule).sort()).toEqual(['cell.not_number', 'cell.not_number']);
 });
@@ -180,7 +185,9 @@ test('13. missing zeros: the blank cells are named, the rest read', async () => 
   for (const id of ['appeals.review.other', 'requests.denied.query.legal']) c[id] = null;
   const L = clerkLayout(F2021, c, { office: '某县', year: 2022 });
   const r = await readOne('blanks.xlsx', await toXlsx(L));
-  const blanks = validate(r).findings.filter((f) => f.rule === 'cell.blank').map((f) => f.cells[0]);
+  const blanks = validate(r)
+    .findings.filter((f) => f.rule === 'cell.blank')
+    .map((f) => f.cells[0]);
   expect(blanks.sort()).toEqual(['appeals.review.other', 'requests.denied.query.legal']);
 });
 
@@ -193,9 +200,7 @@ test('14. typos in labels are read with a label_drift warning quoting both', asy
   const r = await readOne('typo.xlsx', await toXlsx(L));
   expect(valuesOf(r)).toEqual(cells2021);
   const drift = validate(r).findings.filter((f) => f.rule === 'format.label_drift');
-  expect(drift.map((f) => f.message)).toEqual(
-    expect.arrayContaining([expect.stringContaining('「1.信访举报报投诉类申请」'), expect.stringContaining('「信息内筒」')]),
-  );
+  expect(drift.map((f) => f.message)).toEqual(expect.arrayContaining([expect.stringContaining('「1.信访举报报投诉类申请」'), expect.stringContaining('「信息内筒」')]));
   expect(rules(r)).toEqual(['format.label_drift', 'format.label_drift']);
 });
 
@@ -214,7 +219,7 @@ test('15. a totally unrelated sheet: "no report found", exit 2, nothing guessed'
   expect(run.stderr).toContain('未找到可识别的报表');
 });
 
-test('16. the product\'s own template with its metadata deleted is recognised by its labels', async () => {
+test("16. the product's own template with its metadata deleted is recognised by its labels", async () => {
   const run = nianbao(['import', join(__dirname, '../fixtures/samples/wuzhong-2020.txt'), '--out', join(mkdtempSync(join(tmpdir(), 'zoo-')), 'x.xlsx')]);
   expect(run.code).toBe(0);
   const ExcelJS = (await import('exceljs')).default;

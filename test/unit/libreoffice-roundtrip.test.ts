@@ -49,7 +49,11 @@ let saved: { original: string; imported: string };
 beforeAll(async () => {
   const port = ExceljsWorkbookPort.empty();
   await generateTemplate(port, { office: '空白局', year: 2023 });
-  for (const [office, seed] of [['甲局', 1], ['乙局', 2], ['丙局', 3]] as const) {
+  for (const [office, seed] of [
+    ['甲局', 1],
+    ['乙局', 2],
+    ['丙局', 3],
+  ] as const) {
     await generateTemplate(port, { office, year: 2023 });
     fill(port, `${office}2023年报`, seed);
   }
@@ -160,7 +164,16 @@ test('metadata from a submitted file is checked: bad entries are dropped and nam
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(saved.original);
   const ws = wb.getWorksheet('乙局2023年报')!;
-  const meta = { app: 'nianbao', v: 1, format: 'gov-2021', year: 2023, office: '乙局', members: 'not a list', confirmed: { 'requests.balance:x': 7, 'cell.blank:y': '说明' }, marks: { 'not-an-address': { fill: null, note: null } } };
+  const meta = {
+    app: 'nianbao',
+    v: 1,
+    format: 'gov-2021',
+    year: 2023,
+    office: '乙局',
+    members: 'not a list',
+    confirmed: { 'requests.balance:x': 7, 'cell.blank:y': '说明' },
+    marks: { 'not-an-address': { fill: null, note: null } },
+  };
   ws.getCell('P1').value = `NIANBAO:${JSON.stringify(meta)}`;
   const port = await ExceljsWorkbookPort.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
   const info = (await port.listSheets()).find((s) => s.name === '乙局2023年报')!;

@@ -34,11 +34,34 @@ test('well-formed: every element closes (a strict parse round-trips the element 
 });
 
 test('top-level elements are in schema order', () => {
-  const ORDER = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+  const ORDER = [
+    'Id',
+    'Version',
+    'ProviderName',
+    'DefaultLocale',
+    'DisplayName',
+    'Description',
+    'IconUrl',
+    'HighResolutionIconUrl',
+    'SupportUrl',
+    'AppDomains',
+    'Hosts',
+    'Requirements',
+    'DefaultSettings',
+    'Permissions',
+    'VersionOverrides',
+  ];
   const names = elements(root.children).map((e) => e.name);
   expect(names).toEqual(ORDER.filter((n) => names.includes(n)));
   expect(names.slice(0, 9)).toEqual(ORDER.slice(0, 9));
-  expect(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(every.find((e) => e.name === 'Id')!.children.map((c) => (c as unknown as { data: string }).data).join(''))).toBe(true);
+  expect(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(
+      every
+        .find((e) => e.name === 'Id')!
+        .children.map((c) => (c as unknown as { data: string }).data)
+        .join(''),
+    ),
+  ).toBe(true);
 });
 
 test('every resid resolves to a defined resource, and every defined resource is used', () => {
@@ -58,7 +81,12 @@ test('every address is https, and every icon exists in assets', () => {
 test('the floor is ExcelApi 1.8, declared in Requirements, with ReadWriteDocument permission', () => {
   const set = every.find((e) => e.name === 'Set')!;
   expect(set.attribs).toMatchObject({ Name: 'ExcelApi', MinVersion: '1.8' });
-  expect(every.find((e) => e.name === 'Permissions')!.children.map((c) => (c as unknown as { data: string }).data).join('')).toBe('ReadWriteDocument');
+  expect(
+    every
+      .find((e) => e.name === 'Permissions')!
+      .children.map((c) => (c as unknown as { data: string }).data)
+      .join(''),
+  ).toBe('ReadWriteDocument');
   const labels = every.filter((e) => e.name === 'bt:String').map((e) => e.attribs.DefaultValue);
   expect(labels).toEqual(expect.arrayContaining(['年报助手', '一键校验']));
   for (const s of every.filter((e) => e.name === 'bt:String')) expect(s.attribs.DefaultValue.length).toBeLessThanOrEqual(125);

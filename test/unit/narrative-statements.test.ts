@@ -9,18 +9,15 @@ const found = (text: string, cells: HandCells = {}, rule = 'narrative.contradict
   checkNarrative({ document: reportText(text, year), report: tables(cells, year) }).filter((f) => f.rule === rule);
 
 describe('narrative.contradiction', () => {
-  test.each([
-    ['所有申请均已按时办结。'],
-    ['全部申请均已在法定期限内办结。'],
-    ['本年度收到申请34件，均已办结。'],
-    ['受理的申请已全部办结。'],
-    ['申请办结率达100%。'],
-  ])('「%s」 while requests are carried forward', (text) => {
-    const f = found(text, { 'requests.carried_out.total': 8 });
-    expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: 'warning', cells: ['requests.carried_out.total'], quote: text });
-    expect(f[0].message).toContain('结转下年度');
-  });
+  test.each([['所有申请均已按时办结。'], ['全部申请均已在法定期限内办结。'], ['本年度收到申请34件，均已办结。'], ['受理的申请已全部办结。'], ['申请办结率达100%。']])(
+    '「%s」 while requests are carried forward',
+    (text) => {
+      const f = found(text, { 'requests.carried_out.total': 8 });
+      expect(f).toHaveLength(1);
+      expect(f[0]).toMatchObject({ severity: 'warning', cells: ['requests.carried_out.total'], quote: text });
+      expect(f[0].message).toContain('结转下年度');
+    },
+  );
 
   test('the same words with nothing carried forward, or about something else, give nothing', () => {
     expect(found('所有申请均已按时办结。', { 'requests.carried_out.total': 0 })).toEqual([]);
@@ -97,7 +94,14 @@ describe('narrative.copied', () => {
     source: 'test',
     paragraphs: [...TITLES.slice(0, 4), ...words.map((w) => `${year}年，${w}。`), ...TITLES.slice(4)].map((text) => ({ text })),
   });
-  const WORDS = ['本机关持续深化政务公开工作并取得成效', '进一步规范依申请公开的受理和答复流程', '加强政府网站和政务新媒体的日常监管', '组织全县政务公开业务培训两次', '完善信息发布的保密审查制度', '及时更新政府信息公开指南和目录'];
+  const WORDS = [
+    '本机关持续深化政务公开工作并取得成效',
+    '进一步规范依申请公开的受理和答复流程',
+    '加强政府网站和政务新媒体的日常监管',
+    '组织全县政务公开业务培训两次',
+    '完善信息发布的保密审查制度',
+    '及时更新政府信息公开指南和目录',
+  ];
 
   test('last year’s text with only the years changed', () => {
     const f = checkNarrative({ document: long(2023, WORDS), previous: long(2022, WORDS) }).filter((x) => x.rule === 'narrative.copied');

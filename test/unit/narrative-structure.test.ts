@@ -97,7 +97,14 @@ describe('numbering variants and headings', () => {
   });
 
   test('a table of contents (目录) listing the six titles before the body', () => {
-    const titles = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const titles = [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ];
     const d = report((l) => [l[0], '目录', ...titles, ...l.slice(1)]);
     expect(splitSections(d).sections.map((s) => s.heading.paragraph)).toEqual([9, 12, 13, 14, 15, 17]);
     expect(checkNarrative({ document: d })).toEqual([]);

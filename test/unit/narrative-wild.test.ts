@@ -67,7 +67,13 @@ const tally = { planted: 0, found: 0, lines: [] as string[] };
 function plant(name: string, before: Finding[], after: Finding[], rules: string[]): Finding[] {
   const news = added(before, after);
   tally.planted++;
-  if (news.map((f) => f.rule).sort().join() === [...rules].sort().join()) tally.found++;
+  if (
+    news
+      .map((f) => f.rule)
+      .sort()
+      .join() === [...rules].sort().join()
+  )
+    tally.found++;
   else tally.lines.push(`${name}: ${news.map((f) => f.rule).join(', ') || '（未发现）'}`);
   return news;
 }
@@ -135,7 +141,10 @@ describe.each(WAYS)('%s, read by the %s', (slug, way) => {
       const stated = `${s.clause.text}`;
       const at = text.indexOf(stated);
       expect(at).toBeGreaterThanOrEqual(0);
-      const changed = stated.replace(s.figure, s.figure.replace(/\d+(?=[件起宗个份])/, (n) => String(Number(n) + 100)));
+      const changed = stated.replace(
+        s.figure,
+        s.figure.replace(/\d+(?=[件起宗个份])/, (n) => String(Number(n) + 100)),
+      );
       const base = withParagraph(doc, i, text);
       const news = plant(`${slug}/${way} ${s.kind} ${stated}`, checkNarrative({ document: base, report }), checkNarrative({ document: withParagraph(doc, i, text.replace(stated, changed)), report }), [
         'narrative.figure_mismatch',
@@ -150,9 +159,17 @@ describe.each(WAYS)('%s, read by the %s', (slug, way) => {
     const s = split.sections.find((x) => x.no === no)!;
     const removed = { ...doc, paragraphs: doc.paragraphs.filter((_, i) => i < s.heading.paragraph || i >= s.end) };
     // A preface that counts its parts (本报告共分6个部分) no longer holds either.
-    const preface = doc.paragraphs.slice(0, split.sections[0].heading.paragraph).map((p) => compact(p.text)).join('');
+    const preface = doc.paragraphs
+      .slice(0, split.sections[0].heading.paragraph)
+      .map((p) => compact(p.text))
+      .join('');
     const claims = /[六6]个?部分/.test(preface);
-    const news = plant(`${slug}/${way} 删去第${no}部分`, clean, checkNarrative({ document: removed, report }), claims ? ['structure.section_missing', 'structure.parts_claim'] : ['structure.section_missing']);
+    const news = plant(
+      `${slug}/${way} 删去第${no}部分`,
+      clean,
+      checkNarrative({ document: removed, report }),
+      claims ? ['structure.section_missing', 'structure.parts_claim'] : ['structure.section_missing'],
+    );
     expect(news.find((f) => f.rule === 'structure.section_missing')?.severity).toBe('error');
     expect(news.map((f) => f.rule).sort()).toEqual((claims ? ['structure.parts_claim', 'structure.section_missing'] : ['structure.section_missing']).sort());
   });

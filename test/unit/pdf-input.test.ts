@@ -43,7 +43,10 @@ beforeAll(() => {
   const layout = clerkLayout(f2021, columnCells, { office: '某市交通运输局', year: 2022, labelColumns: 1 });
   const tabbed = layout.rows.map((r) => (r.length <= 1 ? String(r[0] ?? '') : r.map((c) => (c === null ? '' : String(c))).join('\t'))).join('\n');
   writeFileSync(join(dir, 'columns.fodt'), monospacedDocument(spaceAligned(tabbed)));
-  const [ruled, blank, columns] = toPdf(['ruled.docx', 'blank.docx', 'columns.fodt'].map((f) => join(dir, f)), dir);
+  const [ruled, blank, columns] = toPdf(
+    ['ruled.docx', 'blank.docx', 'columns.fodt'].map((f) => join(dir, f)),
+    dir,
+  );
   pdf = { ruled, blank, columns };
 }, 180000);
 
@@ -84,7 +87,11 @@ test('a blank column in a ruled table stays blank at its position: no value move
   expect(report).toMatchObject({ office: '某区财政局', year: 2020, format: 'gov-2019' });
   expect(report.cells).toEqual(every(f2019, blankColumn));
   const blanks = report.findings.filter((f) => f.rule === 'cell.blank').flatMap((f) => f.cells);
-  expect(blanks.sort()).toEqual(Object.keys(blankColumn).filter((id) => blankColumn[id] === null).sort());
+  expect(blanks.sort()).toEqual(
+    Object.keys(blankColumn)
+      .filter((id) => blankColumn[id] === null)
+      .sort(),
+  );
 });
 
 test('text in columns without ruling lines reads to exactly its figures, a blank column included', () => {

@@ -16,7 +16,7 @@ import { gridFromSheet } from '../../src/import/sheet-grid';
 import { seeded, validCells } from '../helpers/random-report';
 
 const format = formats.forYear(2023)!;
-const NAMES = ['甲局!2023', "乙局's 报表", '丙局!\'表\'!'];
+const NAMES = ['甲局!2023', "乙局's 报表", "丙局!'表'!"];
 
 function memberPlan(office: string, seed: number, name: string) {
   const cells = validCells(format, seeded(seed));

@@ -137,7 +137,10 @@ test('a workbook with the three tables on separate sheets (表二、表三、表
 
 test('two complete reports on two sheets stay two reports', async () => {
   const wb = new ExcelJS.Workbook();
-  for (const [name, office] of [['甲', '宿迁市甲局'], ['乙', '宿迁市乙局']]) {
+  for (const [name, office] of [
+    ['甲', '宿迁市甲局'],
+    ['乙', '宿迁市乙局'],
+  ]) {
     const L = clerkLayout(f2021, suqian.cells, { office, year: 2023, labelColumns: 1 });
     const ws = wb.addWorksheet(name);
     L.rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== '' && (ws.getCell(r + 1, c + 1).value = v)));
@@ -152,9 +155,7 @@ function layoutText(L: Layout): string {
   const texts = L.rows.map((r) => r.map((c) => (c === null ? '' : String(c))));
   const cols = Math.max(...texts.map((r) => r.length));
   const w = Array.from({ length: cols }, (_, i) => Math.max(4, ...texts.map((r) => (r.length > 1 ? width(r[i] ?? '') : 0))));
-  return texts
-    .map((r) => (r.length === 1 ? r[0] : r.map((t, i) => (i === 0 ? t + ' '.repeat(w[0] - width(t)) : ' '.repeat(w[i] - width(t)) + t)).join('   ')).trimEnd())
-    .join('\n');
+  return texts.map((r) => (r.length === 1 ? r[0] : r.map((t, i) => (i === 0 ? t + ' '.repeat(w[0] - width(t)) : ' '.repeat(w[i] - width(t)) + t)).join('   ')).trimEnd()).join('\n');
 }
 
 test('text laid out in columns by spaces reads exactly, a blank column included', async () => {
@@ -198,8 +199,18 @@ test('a markdown table reads exactly, blanks at their columns', async () => {
 test('an appeals table turned round (groups as rows, results as columns, in the clerk’s order) reads exactly', async () => {
   const L = layout();
   const at = rowOf(L, '四、政府信息公开行政复议、行政诉讼情况');
-  const results = [['结果纠正', 'corrected'], ['结果维持', 'upheld'], ['其他结果', 'other'], ['尚未审结', 'pending'], ['总计', 'total']];
-  const groups = [['行政复议', 'review'], ['行政诉讼（未经复议直接起诉）', 'suit_direct'], ['行政诉讼（复议后起诉）', 'suit_after_review']];
+  const results = [
+    ['结果纠正', 'corrected'],
+    ['结果维持', 'upheld'],
+    ['其他结果', 'other'],
+    ['尚未审结', 'pending'],
+    ['总计', 'total'],
+  ];
+  const groups = [
+    ['行政复议', 'review'],
+    ['行政诉讼（未经复议直接起诉）', 'suit_direct'],
+    ['行政诉讼（复议后起诉）', 'suit_after_review'],
+  ];
   L.rows.splice(at + 1);
   L.merges = L.merges.filter((m) => m[0] <= at);
   L.rows.push(['类别', ...results.map(([label]) => label)]);

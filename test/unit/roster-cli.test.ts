@@ -118,7 +118,10 @@ test('a roster in a workbook: its 报送名单 sheet, or the first column of its
   named.addWorksheet('报送名单').addRows(rows);
   const first = new ExcelJS.Workbook();
   first.addWorksheet('2024年').addRows(rows);
-  for (const [name, wb] of [['named', named], ['first', first]] as const) {
+  for (const [name, wb] of [
+    ['named', named],
+    ['first', first],
+  ] as const) {
     const file = join(dir, `${name}.xlsx`);
     await wb.xlsx.writeFile(file);
     const out = join(dir, `${name}-out.xlsx`);

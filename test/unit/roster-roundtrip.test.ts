@@ -89,7 +89,7 @@ test('every sheet keeps its metadata: roster, overview and 同比 are still ours
   ]);
 });
 
-test('the roster reads back the same; last year\'s overview gives the same member figures', async () => {
+test("the roster reads back the same; last year's overview gives the same member figures", async () => {
   const [a, b] = [await load(original), await load(saved)];
   const before = await readRoster(a);
   const after = await readRoster(b);

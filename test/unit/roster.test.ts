@@ -3,17 +3,7 @@
  * names as counties write them, completeness in consolidation and in the overview sheet.
  */
 import { consolidate } from '../../src/consolidate/consolidate';
-import {
-  closestName,
-  dueDate,
-  inferLevel,
-  matchRoster,
-  nameSimilarity,
-  parseDeadline,
-  parseRosterText,
-  rosterToText,
-  SIMILAR_ENOUGH,
-} from '../../src/consolidate/roster';
+import { closestName, dueDate, inferLevel, matchRoster, nameSimilarity, parseDeadline, parseRosterText, rosterToText, SIMILAR_ENOUGH } from '../../src/consolidate/roster';
 import { formats } from '../../src/formats';
 import { buildOverviewPlan, OVERVIEW_HEADERS } from '../../src/layout/overview-plan';
 import { buildRosterPlan, rosterFromSheet } from '../../src/layout/roster-plan';
@@ -28,7 +18,17 @@ const format = formats.forYear(2024)!;
 describe('parsing', () => {
   test('one unit per line; level, deadline and 不纳入汇总 after a tab or a comma; header and comments skipped', () => {
     const r = parseRosterText(
-      ['单位\t层级\t截止日期\t不纳入汇总', '# 2024 年度', '县发改局', '城关镇,乡镇', '东城街道\t街道\t2025-02-15', '县税务局，，，不纳入汇总', '县人民政府办公室\t本级\t3月20日', '', '县教育局\t\t2025/1/20'].join('\r\n'),
+      [
+        '单位\t层级\t截止日期\t不纳入汇总',
+        '# 2024 年度',
+        '县发改局',
+        '城关镇,乡镇',
+        '东城街道\t街道\t2025-02-15',
+        '县税务局，，，不纳入汇总',
+        '县人民政府办公室\t本级\t3月20日',
+        '',
+        '县教育局\t\t2025/1/20',
+      ].join('\r\n'),
     );
     expect(r.errors).toEqual([]);
     expect(r.entries.map((e) => [e.name, e.level, e.levelGiven, e.deadline ?? null, e.excluded, e.line])).toEqual([
@@ -69,7 +69,13 @@ describe('parsing', () => {
     const [dept, town, street, own, set, dated] = parseRosterText(['县发改局', '城关镇', '东城街道', '县人民政府办公室', '县财政局\t2月10日', '县统计局\t2025-01-20'].join('\n')).entries;
     expect([dept, town, street, own, set, dated].map((e) => dueDate(e, 2024))).toEqual(['2025-01-31', '2025-03-31', '2025-03-31', '2025-03-31', '2025-02-10', '2025-01-20']);
     expect(dueDate(dept, 2023)).toBe('2024-01-31');
-    expect([inferLevel('城关镇人民政府'), inferLevel('某某乡'), inferLevel('东城街道办事处'), inferLevel('县政府办'), inferLevel('县市场监督管理局')]).toEqual(['乡镇', '乡镇', '街道', '本级', '部门']);
+    expect([inferLevel('城关镇人民政府'), inferLevel('某某乡'), inferLevel('东城街道办事处'), inferLevel('县政府办'), inferLevel('县市场监督管理局')]).toEqual([
+      '乡镇',
+      '乡镇',
+      '街道',
+      '本级',
+      '部门',
+    ]);
   });
 
   test('text → entries → text keeps what was written (an inferred level stays unwritten)', () => {
@@ -178,10 +184,16 @@ describe('the overview sheet', () => {
     const reports = [member('县财政局', 1), member('城关镇', 2), wrong, member('县发展和改革局', 4)];
     const r = consolidate(reports, { office: '某县', registry: formats, roster });
     if (!r.ok) throw new Error('refused');
-    const plan = buildOverviewPlan('某县2024汇总明细', { office: '某县', year: 2024, format: format.id, sheet: '某县2024汇总' }, r.members.map((status) => ({ status })), formats, {
-      completeness: r.completeness,
-      today: '2025-02-10',
-    });
+    const plan = buildOverviewPlan(
+      '某县2024汇总明细',
+      { office: '某县', year: 2024, format: format.id, sheet: '某县2024汇总' },
+      r.members.map((status) => ({ status })),
+      formats,
+      {
+        completeness: r.completeness,
+        today: '2025-02-10',
+      },
+    );
     const g = grid(plan);
     expect(g.get('A2')).toBe('应报 5 个，已报 3 个，通过 2 个；未报送 2 个（其中逾期 1 个）；有错误 1 个；名单外 1 个；不纳入汇总 1 个（截至 2025-02-10）。汇总表：某县2024汇总');
     expect(OVERVIEW_HEADERS.slice(0, 5)).toEqual(['序号', '单位', '状态', '截止日期', '截止情况']);
@@ -219,7 +231,15 @@ describe('the roster sheet', () => {
     const back = rosterFromSheet(sheet);
     expect(back.errors).toEqual([]);
     expect(back.entries.map(({ line: _line, ...e }) => e)).toEqual(entries.map(({ line: _line, ...e }) => e));
-    const titled: SheetData = { ...sheet, cells: new Map<string, string | number>([['A1', '2024 年度报送名单'], ['A2', '单位名称'], ['A3', '县发改局'], ['C3', 45688]]) };
+    const titled: SheetData = {
+      ...sheet,
+      cells: new Map<string, string | number>([
+        ['A1', '2024 年度报送名单'],
+        ['A2', '单位名称'],
+        ['A3', '县发改局'],
+        ['C3', 45688],
+      ]),
+    };
     expect(rosterFromSheet(titled).entries.map((e) => [e.name, e.deadline, e.line])).toEqual([['县发改局', { year: 2025, month: 1, day: 31 }, 3]]);
   });
 });

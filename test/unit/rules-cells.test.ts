@@ -15,12 +15,7 @@ import { UserError } from '../../src/model/user-error';
 
 describe('one cell, one finding', () => {
   test.each([
-    [
-      'gov-2021',
-      'proactive.penalty.decisions',
-      null,
-      { rule: 'cell.blank', severity: 'warning', message: '「行政处罚」×「本年处理决定数量」为空白。法定表格要求没有数据时填 0，计算时按 0 处理。' },
-    ],
+    ['gov-2021', 'proactive.penalty.decisions', null, { rule: 'cell.blank', severity: 'warning', message: '「行政处罚」×「本年处理决定数量」为空白。法定表格要求没有数据时填 0，计算时按 0 处理。' }],
     [
       'gov-2021',
       'proactive.penalty.decisions',
@@ -31,38 +26,26 @@ describe('one cell, one finding', () => {
       'gov-2021',
       'proactive.fees.amount',
       '38.41 万',
-      { rule: 'cell.unit_text', severity: 'warning', message: '「行政事业性收费」×「本年收费金额（单位：万元）」写作“38.41 万”，已读取为 38.41 万元，请确认单位无误，并在表中直接填写以万元为单位的数字。' },
+      {
+        rule: 'cell.unit_text',
+        severity: 'warning',
+        message: '「行政事业性收费」×「本年收费金额（单位：万元）」写作“38.41 万”，已读取为 38.41 万元，请确认单位无误，并在表中直接填写以万元为单位的数字。',
+      },
     ],
     [
       'gov-2021',
       'proactive.licensing.decisions',
       '22（其中网上办理16件）',
-      { rule: 'cell.annotated', severity: 'warning', message: '「行政许可」×「本年处理决定数量」写作“22（其中网上办理16件）”，已按 22（括号中的“其中网上办理16件”是说明，未计入） 读取。法定表格只填数字，请确认并把说明移到正文。' },
+      {
+        rule: 'cell.annotated',
+        severity: 'warning',
+        message: '「行政许可」×「本年处理决定数量」写作“22（其中网上办理16件）”，已按 22（括号中的“其中网上办理16件”是说明，未计入） 读取。法定表格只填数字，请确认并把说明移到正文。',
+      },
     ],
-    [
-      'gov-2021',
-      'proactive.coercion.decisions',
-      '１２',
-      { rule: 'cell.normalised', severity: 'info', message: '「行政强制」×「本年处理决定数量」写作“１２”，已读取为 12（已去除全角字符）。' },
-    ],
-    [
-      'gov-2021',
-      'proactive.coercion.decisions',
-      -3,
-      { rule: 'cell.negative', severity: 'error', message: '「行政强制」×「本年处理决定数量」为负数 -3，该项应为不小于 0 的件数。', actual: -3 },
-    ],
-    [
-      'gov-2021',
-      'proactive.coercion.decisions',
-      2.5,
-      { rule: 'cell.not_integer', severity: 'error', message: '「行政强制」×「本年处理决定数量」为小数 2.5，该项应为整数件数。', actual: 2.5 },
-    ],
-    [
-      'gov-2019',
-      'proactive.procurement.projects',
-      '-1',
-      { rule: 'cell.negative', severity: 'error', message: '「政府集中采购」×「采购项目数量」为负数 -1，该项应为不小于 0 的件数。', actual: -1 },
-    ],
+    ['gov-2021', 'proactive.coercion.decisions', '１２', { rule: 'cell.normalised', severity: 'info', message: '「行政强制」×「本年处理决定数量」写作“１２”，已读取为 12（已去除全角字符）。' }],
+    ['gov-2021', 'proactive.coercion.decisions', -3, { rule: 'cell.negative', severity: 'error', message: '「行政强制」×「本年处理决定数量」为负数 -3，该项应为不小于 0 的件数。', actual: -3 }],
+    ['gov-2021', 'proactive.coercion.decisions', 2.5, { rule: 'cell.not_integer', severity: 'error', message: '「行政强制」×「本年处理决定数量」为小数 2.5，该项应为整数件数。', actual: 2.5 }],
+    ['gov-2019', 'proactive.procurement.projects', '-1', { rule: 'cell.negative', severity: 'error', message: '「政府集中采购」×「采购项目数量」为负数 -1，该项应为不小于 0 的件数。', actual: -1 }],
   ] as const)('%s %s = %p', (formatId, cell, value, finding) => {
     const r = handReport(formatId, formatId === 'gov-2019' ? 2020 : 2022, { [cell]: value });
     expect(validate(r).findings).toEqual([{ cells: [cell], ...finding }]);
@@ -128,7 +111,10 @@ describe('format.missing_cells', () => {
   });
 
   test('more than 8: the first 8 and 等', () => {
-    const ids = format.cells.filter((c) => c.row === 'carried_out').map((c) => c.id).concat(['appeals.review.upheld', 'appeals.review.total']);
+    const ids = format.cells
+      .filter((c) => c.row === 'carried_out')
+      .map((c) => c.id)
+      .concat(['appeals.review.upheld', 'appeals.review.total']);
     expect(ids).toHaveLength(9);
     const [f] = validate(without(ids)).findings;
     expect(f.cells).toEqual(ids);
@@ -138,7 +124,10 @@ describe('format.missing_cells', () => {
   });
 
   test('exactly 8 are all named, without 等', () => {
-    const ids = format.cells.filter((c) => c.row === 'carried_out').map((c) => c.id).concat(['appeals.review.upheld']);
+    const ids = format.cells
+      .filter((c) => c.row === 'carried_out')
+      .map((c) => c.id)
+      .concat(['appeals.review.upheld']);
     const [f] = validate(without(ids)).findings;
     expect(f.message.endsWith('「行政复议」×「结果维持」。请核对表格是否缺行、缺列。')).toBe(true);
   });

@@ -58,7 +58,11 @@ describe('crossyear.carry across the format switch: gov-2019 2020 → gov-2021 2
   });
 
   test('a column that carried nothing in 2020 must carry nothing into 2021', () => {
-    const current = handReport('gov-2021', 2021, requestsTable({ natural: { results: { granted: 5 }, in: 3 }, business: { results: { granted: 1 }, in: 1 }, legal: { results: { granted: 2 }, in: 2 } }));
+    const current = handReport(
+      'gov-2021',
+      2021,
+      requestsTable({ natural: { results: { granted: 5 }, in: 3 }, business: { results: { granted: 1 }, in: 1 }, legal: { results: { granted: 2 }, in: 2 } }),
+    );
     const carry = validate(current, { previous }).findings.filter((f) => f.rule === 'crossyear.carry');
     expect(carry.map((f) => [f.cells[0], f.expected, f.actual])).toEqual([
       ['requests.carried_in.legal', 2, 0],
@@ -76,11 +80,7 @@ describe('only crossyear.carry crosses a format switch, even where the cell ids 
   test('in_force is not compared; carry is', () => {
     const current = { ...handReport('gov-2021', 2030, requestsTable({ natural: { results: { granted: 1 }, in: 1 } })), format: 'gov-2021-rev' as FormatId };
     const rules = validate(current, { previous, registry }).findings.map((f) => `${f.rule} ${f.cells.join(',')}`);
-    expect(rules).toEqual([
-      'crossyear.format_switch ',
-      'crossyear.carry requests.carried_in.natural',
-      'crossyear.carry requests.carried_in.total',
-    ]);
+    expect(rules).toEqual(['crossyear.format_switch ', 'crossyear.carry requests.carried_in.natural', 'crossyear.carry requests.carried_in.total']);
   });
 
   test('the same figures in the same edition: in_force is compared too', () => {
@@ -118,9 +118,7 @@ describe('crossyear.public_total (gov-2019 → gov-2019): public_total(Y) = publ
 
   test('the 规范性文件 row is checked too, and the previous year’s cells are never named', () => {
     const f = validate(current(13, 6), { previous }).findings;
-    expect(f.map((x) => [x.rule, [...x.cells].sort(), x.expected, x.actual])).toEqual([
-      ['crossyear.public_total', ['proactive.normative.public_total', 'proactive.normative.published'], 7, 6],
-    ]);
+    expect(f.map((x) => [x.rule, [...x.cells].sort(), x.expected, x.actual])).toEqual([['crossyear.public_total', ['proactive.normative.public_total', 'proactive.normative.published'], 7, 6]]);
   });
 
   test('without the previous report nothing cross-year is checked', () => {

@@ -18,27 +18,19 @@ describe.each(FORMATS)('$id', (format) => {
   });
 
   // Cells in an equality relation; the proactive counts of gov-2021 take part in none within a year.
-  const covered = format.cells.filter((c) =>
-    format.relations.some((r) => !r.crossYear && r.op === '=' && [...r.left, ...r.right].some((t) => t.index === c.index)),
-  );
+  const covered = format.cells.filter((c) => format.relations.some((r) => !r.crossYear && r.op === '=' && [...r.left, ...r.right].some((t) => t.index === c.index)));
 
   test('changing any single related cell gives an error naming that cell or a total it feeds', () => {
     fc.assert(
-      fc.property(
-        fc.integer(),
-        fc.constantFrom(...covered),
-        fc.integer({ min: 1, max: 30 }),
-        fc.boolean(),
-        (seed, cell, delta, up) => {
-          const cells = validCells(format, seeded(seed));
-          const before = cells[cell.id];
-          const after = up || before - delta < 0 ? before + delta : before - delta;
-          const report: Report = reportFromCells(format, { ...cells, [cell.id]: after });
-          const errors = validate(report).findings.filter((f) => f.severity === 'error');
-          expect(errors.length).toBeGreaterThan(0);
-          expect(errors.some((f) => f.cells.includes(cell.id))).toBe(true);
-        },
-      ),
+      fc.property(fc.integer(), fc.constantFrom(...covered), fc.integer({ min: 1, max: 30 }), fc.boolean(), (seed, cell, delta, up) => {
+        const cells = validCells(format, seeded(seed));
+        const before = cells[cell.id];
+        const after = up || before - delta < 0 ? before + delta : before - delta;
+        const report: Report = reportFromCells(format, { ...cells, [cell.id]: after });
+        const errors = validate(report).findings.filter((f) => f.severity === 'error');
+        expect(errors.length).toBeGreaterThan(0);
+        expect(errors.some((f) => f.cells.includes(cell.id))).toBe(true);
+      }),
       { numRuns: 500 },
     );
   });

@@ -15,15 +15,7 @@ import { seeded, validCells } from '../helpers/random-report';
 const dir = mkdtempSync(join(tmpdir(), 'safety-'));
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p)) ?? 'soffice';
 
-const HOSTILE_NAMES = [
-  '=HYPERLINK("http://evil.invalid","点我")',
-  "+cmd|' /C calc'!A0",
-  "某县'财政局",
-  '[1]Sheet1!A1',
-  '@SUM(1+1)',
-  '-2+3',
-  '名 称！全角＝号',
-];
+const HOSTILE_NAMES = ['=HYPERLINK("http://evil.invalid","点我")', "+cmd|' /C calc'!A0", "某县'财政局", '[1]Sheet1!A1', '@SUM(1+1)', '-2+3', '名 称！全角＝号'];
 
 test('hostile office names stay text; summary formulas quote every sheet name and compute in LibreOffice', async () => {
   const format = formats.byId('gov-2021')!;
@@ -144,7 +136,8 @@ test('the production bundle has no source maps and calls no network: its only UR
     expect({ f, map: js.includes('sourceMappingURL') }).toEqual({ f, map: false });
     expect({ f, abs: /\/(home|root|work|Users)\/[\w.-]+\//.test(js) }).toEqual({ f, abs: false });
     const pdfjs = PDFJS_FILE.test(f);
-    for (const api of pdfjs ? ['WebSocket', 'sendBeacon', 'EventSource'] : ['fetch(', 'XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource']) expect({ f, api, used: js.includes(api) }).toEqual({ f, api, used: false });
+    for (const api of pdfjs ? ['WebSocket', 'sendBeacon', 'EventSource'] : ['fetch(', 'XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource'])
+      expect({ f, api, used: js.includes(api) }).toEqual({ f, api, used: false });
     for (const url of js.match(/https?:\/\/[a-zA-Z0-9.-]+/g) ?? []) {
       const host = url.replace(/^https?:\/\//, '');
       expect({ f, host, allowed: [...NAMESPACES, ...DOC_LINKS, ...(pdfjs ? PDFJS_HOSTS : [])].includes(host) }).toEqual({ f, host, allowed: true });
@@ -156,8 +149,7 @@ test('an interrupted consolidate never leaves a truncated output: the old file o
   const format = formats.byId('gov-2021')!;
   const folder = join(dir, 'many');
   mkdirSync(folder);
-  for (let i = 0; i < 300; i++)
-    writeFileSync(join(folder, `m${i}.json`), JSON.stringify({ office: `单位${i}`, year: 2023, format: 'gov-2021', cells: validCells(format, seeded(i)) }));
+  for (let i = 0; i < 300; i++) writeFileSync(join(folder, `m${i}.json`), JSON.stringify({ office: `单位${i}`, year: 2023, format: 'gov-2021', cells: validCells(format, seeded(i)) }));
   const out = join(dir, 'kept.xlsx');
   writeFileSync(out, 'the previous output');
   for (const delay of [150, 400, 800, 1500, 2500]) {
@@ -173,7 +165,11 @@ test('an interrupted consolidate never leaves a truncated output: the old file o
     expect(wb.worksheets.map((w) => w.name)).toEqual(['某市2023汇总', '某市2023汇总明细']);
     writeFileSync(out, 'the previous output');
   }
-  expect(readdirSync(dir).filter((f) => f.startsWith('kept.xlsx') && f !== 'kept.xlsx').every((f) => f.endsWith('.tmp'))).toBe(true);
+  expect(
+    readdirSync(dir)
+      .filter((f) => f.startsWith('kept.xlsx') && f !== 'kept.xlsx')
+      .every((f) => f.endsWith('.tmp')),
+  ).toBe(true);
 }, 120000);
 
 test('an --out equal to an input is refused, and the input is untouched', () => {
@@ -181,7 +177,10 @@ test('an --out equal to an input is refused, and the input is untouched', () => 
   const format = formats.byId('gov-2021')!;
   const text = JSON.stringify({ office: '甲', year: 2023, format: 'gov-2021', cells: validCells(format, seeded(1)) });
   writeFileSync(input, text);
-  for (const cmd of [['consolidate', input, '--out', input], ['import', input, '--out', input]]) {
+  for (const cmd of [
+    ['consolidate', input, '--out', input],
+    ['import', input, '--out', input],
+  ]) {
     const run = nianbao(cmd);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('与输入文件相同');

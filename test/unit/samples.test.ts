@@ -45,12 +45,7 @@ test('阜新 2020: the （七）总计 row breaks three sums, one fix resolves a
   expect(r.findings.map((f) => f.rule).sort()).toEqual(['requests.balance', 'requests.results_sum', 'requests.row_sum']);
   const balance = r.findings.find((f) => f.rule === 'requests.balance')!;
   expect(balance).toMatchObject({ severity: 'error', expected: 0, actual: 1 });
-  expect(balance.cells).toEqual([
-    'requests.total.nonprofit',
-    'requests.new.nonprofit',
-    'requests.carried_in.nonprofit',
-    'requests.carried_out.nonprofit',
-  ]);
+  expect(balance.cells).toEqual(['requests.total.nonprofit', 'requests.new.nonprofit', 'requests.carried_in.nonprofit', 'requests.carried_out.nonprofit']);
   expect(balance.message).toBe('「社会公益组织」列：一、本年新收 + 二、上年结转 = 0，应等于（七）总计 + 四、结转下年度 = 1');
   const rowSum = r.findings.find((f) => f.rule === 'requests.row_sum')!;
   expect([rowSum.expected, rowSum.actual]).toEqual([61, 60]);
@@ -65,7 +60,10 @@ test('阜新 2020: the （七）总计 row breaks three sums, one fix resolves a
 
 test('益阳 2020: 13 blanks and the arithmetic errors of the README', () => {
   const r = byId('seed001_yiyang_szfb_2020');
-  const blanks = r.findings.filter((f) => f.rule === 'cell.blank').map((f) => f.cells[0]).sort();
+  const blanks = r.findings
+    .filter((f) => f.rule === 'cell.blank')
+    .map((f) => f.cells[0])
+    .sort();
   expect(blanks).toEqual(
     [
       ...['business', 'research', 'nonprofit', 'legal', 'org_other'].map((c) => `requests.granted.${c}`),
@@ -103,10 +101,7 @@ test('吴忠 2020: only the money cell with its unit, read as 万元', () => {
 
 test('平潭 2019: a blank and an unreadable amount, nothing else', () => {
   const r = byId('pingtan_2019');
-  expect(r.findings.map((f) => `${f.rule} ${f.cells.join(',')}`).sort()).toEqual([
-    'cell.blank proactive.procurement.projects',
-    'cell.not_number proactive.procurement.amount',
-  ]);
+  expect(r.findings.map((f) => `${f.rule} ${f.cells.join(',')}`).sort()).toEqual(['cell.blank proactive.procurement.projects', 'cell.not_number proactive.procurement.amount']);
   expect(r.cells['proactive.procurement.amount']).toBeNull();
   expect(r.raw['proactive.procurement.amount']).toBe('75394432.52元?');
 });

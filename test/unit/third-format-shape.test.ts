@@ -51,9 +51,7 @@ describe('the template', () => {
   test('names the grouped columns by the group’s id and keeps all eight columns within A:O', () => {
     expect(format.index.has('requests.new.org.individual')).toBe(true);
     const row = plan.addresses['requests.new.natural'].replace(/^[A-Z]+/, '');
-    expect(['natural', ...APPLICANT_COLUMNS.slice(1), 'total'].map((c) => plan.addresses[`requests.new.${c}`])).toEqual(
-      ['H', 'I', 'J', 'K', 'L', 'M', 'N', 'O'].map((c) => `${c}${row}`),
-    );
+    expect(['natural', ...APPLICANT_COLUMNS.slice(1), 'total'].map((c) => plan.addresses[`requests.new.${c}`])).toEqual(['H', 'I', 'J', 'K', 'L', 'M', 'N', 'O'].map((c) => `${c}${row}`));
     clearOfMeta(plan, true);
   });
 
@@ -156,7 +154,13 @@ describe('import from a clerk’s layout, and consolidation', () => {
   test('the overview shows the eighth key figure and steps over the metadata column', () => {
     const result = consolidate(imported, { office: '某县', registry: formats });
     if (!result.ok) throw new Error('refused');
-    const plan = buildOverviewPlan('某县2030汇总明细', { office: '某县', year: 2030, format: format.id, sheet: '某县2030汇总' }, result.members.map((status) => ({ status })), formats, { today: '2031-02-01' });
+    const plan = buildOverviewPlan(
+      '某县2030汇总明细',
+      { office: '某县', year: 2030, format: format.id, sheet: '某县2030汇总' },
+      result.members.map((status) => ({ status })),
+      formats,
+      { today: '2031-02-01' },
+    );
     clearOfMeta(plan, false);
     const at = new Map(plan.cells.map((c) => [address(c.row, c.col), c.value]));
     expect(at.get('M3')).toBe('现行有效规范性文件');

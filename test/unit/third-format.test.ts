@@ -22,7 +22,16 @@ const MADE_UP: FormatDef = {
       title: '一、申请情况',
       shortTitle: '申请',
       corner: '（测试）',
-      columns: [{ label: '申请人', children: [{ label: '自然人', id: 'people' }, { label: '法人', id: 'firms' }, { label: '合计', id: 'sum' }] }],
+      columns: [
+        {
+          label: '申请人',
+          children: [
+            { label: '自然人', id: 'people' },
+            { label: '法人', id: 'firms' },
+            { label: '合计', id: 'sum' },
+          ],
+        },
+      ],
       rows: [
         { id: 'in', path: ['收到'], short: '收到' },
         { id: 'done', path: ['办结'], short: '办结' },
@@ -53,9 +62,15 @@ test('its relations drive validation, with fixes', () => {
       office: '某单位',
       year: 2030,
       cells: {
-        'requests.in.people': 5, 'requests.in.firms': 1, 'requests.in.sum': 6,
-        'requests.done.people': 4, 'requests.done.firms': 1, 'requests.done.sum': 5,
-        'requests.open.people': 2, 'requests.open.firms': 0, 'requests.open.sum': 2,
+        'requests.in.people': 5,
+        'requests.in.firms': 1,
+        'requests.in.sum': 6,
+        'requests.done.people': 4,
+        'requests.done.firms': 1,
+        'requests.done.sum': 5,
+        'requests.open.people': 2,
+        'requests.open.firms': 0,
+        'requests.open.sum': 2,
       },
     },
     'x',

@@ -7,16 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { formats } from '../../src/formats';
-import {
-  isOfficeName,
-  officeFromFileName,
-  readDate,
-  readFileName,
-  readPageMeta,
-  readPeriodYear,
-  readTitle,
-  yearPublishedFor,
-} from '../../src/import/title';
+import { isOfficeName, officeFromFileName, readDate, readFileName, readPageMeta, readPeriodYear, readTitle, yearPublishedFor } from '../../src/import/title';
 import { readReports } from '../../src/io/read-reports';
 import { UNKNOWN_OFFICE, type Report } from '../../src/model/report';
 import { clerkLayout, toHtml, toXlsx, type Layout } from '../helpers/clerk-layouts';
@@ -67,15 +58,37 @@ describe('titles', () => {
 });
 
 describe('what reads as an office', () => {
-  test.each(['北京市西城区人民政府办公室', '国家税务总局', '平潭综合实验区管委会办公室', '上海市浦东新区陆家嘴街道办事处', '淮安市洪泽区人民政府', '吴忠市', '汤原县交通运输局', '甲乡', '中共汤原县委', '宿迁市人民检察院'])(
-    '%s is an office',
-    (name) => expect(isOfficeName(name)).toBe(true),
-  );
+  test.each([
+    '北京市西城区人民政府办公室',
+    '国家税务总局',
+    '平潭综合实验区管委会办公室',
+    '上海市浦东新区陆家嘴街道办事处',
+    '淮安市洪泽区人民政府',
+    '吴忠市',
+    '汤原县交通运输局',
+    '甲乡',
+    '中共汤原县委',
+    '宿迁市人民检察院',
+  ])('%s is an office', (name) => expect(isOfficeName(name)).toBe(true));
 
-  test.each(['政府', '办公室', '人民政府', '县政府', '县人民政府', '市人民政府办公室', '区政府办', '本局', '我委', '附件1', '报表', '新建 Microsoft Excel 工作表', '2020年', '信息公开工作年度报告', '发布机构：汤原县人民政府', ''])(
-    '「%s」 is not',
-    (name) => expect(isOfficeName(name)).toBe(false),
-  );
+  test.each([
+    '政府',
+    '办公室',
+    '人民政府',
+    '县政府',
+    '县人民政府',
+    '市人民政府办公室',
+    '区政府办',
+    '本局',
+    '我委',
+    '附件1',
+    '报表',
+    '新建 Microsoft Excel 工作表',
+    '2020年',
+    '信息公开工作年度报告',
+    '发布机构：汤原县人民政府',
+    '',
+  ])('「%s」 is not', (name) => expect(isOfficeName(name)).toBe(false));
 
   test('file names: a name that reads as an office, never a file stem', () => {
     expect(readFileName('county/汤原县2022年报.xlsx')).toEqual({ office: '汤原县', year: 2022 });

@@ -137,14 +137,47 @@ describe('what is never a number', () => {
 });
 
 describe('looksLikeValue: whether a cell’s text stands where a figure stands', () => {
-  test.each(['', '  ', '0', '12', '１２', '+3', '38.41万', '251000元', '22（其中修订16件）', '/', '\\', '-', '--', '—', '——', '－', '–', '无', '空', '暂无', 'n/a', ' N/A ', 'na', '×', '*', '若干', '见附件', '见附表', '不详', '未统计', '待统计', '暂缺', '不适用', '略', '同上'])(
-    '%p does',
-    (text) => {
-      expect(looksLikeValue(text)).toBe(true);
-      // Asked again, from the cache: the same answer.
-      expect(looksLikeValue(text)).toBe(true);
-    },
-  );
+  test.each([
+    '',
+    '  ',
+    '0',
+    '12',
+    '１２',
+    '+3',
+    '38.41万',
+    '251000元',
+    '22（其中修订16件）',
+    '/',
+    '\\',
+    '-',
+    '--',
+    '—',
+    '——',
+    '－',
+    '–',
+    '无',
+    '空',
+    '暂无',
+    'n/a',
+    ' N/A ',
+    'na',
+    '×',
+    '*',
+    '若干',
+    '见附件',
+    '见附表',
+    '不详',
+    '未统计',
+    '待统计',
+    '暂缺',
+    '不适用',
+    '略',
+    '同上',
+  ])('%p does', (text) => {
+    expect(looksLikeValue(text)).toBe(true);
+    // Asked again, from the cache: the same answer.
+    expect(looksLikeValue(text)).toBe(true);
+  });
 
   test.each(['行政许可', '（七）总计', '本年新收', '合计：', 'abc'])('%p does not', (text) => {
     expect(looksLikeValue(text)).toBe(false);
@@ -193,4 +226,3 @@ describe('edges of the patterns', () => {
     expect(readCell('22（说明）x', 'count')).toEqual({ value: null, status: 'invalid', raw: '22（说明）x' });
   });
 });
-

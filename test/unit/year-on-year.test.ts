@@ -99,7 +99,12 @@ describe('平潭 2021 → 2022 (same format)', () => {
     // every key figure of the one member is compared, and they are the totals; a member's unchanged
     // figure (诉讼纠错率, 0 both years) is counted, not listed.
     expect(rows.slice(14, 24)).toEqual(totals.filter((r) => r[4] !== 0).map((r) => ['平潭综合实验区', ...r.slice(1)]));
-    expect(rows.slice(24).filter((r) => r[0]).map((r) => r[0])).toEqual(['各成员其余 1 项与上年相同，未列出。']);
+    expect(
+      rows
+        .slice(24)
+        .filter((r) => r[0])
+        .map((r) => r[0]),
+    ).toEqual(['各成员其余 1 项与上年相同，未列出。']);
   });
 
   test('last year without its member sheets: the figures of its overview are compared', async () => {
@@ -153,8 +158,29 @@ describe('across the 2020 → 2021 format switch', () => {
   beforeAll(() => {
     // 2020 (2019 版): 甲 = 吴忠 2020, 乙 = 阜新 2020. 2021 (2021 版): 甲 = 平潭 2022, 乙 = 平潭 2021.
     // Member sheets are written (--formulas), so last year's members are compared from their reports.
-    consolidate([reports('c2020.json', [['seed004_wuzhong_city_2020', '甲县', 2020], ['seed000_fuxin_szfb_2020', '乙县', 2020]]), '--office', '某市', '--out', y20, '--formulas']);
-    summary = consolidate([reports('c2021.json', [['pingtan_2022', '甲县', 2021], ['pingtan_2021', '乙县', 2021]]), '--office', '某市', '--out', y21, '--previous', y20]).summary;
+    consolidate([
+      reports('c2020.json', [
+        ['seed004_wuzhong_city_2020', '甲县', 2020],
+        ['seed000_fuxin_szfb_2020', '乙县', 2020],
+      ]),
+      '--office',
+      '某市',
+      '--out',
+      y20,
+      '--formulas',
+    ]);
+    summary = consolidate([
+      reports('c2021.json', [
+        ['pingtan_2022', '甲县', 2021],
+        ['pingtan_2021', '乙县', 2021],
+      ]),
+      '--office',
+      '某市',
+      '--out',
+      y21,
+      '--previous',
+      y20,
+    ]).summary;
   });
 
   test('the carry-over holds per column across the switch; the switch is noted', () => {
@@ -215,7 +241,10 @@ describe('across the 2020 → 2021 format switch', () => {
 });
 
 test('last year given as a published report (no member list): totals compared, no member changes claimed', async () => {
-  const members = reports('c2022.json', [['pingtan_2022', '平潭综合实验区', 2022], ['suqian_city_2023', '某区', 2022]]);
+  const members = reports('c2022.json', [
+    ['pingtan_2022', '平潭综合实验区', 2022],
+    ['suqian_city_2023', '某区', 2022],
+  ]);
   // Last year's published report of the whole area, as JSON without a member list.
   const last = reports('published2021.json', [['pingtan_2021', '福建某市', 2021]]);
   const out = join(dir, 'published.xlsx');

@@ -10,7 +10,25 @@ import { UNCOMPUTED } from '../../model/uncomputed';
 import { UserError } from '../../model/user-error';
 
 /** Worksheet parts a read-only load skips. */
-const READ_ONLY_SKIPS = ['dataValidations', 'conditionalFormatting', 'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'drawing', 'picture', 'tableParts', 'extLst', 'rowBreaks', 'colBreaks'];
+const READ_ONLY_SKIPS = [
+  'dataValidations',
+  'conditionalFormatting',
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'drawing',
+  'picture',
+  'tableParts',
+  'extLst',
+  'rowBreaks',
+  'colBreaks',
+];
 
 const SHEET_NAME_RULE = '名称最长 31 个字符，不能含 * ? : / \\ [ ]，不能以单引号开头或结尾。';
 
@@ -44,8 +62,7 @@ function expand(range: string): string[] {
 
 /** A cell's text as the user sees it: rich text (as LibreOffice writes CJK text) read as its plain text. */
 function cellText(v: unknown): unknown {
-  if (v && typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText))
-    return ((v as { richText: { text?: unknown }[] }).richText).map((t) => String(t.text ?? '')).join('');
+  if (v && typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) return (v as { richText: { text?: unknown }[] }).richText.map((t) => String(t.text ?? '')).join('');
   return v;
 }
 
@@ -265,8 +282,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
       const cell = ws.getCell(pc.row, pc.col);
       // The value we computed travels as the cached result, so readers need not recalculate.
       if (pc.formula) cell.value = { formula: pc.formula, result: typeof pc.value === 'number' ? pc.value : undefined } as ExcelJS.CellFormulaValue;
-      else if (pc.link && pc.value !== undefined && pc.value !== null)
-        cell.value = { text: String(pc.value), hyperlink: `#${sheetRef(pc.link)}!A1` } as ExcelJS.CellHyperlinkValue;
+      else if (pc.link && pc.value !== undefined && pc.value !== null) cell.value = { text: String(pc.value), hyperlink: `#${sheetRef(pc.link)}!A1` } as ExcelJS.CellHyperlinkValue;
       else if (pc.value !== undefined) cell.value = pc.value;
       if (pc.note) cell.note = pc.note;
       cell.style = excelStyle(STYLES[pc.style]) as ExcelJS.Style;
@@ -316,8 +332,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
           const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
           c._comment = undefined;
           if (c._value?.model) delete c._value.model.comment;
-        }
-        else cell.note = note;
+        } else cell.note = note;
       }
       this.writeMeta(ws, h.meta);
     }
@@ -332,8 +347,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
 
   async setValues(name: string, values: Record<string, CellWrite>, meta?: SheetMeta): Promise<void> {
     const ws = this.sheet(name);
-    for (const [addr, v] of Object.entries(values))
-      ws.getCell(addr).value = v !== null && typeof v === 'object' ? ({ formula: v.formula } as ExcelJS.CellFormulaValue) : v;
+    for (const [addr, v] of Object.entries(values)) ws.getCell(addr).value = v !== null && typeof v === 'object' ? ({ formula: v.formula } as ExcelJS.CellFormulaValue) : v;
     if (meta) this.writeMeta(ws, meta);
   }
 

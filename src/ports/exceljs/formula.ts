@@ -22,8 +22,7 @@ function* expandRange(ref: string): Generator<string> {
   }
   const p = parseAddress(a);
   const q = parseAddress(b);
-  for (let r = Math.min(p.row, q.row); r <= Math.max(p.row, q.row); r++)
-    for (let c = Math.min(p.col, q.col); c <= Math.max(p.col, q.col); c++) yield address(r, c);
+  for (let r = Math.min(p.row, q.row); r <= Math.max(p.row, q.row); r++) for (let c = Math.min(p.col, q.col); c <= Math.max(p.col, q.col); c++) yield address(r, c);
 }
 
 const TOKEN = /\s*(SUM\(|'(?:[^']|'')+'!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\d+(?:\.\d+)?|[-+(),])/gy;

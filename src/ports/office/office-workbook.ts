@@ -5,19 +5,7 @@
  */
 import { address, compactRanges, parseAddress } from '../../layout/a1';
 import { READ_COLUMNS, READ_ROWS, VALUE_ADDRESSES, WIDE_COLUMNS, WIDE_ROWS } from '../../layout/read-extent';
-import {
-  FONT,
-  MARK_FILL,
-  META_BACKUP_ROW,
-  META_COLUMN,
-  META_ROW,
-  STYLES,
-  metaAddresses,
-  VALIDATION_TEXT,
-  type PlanCell,
-  type SheetPlan,
-  type StyleName,
-} from '../../layout/sheet-plan';
+import { FONT, MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, metaAddresses, VALIDATION_TEXT, type PlanCell, type SheetPlan, type StyleName } from '../../layout/sheet-plan';
 import { encodeMeta, findMeta, type SheetMeta } from '../../model/sheet-meta';
 import { sheetRef } from '../../layout/summary-formulas';
 import {
@@ -216,7 +204,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const extent = which === 'active' ? WIDE : options.rows ? { rows: options.rows, columns: READ_COLUMNS } : REPORT;
       const cost = this.readCost(extent, marks);
       const data: SheetData[] = [];
-      for (let i = 0; i < targets.length; ) {
+      for (let i = 0; i < targets.length;) {
         const chunk: Excel.Worksheet[] = [];
         for (let bytes = 0; i < targets.length && (chunk.length === 0 || bytes + cost <= BATCH_BYTES); i++, bytes += cost) chunk.push(targets[i]);
         const queued = chunk.map((ws) => this.queueRead(ws, extent, marks));
@@ -244,7 +232,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       await this.run(async (context) => {
         const sheets = context.workbook.worksheets;
         // Usually one batch; several only when the sheets together would pass the 5 MB limit.
-        for (let i = 0; i < plans.length; ) {
+        for (let i = 0; i < plans.length;) {
           for (let bytes = 0, first = true; i < plans.length && (first || bytes + writeCost(plans[i]) <= BATCH_BYTES); i++, first = false) {
             bytes += writeCost(plans[i]);
             this.writeContent(sheets.add(temps[i]), plans[i]);
@@ -311,8 +299,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       format.custom.format.fill.color = `#${MARK_FILL[cf.severity]}`;
     }
     for (const pc of plan.cells)
-      if (pc.link && pc.value !== undefined && pc.value !== null)
-        ws.getRange(address(pc.row, pc.col)).hyperlink = { documentReference: `${sheetRef(pc.link)}!A1`, textToDisplay: String(pc.value) };
+      if (pc.link && pc.value !== undefined && pc.value !== null) ws.getRange(address(pc.row, pc.col)).hyperlink = { documentReference: `${sheetRef(pc.link)}!A1`, textToDisplay: String(pc.value) };
     // Notes need ExcelApi 1.18; below it the cell's text itself (未读取, the original text) still fails validation.
     if (this.caps.notes) for (const pc of plan.cells) if (pc.note) ws.notes.add(ws.getRange(address(pc.row, pc.col)), pc.note);
     if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
@@ -375,10 +362,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const text = VALIDATION_TEXT[v.kind];
       for (const addr of v.ranges) {
         const dv = ws.getRange(addr).dataValidation;
-        if (v.kind === 'signed')
-          dv.rule = { wholeNumber: { formula1: -1000000000, formula2: 1000000000, operator: 'Between' } };
-        else if (v.kind === 'money')
-          dv.rule = { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+        if (v.kind === 'signed') dv.rule = { wholeNumber: { formula1: -1000000000, formula2: 1000000000, operator: 'Between' } };
+        else if (v.kind === 'money') dv.rule = { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
         else dv.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
         dv.errorAlert = { showAlert: true, style: 'Stop', title: text.title, message: text.message };
         dv.ignoreBlanks = true;

@@ -117,7 +117,11 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
         <Radio value="formula" label="公式（引用各成员表，成员改正后汇总自动更新）" />
         <Radio value="values" label="仅数值" />
       </RadioGroup>
-      <Button appearance="primary" disabled={!!pane.busy || chosen.length === 0} onClick={() => pane.consolidate({ members: chosen, office, level, mode, roster: rosterText, previous: previous || undefined })}>
+      <Button
+        appearance="primary"
+        disabled={!!pane.busy || chosen.length === 0}
+        onClick={() => pane.consolidate({ members: chosen, office, level, mode, roster: rosterText, previous: previous || undefined })}
+      >
         汇总（{chosen.length} 个成员）
       </Button>
       {result && !result.ok && (

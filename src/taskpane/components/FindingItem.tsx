@@ -9,7 +9,13 @@ import { useLayout } from './styles';
 const useStyles = makeStyles({
   finding: { cursor: 'pointer' },
   /** The sentence a finding on the report's text is about, as quoted from it. */
-  quote: { display: 'block', marginTop: tokens.spacingVerticalXXS, paddingLeft: tokens.spacingHorizontalS, borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`, color: tokens.colorNeutralForeground2 },
+  quote: {
+    display: 'block',
+    marginTop: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground2,
+  },
   place: { display: 'block', color: tokens.colorNeutralForeground3 },
 });
 

@@ -41,14 +41,7 @@ export function FullTextCheck({ pane }: { pane: PaneController }) {
           if (f) await pane.checkFullText(f);
         }}
       />
-      <input
-        ref={previous}
-        type="file"
-        accept={ACCEPT}
-        aria-label="选择上年年报"
-        className={ui.hidden}
-        onChange={(e) => pane.setPreviousText(picked(e.currentTarget))}
-      />
+      <input ref={previous} type="file" accept={ACCEPT} aria-label="选择上年年报" className={ui.hidden} onChange={(e) => pane.setPreviousText(picked(e.currentTarget))} />
       <div className={mergeClasses(ui.row, ui.wrap, ui.centered)}>
         <Button disabled={!!pane.busy} onClick={() => file.current?.click()}>
           检查全文…
@@ -85,7 +78,10 @@ export function FullTextCheck({ pane }: { pane: PaneController }) {
               {r.narrative.map(item)}
             </FindingGroup>
           )}
-          {groupByTable(r.tableFindings.filter((f) => f.rule !== 'cell.blank'), r.report.format).map((g) => (
+          {groupByTable(
+            r.tableFindings.filter((f) => f.rule !== 'cell.blank'),
+            r.report.format,
+          ).map((g) => (
             <FindingGroup key={g.title} title={g.title} count={g.findings.length}>
               {g.findings.map(item)}
             </FindingGroup>

@@ -29,7 +29,9 @@ export function GeneratePanel({ pane }: { pane: PaneController }) {
       <Field label="行政层级（可选）">
         <Dropdown aria-label="行政层级" clearButton={{ 'aria-label': '清除选择' }} placeholder="不填" value={level ?? ''} onOptionSelect={(_, d) => setLevel(d.optionValue as Level)}>
           {LEVELS.map((l) => (
-            <Option key={l} value={l}>{l}</Option>
+            <Option key={l} value={l}>
+              {l}
+            </Option>
           ))}
         </Dropdown>
       </Field>

@@ -134,24 +134,24 @@ export function ImportPanel({ pane }: { pane: PaneController }) {
             )}
             {open === item.key && (
               <div className={styles.cells}>
-              <table className={styles.table} aria-label="读取内容">
-                <thead>
-                  <tr>
-                    <th className={styles.left}>单元格</th>
-                    <th className={styles.right}>读取值</th>
-                    <th className={styles.left}>来源</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {item.cells.map((c) => (
-                    <tr key={c.label}>
-                      <td>{c.label}</td>
-                      <td className={styles.right}>{c.value}</td>
-                      <td className={styles.source}>{c.from}</td>
+                <table className={styles.table} aria-label="读取内容">
+                  <thead>
+                    <tr>
+                      <th className={styles.left}>单元格</th>
+                      <th className={styles.right}>读取值</th>
+                      <th className={styles.left}>来源</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {item.cells.map((c) => (
+                      <tr key={c.label}>
+                        <td>{c.label}</td>
+                        <td className={styles.right}>{c.value}</td>
+                        <td className={styles.source}>{c.from}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </div>
             )}
           </li>
