@@ -278,6 +278,9 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     ws.getColumn(META_COLUMN).hidden = true;
     for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(r)).height = h;
     for (const r of plan.hiddenRows ?? []) ws.getRow(r).hidden = true;
+    // One style object per kind of cell, as exceljs itself shares them between cells read from a file:
+    // a sheet of hundreds of cells, times hundreds of members, otherwise holds a copy per cell.
+    const styles = new Map<string, ExcelJS.Style>();
     for (const pc of plan.cells) {
       const cell = ws.getCell(pc.row, pc.col);
       // The value we computed travels as the cached result, so readers need not recalculate.
@@ -285,7 +288,9 @@ export class ExceljsWorkbookPort implements WorkbookPort {
       else if (pc.link && pc.value !== undefined && pc.value !== null) cell.value = { text: String(pc.value), hyperlink: `#${sheetRef(pc.link)}!A1` } as ExcelJS.CellHyperlinkValue;
       else if (pc.value !== undefined) cell.value = pc.value;
       if (pc.note) cell.note = pc.note;
-      cell.style = excelStyle(STYLES[pc.style]) as ExcelJS.Style;
+      let style = styles.get(pc.style);
+      if (!style) styles.set(pc.style, (style = excelStyle(STYLES[pc.style]) as ExcelJS.Style));
+      cell.style = style;
     }
     for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
     for (const v of plan.validations) {
