@@ -3,14 +3,12 @@
  * with office.js blocked (and, for contrast, with a stand-in office.js), and the error boundary
  * in a harness whose parts crash on a click.
  */
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { ChildProcess } from 'child_process';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startWebServer } from '../helpers/browser';
-import { ROOT } from '../helpers/cli';
+import { buildHarness, launchChromium, startWebServer } from '../helpers/browser';
 import { CRASH_TITLE } from '../../src/taskpane/components/ErrorBoundary';
 import { OFFICE_UNAVAILABLE_TITLE } from '../../src/taskpane/components/OfficeUnavailable';
 
@@ -68,18 +66,9 @@ test('office.js present: the same built pane starts with its tabs and no failure
 
 test('a part that crashes while drawing is replaced by a Chinese message with its advice, logged to the console; the rest stays', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-crash-'));
-  await build({
-    entryPoints: [join(ROOT, 'test', 'e2e', 'crash-harness.tsx')],
-    outfile: join(dir, 'harness.js'),
-    bundle: true,
-    format: 'iife',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><div id="root"></div><script src="harness.js"></script></body></html>');
+  const harness = await buildHarness(dir, 'crash-harness.tsx');
   const { page, consoleErrors } = await watchedPage();
-  await page.goto(`file://${join(dir, 'index.html')}`);
+  await page.goto(`file://${harness}`);
 
   await page.getByRole('button', { name: '局部部件' }).click();
   const part = page.getByRole('region', { name: '局部' }).getByRole('alert');

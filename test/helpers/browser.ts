@@ -28,9 +28,14 @@ export async function startWebServer(): Promise<{ server: ChildProcess; url: str
 }
 
 /** Bundles the real pane over the fake Excel host (test/e2e/addin-harness.tsx) into `dir`; returns its page. */
-export async function buildPaneHarness(dir: string): Promise<string> {
+export function buildPaneHarness(dir: string): Promise<string> {
+  return buildHarness(dir, 'addin-harness.tsx');
+}
+
+/** Bundles a React harness from test/e2e into `dir` with a page that runs it; returns the page's path. */
+export async function buildHarness(dir: string, entry: string): Promise<string> {
   await build({
-    entryPoints: [join(ROOT, 'test', 'e2e', 'addin-harness.tsx')],
+    entryPoints: [join(ROOT, 'test', 'e2e', entry)],
     outfile: join(dir, 'harness.js'),
     bundle: true,
     format: 'iife',
