@@ -319,6 +319,8 @@ test('drag and drop opens a workbook; unsaved changes are guarded against 新建
   const [d] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '先下载，再继续' }).click()]);
   expect(d.suggestedFilename()).toBe('县卫健委2023年报.xlsx');
   await page.getByText('当前：另一个.xlsx').waitFor();
+  // The guard closes before anything else is done (its exit animation ends before the page goes to the background).
+  await dialog.waitFor({ state: 'detached' });
 
   // Closing or reloading the page with unsaved changes: the browser asks first.
   // (Chromium closes the last page of a window without asking, so a second tab stays open.)
