@@ -1,7 +1,9 @@
 /** What every browser test starts with: Debian's Chromium, the built web page served locally, the pane harness. */
 import { spawn, type ChildProcess } from 'child_process';
-import { writeFileSync } from 'fs';
-import { join } from 'path';
+import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'fs';
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
+import { dirname, extname, join, normalize } from 'path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { ROOT } from './cli';
@@ -46,4 +48,39 @@ export async function buildHarness(dir: string, entry: string): Promise<string> 
   const page = join(dir, 'index.html');
   writeFileSync(page, '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><div id="root"></div><script src="harness.js"></script></body></html>');
   return page;
+}
+
+/**
+ * The pane harness as the add-in ships it where PDFs are concerned: PDF.js split into a chunk
+ * loaded on first use, its worker and character maps beside the page, all served over HTTP
+ * (a worker cannot start from a file:// page). Resolves with the page's address and a stop.
+ */
+export async function servePaneHarnessWithPdf(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  await build({
+    entryPoints: [join(ROOT, 'test', 'e2e', 'addin-harness.tsx')],
+    outdir: dir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><div id="root"></div><script type="module" src="addin-harness.js"></script></body></html>',
+  );
+  const pdfjs = dirname(require.resolve('pdfjs-dist/package.json'));
+  copyFileSync(join(pdfjs, 'legacy', 'build', 'pdf.worker.min.mjs'), join(dir, 'pdf.worker.min.js'));
+  cpSync(join(pdfjs, 'cmaps'), join(dir, 'pdf-cmaps'), { recursive: true });
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+  const server = createServer((req, res) => {
+    const rel = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)).replace(/^\/+/, '') || 'index.html';
+    const file = join(dir, rel);
+    if (rel.startsWith('..') || !existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': types[extname(rel)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
