@@ -15,13 +15,25 @@ function isPipeLine(line: string): boolean {
   return /\|\s*$/.test(line);
 }
 
-/** "规章 0 0 0" as copied from a PDF: a label and two or more numbers separated by spaces. */
+/**
+ * "规章 0 0 0" as copied from a PDF: a label and its numbers separated by spaces. One number
+ * follows only a short label with no sentence punctuation ("行政许可 9487"), so that a line of
+ * prose ending in a number stays prose.
+ */
 function splitSpaced(line: string): string[] | null {
   const tokens = line.trim().split(/[ \u3000]+/);
   let k = tokens.length;
   while (k > 0 && /^[+\-−]?\d[\d,.]*$/.test(tokens[k - 1])) k--;
-  if (tokens.length - k < 2 || k === 0) return null;
-  return [tokens.slice(0, k).join(' '), ...tokens.slice(k)];
+  if (k === 0) return null;
+  const label = tokens.slice(0, k).join(' ');
+  const least = label.length <= 12 && !/[，。；：,;:]/.test(label) ? 1 : 2;
+  return tokens.length - k >= least ? [label, ...tokens.slice(k)] : null;
+}
+
+/** "0 0 1 0 0" as a PDF's text layer gives a row of figures with no label: numbers parted by single spaces. */
+function spacedFigures(line: string): string[] | null {
+  const tokens = line.trim().split(/[ \u3000]+/);
+  return tokens.length >= 2 && tokens.every((t) => /^[+\-−]?\d[\d,.]*$/.test(t)) ? tokens : null;
 }
 
 /** Narrow-character units of a string as a fixed-width font shows it: CJK takes two. */
@@ -56,7 +68,16 @@ function gridFromSpacedText(lines: string[], source: string): Grid {
       const m = /^第1页 第(\d+)行(?:第(\d+)列)?$/.exec(c.at);
       if (m) c.at = `第${numbered[Number(m[1]) - 1].n}行${m[2] ? `第${m[2]}格` : ''}`;
     }
-  return { source, rows };
+  // A line whose pieces are parted by single spaces is one piece to the column finder: a row
+  // of figures (or a label and its figures) is split into its cells, read in order, not by column.
+  return {
+    source,
+    rows: rows.map((row) => {
+      const only = row.cells.length === 1 ? row.cells[0] : undefined;
+      const parts = only && (spacedFigures(only.text) ?? splitSpaced(only.text));
+      return parts ? { aligned: false, cells: parts.map((text, x) => ({ text, x, at: `${only.at}第${x + 1}格` })) } : row;
+    }),
+  };
 }
 
 const MARKDOWN_ROW = /^\s*\|.*\|\s*$/;
@@ -143,7 +164,10 @@ export function gridFromText(text: string, source: string): Grid {
     if (cells > MAX_CELLS) throw new InputError(`文本中的单元格超过 ${MAX_CELLS} 个，远大于一份年报，已拒绝读取`);
     if (!stream) {
       if (line.includes('\t')) rows.push(fromTexts(line.split('\t'), n));
-      else rows.push(splitSpaced(line) ? fromTexts(splitSpaced(line)!, n) : single(line.trim(), n));
+      else {
+        const parts = splitSpaced(line) ?? spacedFigures(line);
+        rows.push(parts ? fromTexts(parts, n) : single(line.trim(), n));
+      }
       return;
     }
     if (isPipeLine(line)) {
