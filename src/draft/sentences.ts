@@ -2,7 +2,8 @@
  * Sentences drafted from the figures, for the parts the tables determine. Row and column names
  * come from the format; a figure that cannot be read (a draft forced over errors) becomes a placeholder.
  */
-import type { CompiledFormat } from '../formats/compile';
+import type { CellDef, CompiledFormat } from '../formats/compile';
+import { CONTRADICTION_CELLS, PROCUREMENT_CELLS, REPORT_FIGURES } from '../formats/report-figures';
 import type { HeaderNode, HeaderRowTable, MatrixRow, MatrixTable } from '../formats/types';
 import { unnumbered } from '../formats/report-outline';
 import type { Report } from '../model/report';
@@ -18,6 +19,11 @@ export class Figures {
 
   has(id: string): boolean {
     return this.format.index.has(id);
+  }
+
+  cell(id: string): CellDef | undefined {
+    const i = this.format.index.get(id);
+    return i === undefined ? undefined : this.format.cells[i];
   }
 
   value(id: string): number | undefined {
@@ -96,20 +102,23 @@ function tableOf<T extends 'matrix' | 'header-row'>(format: CompiledFormat, layo
 /** 依申请公开: received, carried over, results by kind with their shares of （七）总计, carried forward. */
 export function requestSentences(f: Figures): Run[][] {
   const table = tableOf(f.format, 'matrix');
-  if (!table) return [];
+  // The rows the sentences name, found by the totals the report's figures are defined by.
+  const rowOf = (total: string) => f.cell(total)?.row;
+  const [received, carried, results, carriedOut] = [REPORT_FIGURES.new, REPORT_FIGURES.carried_in, REPORT_FIGURES.results, REPORT_FIGURES.carried_out].map((d) => rowOf(d.cells[0]));
+  if (!table || !received || !carried || !results || !carriedOut) return [];
   const id = (row: string, col = 'total') => `${table.id}.${row}.${col}`;
   // The applicant groups under 申请人情况: 自然人, 法人或其他组织 (their columns summed).
   const applicants = (table.columns[0].children ?? []).filter((n) => n.id !== 'total');
   const byApplicant: (string | Run)[] = [];
   applicants.forEach((n, i) => {
     const cols = leafIds([n]).map((ids) => ids.join('.'));
-    const v = f.sum(cols.map((c) => id('new', c)));
+    const v = f.sum(cols.map((c) => id(received, c)));
     byApplicant.push(i ? '，' : '', n.label, v === undefined ? placeholder(`${n.label}的申请数`) : figure(v), '件');
   });
-  const first = joined(['本年度新收政府信息公开申请', f.run(id('new')), '件（其中', ...byApplicant, '），上年结转政府信息公开申请', f.run(id('carried_in')), '件。']);
+  const first = joined(['本年度新收政府信息公开申请', f.run(id(received)), '件（其中', ...byApplicant, '），上年结转政府信息公开申请', f.run(id(carried)), '件。']);
 
-  const total = f.value(id('total'));
-  const second: (string | Run)[] = ['本年度办理结果总计', f.run(id('total')), '件'];
+  const total = f.value(id(results));
+  const second: (string | Run)[] = ['本年度办理结果总计', f.run(id(results)), '件'];
   if (total) {
     second.push('，其中：');
     resultGroups(table).forEach((g, i) => {
@@ -118,7 +127,7 @@ export function requestSentences(f: Figures): Run[][] {
       if (v) second.push(`，占${share(v, total)}`);
     });
   }
-  second.push('。结转下年度继续办理', f.run(id('carried_out')), '件。');
+  second.push('。结转下年度继续办理', f.run(id(carriedOut)), '件。');
   return [first, joined(second)];
 }
 
@@ -158,20 +167,21 @@ export function appealSentences(f: Figures): Run[][] {
 
 /** 政府集中采购 (第二十条第（九）项, 2019–2020 only): the projects and the amount in 万元. */
 export function procurementSentences(f: Figures): Run[][] {
-  const projects = 'proactive.procurement.projects';
-  const amount = 'proactive.procurement.amount';
+  const { projects, amount } = PROCUREMENT_CELLS;
   if (!f.has(projects) || !f.has(amount)) return [];
   return [joined(['本年度政府集中采购项目', f.run(projects), '项，采购总金额', f.run(amount), '万元。'])];
 }
 
 /** 六: the requests closed because a fee went unpaid, when there were any, with the fee figures left to the clerk. */
 export function feeSentences(f: Figures): Run[][] {
-  const table = tableOf(f.format, 'matrix');
-  const row = table?.rows.find((r) => r.id === 'other.unpaid');
-  if (!table || !row) return [];
-  const id = `${table.id}.${row.id}.total`;
+  const [id] = CONTRADICTION_CELLS.unpaidFee;
+  const cell = f.cell(id);
+  if (!cell) return [];
   const n = f.value(id);
   if (n === 0) return [];
-  const label = row.path[row.path.length - 1].replace(/^\d+[.．、]/, '');
+  const label = cell.rowLabel
+    .split(/\s*[／/]\s*/)
+    .pop()!
+    .replace(/^\d+[.．、]/, '');
   return [joined([`本年度办理结果中，“${label}”的共`, f.run(id), '件。依据《政府信息公开信息处理费管理办法》，本年度', placeholder('发出收费通知的件数和总金额，以及实际收取的总金额'), '。'])];
 }

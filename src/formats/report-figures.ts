@@ -49,3 +49,6 @@ export const CONTRADICTION_CELLS = {
   /** 未收取信息处理费 contradicts requests closed for an unpaid fee notice (gov-2021 （六）2). */
   unpaidFee: ['requests.other.unpaid.total'],
 };
+
+/** 政府集中采购 (第二十条第（九）项, gov-2019 only): what the drafted sentence of 二 names. */
+export const PROCUREMENT_CELLS = { projects: 'proactive.procurement.projects', amount: 'proactive.procurement.amount' };
