@@ -1,4 +1,4 @@
-import { readCell } from '../../src/model/values';
+import { looksLikeValue, readCell } from '../../src/model/values';
 
 describe('the value reader reads cell text as clerks write it', () => {
   test.each([
@@ -60,4 +60,37 @@ describe('the value reader reads cell text as clerks write it', () => {
 test('a large whole count reads exactly, with no float noise from rounding', () => {
   expect(readCell('999999999999', 'count')).toEqual({ value: 999999999999, status: 'number' });
   expect(readCell('123456789012', 'money').value).toBe(123456789012);
+});
+
+test('a number typed or computed in a cell is read as that number, even where its text would be scientific notation', () => {
+  // =0.1+0.2-0.3 leaves float noise; its text "5.551115123125783e-17" is no figure, the number is.
+  expect(readCell(0.1 + 0.2 - 0.3, 'money')).toEqual({ value: 0.1 + 0.2 - 0.3, status: 'number' });
+  expect(readCell(1e-7, 'count')).toEqual({ value: 1e-7, status: 'number' });
+  expect(readCell('1e-7', 'count')).toEqual({ value: null, status: 'invalid', raw: '1e-7' });
+  expect(readCell(true, 'count')).toEqual({ value: null, status: 'invalid', raw: 'true' });
+});
+
+test('a remark in brackets after something that is no figure leaves the whole cell unread', () => {
+  expect(readCell('若干（其中修订16件）', 'count')).toEqual({ value: null, status: 'invalid', raw: '若干（其中修订16件）' });
+  expect(readCell('22（其中修订16件）', 'count')).toMatchObject({ value: 22, status: 'annotated' });
+});
+
+test('a unit in brackets with spaces inside is a unit, not a remark', () => {
+  expect(readCell('12（ 件 ）', 'count')).toMatchObject({ value: 12, status: 'normalised' });
+  expect(readCell('3（ 万元 ）', 'money')).toMatchObject({ value: 3, status: 'unit' });
+});
+
+test.each([
+  ['/', true],
+  ['—', true],
+  ['N/A', true],
+  ['若干', true],
+  ['', true],
+  ['12', true],
+  ['12万元', true],
+  ['规章', false],
+  ['行政许可', false],
+  ['1 2', false],
+])('looksLikeValue(%p) is %p: placeholders and unreadable words sit where figures do', (text, yes) => {
+  expect(looksLikeValue(text)).toBe(yes);
 });
