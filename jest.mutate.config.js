@@ -22,6 +22,7 @@ module.exports = {
     '<rootDir>/test/unit/roster.test.ts',
     '<rootDir>/test/unit/roster-words.test.ts',
     '<rootDir>/test/unit/comparison.test.ts',
+    '<rootDir>/test/unit/key-figures.test.ts',
     '<rootDir>/test/unit/place-text.test.ts',
   ],
 };
