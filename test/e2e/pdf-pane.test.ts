@@ -3,7 +3,7 @@
  * PDF.js loads only when the PDF is opened, parses in its worker, and the figures written to
  * the sheet are those the command line reads from the same file. A scan is refused in Chinese.
  */
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,8 +11,8 @@ import { formats } from '../../src/formats';
 import { canonicalPlan } from '../../src/model/sheet-report';
 import { clerkLayout } from '../helpers/clerk-layouts';
 import { nianbao } from '../helpers/cli';
-import { launchChromium, servePaneHarnessWithPdf } from '../helpers/browser';
-import { scanned, toPdf, wordDocument } from '../helpers/pdf-files';
+import { launchChromium, servePaneHarnessWithPdf, watchPage } from '../helpers/browser';
+import { reportPdfAndScan } from '../helpers/pdf-files';
 import { seeded, validCells } from '../helpers/random-report';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-pane-'));
@@ -26,11 +26,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const docx = join(dir, `${OFFICE}.docx`);
-  writeFileSync(docx, wordDocument(clerkLayout(format, cells, { office: OFFICE, year: 2022 }), { borders: true }));
-  [pdf] = toPdf([docx], dir);
-  scan = join(dir, '扫描件.pdf');
-  scanned(pdf, scan);
+  ({ pdf, scan } = reportPdfAndScan(dir, clerkLayout(format, cells, { office: OFFICE, year: 2022 }), OFFICE));
   harness = await servePaneHarnessWithPdf(mkdtempSync(join(tmpdir(), 'nianbao-pane-served-')));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 360, height: 900 } });
@@ -46,12 +42,7 @@ test('导入报送 of a PDF in the pane: read in the worker, the same figures as
   const fromCli = JSON.parse(cli.stdout).reports[0].cells as Record<string, number | null>;
   expect(fromCli).toEqual(Object.fromEntries(format.cells.map((c) => [c.id, cells[c.id] ?? null])));
 
-  const failures: string[] = [];
-  page.on('pageerror', (e) => failures.push(e.message));
-  const scripts: string[] = [];
-  page.on('request', (r) => scripts.push(new URL(r.url()).pathname));
-  const workers: string[] = [];
-  page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+  const { failures, requests: scripts, workers } = watchPage(page);
 
   await page.goto(harness.url);
   await page.getByRole('tab', { name: '导入报送' }).click();

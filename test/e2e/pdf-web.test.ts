@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { ChildProcess } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,8 +13,8 @@ import { formats } from '../../src/formats';
 import { canonicalPlan } from '../../src/model/sheet-report';
 import { clerkLayout } from '../helpers/clerk-layouts';
 import { nianbao } from '../helpers/cli';
-import { launchChromium, startWebServer } from '../helpers/browser';
-import { scanned, toPdf, wordDocument } from '../helpers/pdf-files';
+import { launchChromium, startWebServer, watchPage } from '../helpers/browser';
+import { reportPdfAndScan } from '../helpers/pdf-files';
 import { seeded, validCells } from '../helpers/random-report';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-web-'));
@@ -29,11 +29,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const docx = join(dir, `${OFFICE}.docx`);
-  writeFileSync(docx, wordDocument(clerkLayout(format, cells, { office: OFFICE, year: 2023 }), { borders: true }));
-  [pdf] = toPdf([docx], dir);
-  scan = join(dir, '扫描件.pdf');
-  scanned(pdf, scan);
+  ({ pdf, scan } = reportPdfAndScan(dir, clerkLayout(format, cells, { office: OFFICE, year: 2023 }), OFFICE));
   ({ server, url } = await startWebServer());
   browser = await launchChromium();
   page = await browser.newPage({ acceptDownloads: true });
@@ -49,12 +45,7 @@ test('导入报送 of a PDF: read in the worker, the same figures as the command
   const fromCli = JSON.parse(cli.stdout).reports[0].cells as Record<string, number | null>;
   expect(fromCli).toEqual(Object.fromEntries(format.cells.map((c) => [c.id, cells[c.id] ?? null])));
 
-  const failures: string[] = [];
-  page.on('pageerror', (e) => failures.push(e.message));
-  const scripts: string[] = [];
-  page.on('request', (r) => scripts.push(new URL(r.url()).pathname));
-  const workers: string[] = [];
-  page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+  const { failures, requests: scripts, workers } = watchPage(page);
 
   await page.goto(url);
   await page.getByRole('button', { name: '新建工作簿' }).click();

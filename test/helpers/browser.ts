@@ -5,7 +5,7 @@ import { createServer } from 'http';
 import type { AddressInfo } from 'net';
 import { dirname, extname, join, normalize } from 'path';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from './cli';
 
 /** Headless Chromium with no network chatter of its own (this machine has no outside network). */
@@ -14,6 +14,15 @@ export function launchChromium(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** What a page does while a test drives it: uncaught errors, the paths it requests, the workers it starts. */
+export function watchPage(page: Page): { failures: string[]; requests: string[]; workers: string[] } {
+  const seen = { failures: [] as string[], requests: [] as string[], workers: [] as string[] };
+  page.on('pageerror', (e) => seen.failures.push(e.message));
+  page.on('request', (r) => seen.requests.push(new URL(r.url()).pathname));
+  page.on('worker', (w) => seen.workers.push(new URL(w.url()).pathname));
+  return seen;
 }
 
 /** `scripts/serve.mjs` over dist/web on a free port; resolves with its address. */

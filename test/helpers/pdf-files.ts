@@ -165,6 +165,16 @@ export function encrypted(pdf: string, out: string): void {
   execFileSync('qpdf', ['--encrypt', 'user-pw', 'owner-pw', '256', '--', pdf, out], { timeout: 60000 });
 }
 
+/** A report as its office publishes it, a ruled Word table saved as PDF by LibreOffice, and its scan. */
+export function reportPdfAndScan(dir: string, L: Layout, office: string): { pdf: string; scan: string } {
+  const docx = join(dir, `${office}.docx`);
+  writeFileSync(docx, wordDocument(L, { borders: true }));
+  const [pdf] = toPdf([docx], dir);
+  const scan = join(dir, '扫描件.pdf');
+  scanned(pdf, scan);
+  return { pdf, scan };
+}
+
 export function writeText(path: string, text: string): string {
   writeFileSync(path, text);
   return path;
