@@ -175,13 +175,10 @@ export function procurementSentences(f: Figures): Run[][] {
 /** 六: the requests closed because a fee went unpaid, when there were any, with the fee figures left to the clerk. */
 export function feeSentences(f: Figures): Run[][] {
   const [id] = CONTRADICTION_CELLS.unpaidFee;
-  const cell = f.cell(id);
-  if (!cell) return [];
+  const row = tableOf(f.format, 'matrix')?.rows.find((r) => r.id === f.cell(id)?.row);
+  if (!row) return [];
   const n = f.value(id);
   if (n === 0) return [];
-  const label = cell.rowLabel
-    .split(/\s*[／/]\s*/)
-    .pop()!
-    .replace(/^\d+[.．、]/, '');
+  const label = row.path[row.path.length - 1].replace(/^\d+[.．、]/, '');
   return [joined([`本年度办理结果中，“${label}”的共`, f.run(id), '件。依据《政府信息公开信息处理费管理办法》，本年度', placeholder('发出收费通知的件数和总金额，以及实际收取的总金额'), '。'])];
 }

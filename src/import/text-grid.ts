@@ -15,25 +15,23 @@ function isPipeLine(line: string): boolean {
   return /\|\s*$/.test(line);
 }
 
+const FIGURE_TOKEN = /^[+\-−]?\d[\d,.]*$/;
+
 /**
- * "规章 0 0 0" as copied from a PDF: a label and its numbers separated by spaces. One number
+ * "规章 0 0 0" as copied from a PDF: a label and its numbers separated by spaces; "0 0 1 0 0",
+ * a row of figures with no label, as a PDF's text layer gives the appeals row. One number
  * follows only a short label with no sentence punctuation ("行政许可 9487"), so that a line of
  * prose ending in a number stays prose.
  */
 function splitSpaced(line: string): string[] | null {
   const tokens = line.trim().split(/[ \u3000]+/);
   let k = tokens.length;
-  while (k > 0 && /^[+\-−]?\d[\d,.]*$/.test(tokens[k - 1])) k--;
-  if (k === 0) return null;
+  while (k > 0 && FIGURE_TOKEN.test(tokens[k - 1])) k--;
+  const figures = tokens.length - k;
+  if (k === 0) return figures >= 2 ? tokens : null;
   const label = tokens.slice(0, k).join(' ');
   const least = label.length <= 12 && !/[，。；：,;:]/.test(label) ? 1 : 2;
-  return tokens.length - k >= least ? [label, ...tokens.slice(k)] : null;
-}
-
-/** "0 0 1 0 0" as a PDF's text layer gives a row of figures with no label: numbers parted by single spaces. */
-function spacedFigures(line: string): string[] | null {
-  const tokens = line.trim().split(/[ \u3000]+/);
-  return tokens.length >= 2 && tokens.every((t) => /^[+\-−]?\d[\d,.]*$/.test(t)) ? tokens : null;
+  return figures >= least ? [label, ...tokens.slice(k)] : null;
 }
 
 /** Narrow-character units of a string as a fixed-width font shows it: CJK takes two. */
@@ -74,7 +72,7 @@ function gridFromSpacedText(lines: string[], source: string): Grid {
     source,
     rows: rows.map((row) => {
       const only = row.cells.length === 1 ? row.cells[0] : undefined;
-      const parts = only && (spacedFigures(only.text) ?? splitSpaced(only.text));
+      const parts = only && splitSpaced(only.text);
       return parts ? { aligned: false, cells: parts.map((text, x) => ({ text, x, at: `${only.at}第${x + 1}格` })) } : row;
     }),
   };
@@ -165,7 +163,7 @@ export function gridFromText(text: string, source: string): Grid {
     if (!stream) {
       if (line.includes('\t')) rows.push(fromTexts(line.split('\t'), n));
       else {
-        const parts = splitSpaced(line) ?? spacedFigures(line);
+        const parts = splitSpaced(line);
         rows.push(parts ? fromTexts(parts, n) : single(line.trim(), n));
       }
       return;
