@@ -5,6 +5,7 @@
  */
 import { formats as defaultRegistry, type FormatRegistry } from '../formats';
 import { holdsReportText } from '../import/document-text';
+import { textsByReport } from '../import/report-texts';
 import { reportWithoutTables } from '../import/tableless-report';
 import { readReportsAndText, type ReadOptions } from '../io/read-reports';
 import type { Report } from '../model/report';
@@ -26,6 +27,8 @@ export interface FullText {
   reports: Report[];
   problems: string[];
   document?: ReportDocument;
+  /** Each report's own part of the text, by report; undefined where a file of several reports could not be divided. */
+  texts?: (ReportDocument | undefined)[];
 }
 
 /** Whether the report was read from tables, or stands for a text whose tables were not found. */
@@ -45,6 +48,11 @@ export async function readFullText(file: FileBytes, options: ReadOptions = {}, r
     const r = reportWithoutTables(document, registry, options);
     if (typeof r === 'string') out.problems.push(r);
     else out.reports = [r];
+  }
+  if (document) {
+    const texts = textsByReport(document, out.reports);
+    if (!texts) out.problems.push(`文件中有 ${out.reports.length} 份年报，未能按各自的标题把正文分开，正文未检查（表格照常校验）。请把各份年报分成单独的文件再检查全文。`);
+    out.texts = texts ?? out.reports.map(() => undefined);
   }
   return out;
 }
@@ -77,13 +85,14 @@ export function narrativeFindings(document: ReportDocument, report: Report | und
 }
 
 /**
- * Validates each report of a file; the file's text, when it has one, is checked against its
- * first report (the one the text is about) and its findings appended to that report's.
+ * Validates each report of a file; the file's text, when it has one, is checked report by
+ * report, each part against its own tables, and its findings appended to that report's.
  */
 export function checkFullText(read: FullText, options: CheckOptions = {}): CheckedReport[] {
   return read.reports.map((report, i) => {
     const v = checkReport(report, { siblings: options.siblings, previous: previousFor(report, options.previous?.reports ?? []), settings: options.settings, registry: options.registry });
-    const narrative = i === 0 && read.document ? narrativeFindings(read.document, report, options.previous?.document, options.registry) : [];
+    const text = read.texts?.[i];
+    const narrative = text ? narrativeFindings(text, report, options.previous?.document, options.registry) : [];
     return { report, findings: [...v.findings, ...narrative], confirmed: v.confirmed, narrative };
   });
 }
@@ -134,7 +143,8 @@ export async function checkFullTextFile(port: WorkbookPort | null, file: FileByt
   if (previousFile && !previous?.document) problems.push(`上年的“${previousFile.name}”中没有年报正文，未比对两年的文字。`);
   const base = { file: file.name, holdsText: !!read.document, paragraphs: read.document?.paragraphs.length ?? 0, problems, previous: previous?.document ? previousFile?.name : undefined };
   if (sheet?.report) {
-    const narrative = read.document ? narrativeFindings(read.document, sheet.report, previous?.document) : [];
+    const text = read.texts?.[0];
+    const narrative = text ? narrativeFindings(text, sheet.report, previous?.document) : [];
     return { ...base, report: sheet.report, sheet, tableFindings: sheet.findings, narrative, confirmed: sheet.confirmed };
   }
   const [checked] = checkFullText(read, { previous });

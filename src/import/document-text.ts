@@ -21,7 +21,7 @@ export interface SourceLine {
   unit?: number;
   /** A table's row as the grid read it (cells in columns), or a ruled table standing here. */
   row?: boolean;
-  /** The statutory table (proactive, requests, appeals) one of whose figures the report read from this line. */
+  /** The statutory table one of whose figures a report read from this line, with that report: 「0:requests」. A table's lines never reach into another report's. */
   table?: string;
   /** A running page number or the like: never text. */
   skip?: boolean;
@@ -211,14 +211,15 @@ export function reportDocument(source: string, paragraphs: DocParagraph[]): Repo
   return { source, paragraphs };
 }
 
-/** Where the report read its figures, by table: the provenance parsed by `locate` (a line index, or undefined). */
+/** Where the reports read their figures, by report and table: the provenance parsed by `locate` (a line index, or undefined). */
 export function figureLines(reports: Report[], locate: (at: string) => number | undefined): Map<number, string> {
   const out = new Map<number, string>();
-  for (const r of reports)
+  reports.forEach((r, n) => {
     for (const [id, where] of Object.entries(r.provenance ?? {})) {
       const at = locate(where.address);
-      if (at !== undefined && !out.has(at)) out.set(at, id.split('.')[0]);
+      if (at !== undefined && !out.has(at)) out.set(at, `${n}:${id.split('.')[0]}`);
     }
+  });
   return out;
 }
 

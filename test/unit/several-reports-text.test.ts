@@ -1,0 +1,49 @@
+/**
+ * One file holding several published reports (a county's 汇编): each report's text is checked
+ * against its own tables, exactly as if it came alone; where the text cannot be divided by the
+ * reports' titles, it is not checked at all, and the user is told why.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { checkFullText, readFullText } from '../../src/app/check-full-text';
+import type { Finding } from '../../src/rules/types';
+
+const WILD = join(__dirname, '..', 'fixtures', 'wild');
+/** The reports as published, but for one figure of 淮安 2024's text that its tables contradict (3119 → 3219). */
+const text = (slug: string) => readFileSync(join(WILD, slug, 'extract.pdftotext.txt'), 'utf8').replace('全市共受理政府信息公开申请 3119 件', '全市共受理政府信息公开申请 3219 件');
+const file = (name: string, content: string) => ({ name, bytes: new TextEncoder().encode(content) });
+
+/** A finding without where it was found: line and paragraph numbers shift when reports are put together. */
+const gist = (f: Finding) => `${f.severity} ${f.rule} ${f.cells.join(',')} ${f.quote ?? ''}`;
+
+async function checkedAlone(slug: string) {
+  const read = await readFullText(file(`${slug}.txt`, text(slug)));
+  const [c] = checkFullText(read);
+  return { office: c.report.office, year: c.report.year, narrative: c.narrative.map(gist), findings: c.findings.map(gist) };
+}
+
+test.each([
+  ['hongze-district-2023', 'huaian-city-2024'],
+  ['huaian-city-2024', 'hongze-district-2024'],
+])('%s then %s in one file: each report checked as if it came alone', async (a, b) => {
+  const alone = [await checkedAlone(a), await checkedAlone(b)];
+  // The planted fault is 淮安's, and only 淮安's.
+  expect(alone.map((r) => r.narrative.some((f) => f.includes('3219')))).toEqual(alone.map((r) => r.office === '淮安市人民政府'));
+  const read = await readFullText(file('汇编.txt', `${text(a)}\n\n${text(b)}`));
+  expect(read.problems).toEqual([]);
+  const together = checkFullText(read).map((c) => ({ office: c.report.office, year: c.report.year, narrative: c.narrative.map(gist), findings: c.findings.map(gist) }));
+  expect(together).toEqual(alone);
+});
+
+test('reports whose titles do not name them (the year given over the titles’): the text is not checked, and the user is told why', async () => {
+  const read = await readFullText(file('汇编.txt', `${text('hongze-district-2023')}\n\n${text('huaian-city-2024')}`), { year: 2024 });
+  expect(read.reports.map((r) => [r.office, r.year])).toEqual([
+    ['洪泽区人民政府', 2024],
+    ['淮安市人民政府', 2024],
+  ]);
+  expect(read.problems).toEqual(['文件中有 2 份年报，未能按各自的标题把正文分开，正文未检查（表格照常校验）。请把各份年报分成单独的文件再检查全文。']);
+  const checked = checkFullText(read);
+  expect(checked.map((c) => c.narrative)).toEqual([[], []]);
+  // The tables are still checked: 洪泽 2023 prints its appeals 总计 as 0 over non-zero parts.
+  expect(checked[0].findings.some((f) => f.rule === 'appeals.group_sum')).toBe(true);
+});
