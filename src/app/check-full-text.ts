@@ -5,7 +5,7 @@
  */
 import { formats as defaultRegistry, type FormatRegistry } from '../formats';
 import { holdsReportText } from '../import/document-text';
-import { textsByReport } from '../import/report-texts';
+import { sameOffice, textsByReport } from '../import/report-texts';
 import { reportWithoutTables } from '../import/tableless-report';
 import { readReportsAndText, type ReadOptions } from '../io/read-reports';
 import type { Report } from '../model/report';
@@ -61,6 +61,20 @@ export async function readFullText(file: FileBytes, options: ReadOptions = {}, r
 export interface LastYear {
   reports: Report[];
   document?: ReportDocument;
+  /** In a file of several reports, each one's text: a report's is compared only with its own office's. */
+  parts?: { office: string; document: ReportDocument }[];
+}
+
+/** Last year as a file gives it: its reports, its text and, when it holds several reports, each one's part. */
+export function lastYearOf(read: FullText): LastYear {
+  const parts = read.reports.length > 1 ? read.reports.flatMap((r, i) => (read.texts?.[i] ? [{ office: r.office, document: read.texts[i]! }] : [])) : undefined;
+  return { reports: read.reports, document: read.document, ...(parts ? { parts } : {}) };
+}
+
+/** The text of last year's report to compare a report's with: of the same office when last year's file held several. */
+function lastYearText(previous: LastYear | undefined, report: Report): ReportDocument | undefined {
+  if (!previous?.parts) return previous?.document;
+  return previous.parts.find((p) => sameOffice(p.office, report.office))?.document;
 }
 
 export interface CheckedReport {
@@ -92,7 +106,7 @@ export function checkFullText(read: FullText, options: CheckOptions = {}): Check
   return read.reports.map((report, i) => {
     const v = checkReport(report, { siblings: options.siblings, previous: previousFor(report, options.previous?.reports ?? []), settings: options.settings, registry: options.registry });
     const text = read.texts?.[i];
-    const narrative = text ? narrativeFindings(text, report, options.previous?.document, options.registry) : [];
+    const narrative = text ? narrativeFindings(text, report, lastYearText(options.previous, report), options.registry) : [];
     return { report, findings: [...v.findings, ...narrative], confirmed: v.confirmed, narrative };
   });
 }
@@ -132,11 +146,7 @@ export async function checkFullTextFile(port: WorkbookPort | null, file: FileByt
   const read = await readFullText(file);
   if (!read.reports.length)
     throw new UserError(`“${file.name}”中既没有找到年报表格，也没有找到年报正文${read.problems.length ? `：${read.problems.join('；')}` : '。请选择年报全文的 Word 文档、网页或 PDF。'}`);
-  let previous: LastYear | undefined;
-  if (previousFile) {
-    const last = await readFullText(previousFile);
-    previous = { reports: last.reports, document: last.document };
-  }
+  const previous = previousFile ? lastYearOf(await readFullText(previousFile)) : undefined;
   const own = read.reports[0];
   const sheet = port ? await sheetFor(port, own) : undefined;
   const problems = [...read.problems];
@@ -144,7 +154,7 @@ export async function checkFullTextFile(port: WorkbookPort | null, file: FileByt
   const base = { file: file.name, holdsText: !!read.document, paragraphs: read.document?.paragraphs.length ?? 0, problems, previous: previous?.document ? previousFile?.name : undefined };
   if (sheet?.report) {
     const text = read.texts?.[0];
-    const narrative = text ? narrativeFindings(text, sheet.report, previous?.document) : [];
+    const narrative = text ? narrativeFindings(text, sheet.report, lastYearText(previous, sheet.report)) : [];
     return { ...base, report: sheet.report, sheet, tableFindings: sheet.findings, narrative, confirmed: sheet.confirmed };
   }
   const [checked] = checkFullText(read, { previous });

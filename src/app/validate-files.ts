@@ -6,7 +6,7 @@
 import type { Report } from '../model/report';
 import { countBySeverity, type Validation } from '../rules/engine';
 import type { InputFile } from '../ports/file-reader';
-import { checkFullText, hasTables, type CheckOptions } from './check-full-text';
+import { checkFullText, hasTables, lastYearOf, type CheckOptions } from './check-full-text';
 import { officeUnknown, readInputs } from './read-inputs';
 
 export interface ReportCheck {
@@ -49,8 +49,11 @@ export async function validateFiles(files: InputFile[], options: ValidateFilesOp
     previous.reports = last.reports.filter(hasTables);
     // Last year's full text, for narrative.copied: one published report, not a folder of them.
     const texts = last.files.filter((f) => f.document);
-    if (texts.length === 1) previous.document = texts[0].document;
-    else if (texts.length > 1) notes.push(`${options.previous.name}：其中有 ${texts.length} 份年报正文，无法确定哪一份是上年的年报，未比对两年的文字`);
+    if (texts.length === 1) {
+      const { document, parts } = lastYearOf(texts[0]);
+      previous.document = document;
+      previous.parts = parts;
+    } else if (texts.length > 1) notes.push(`${options.previous.name}：其中有 ${texts.length} 份年报正文，无法确定哪一份是上年的年报，未比对两年的文字`);
   }
   for (const r of read.reports) {
     if (options.year !== undefined) r.year = options.year;

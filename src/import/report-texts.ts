@@ -11,7 +11,8 @@ interface Named {
   year: number;
 }
 
-const sameOffice = (a: string, b: string) => {
+/** The same office, however much of its name a title or a signature prints: 「洪泽区人民政府」, 「淮安市洪泽区人民政府」. */
+export const sameOffice = (a: string, b: string) => {
   const [x, y] = [compactText(a), compactText(b)];
   return !!x && !!y && (x === y || x.endsWith(y) || y.endsWith(x));
 };

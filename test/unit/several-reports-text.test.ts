@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { checkFullText, readFullText } from '../../src/app/check-full-text';
+import { checkFullText, lastYearOf, readFullText, type LastYear } from '../../src/app/check-full-text';
 import type { Finding } from '../../src/rules/types';
 
 const WILD = join(__dirname, '..', 'fixtures', 'wild');
@@ -46,4 +46,20 @@ test('reports whose titles do not name them (the year given over the titles’):
   expect(checked.map((c) => c.narrative)).toEqual([[], []]);
   // The tables are still checked: 洪泽 2023 prints its appeals 总计 as 0 over non-zero parts.
   expect(checked[0].findings.some((f) => f.rule === 'appeals.group_sum')).toBe(true);
+});
+
+test('last year’s file of several reports: a report’s text is compared only with its own office’s of last year', async () => {
+  const thisYear = await readFullText(file('洪泽区2024.txt', text('hongze-district-2024')));
+  // Another office whose last year's text happens to be this year's 洪泽 text word for word.
+  const other = text('hongze-district-2024').replace(/淮安市洪泽区人民政府\s*\n\s*2024\s*年政府信息公开工作年度报告/, '某某县人民政府\n2023 年政府信息公开工作年度报告');
+  expect(other).toContain('某某县人民政府');
+  const last = await readFullText(file('2023汇编.txt', `${text('hongze-district-2023')}\n\n${other}`));
+  expect(last.reports.map((r) => r.office)).toEqual(['洪泽区人民政府', '某某县人民政府']);
+  const alone = await readFullText(file('洪泽区2023.txt', text('hongze-district-2023')));
+
+  const copied = (previous: LastYear) => checkFullText(thisYear, { previous })[0].narrative.filter((f) => f.rule === 'narrative.copied');
+  expect(copied(lastYearOf(last))).toEqual(copied(lastYearOf(alone)));
+  expect(copied(lastYearOf(last))).toEqual([]);
+  // Against the whole file, 某某县's text would pass for 洪泽's own copied from last year.
+  expect(copied({ reports: last.reports, document: last.document })).toHaveLength(1);
 });
