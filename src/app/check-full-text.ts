@@ -129,34 +129,41 @@ export interface FullTextResult {
   previous?: string;
 }
 
-/** A report sheet of ours for the same office and year: the figures the clerk is working on. */
-async function sheetFor(port: WorkbookPort, report: Report): Promise<SheetResult | undefined> {
+/** Of the file's reports, the first the workbook has a report sheet of ours for (same office and year): the figures the clerk is working on. */
+async function sheetFor(port: WorkbookPort, reports: Report[]): Promise<{ index: number; sheet: SheetResult; report: Report } | undefined> {
   const infos = await port.listSheets();
-  const same = infos.find((s) => s.meta && !s.meta.role && !s.name.startsWith(TEMP_SHEET_PREFIX) && s.meta.office === report.office && s.meta.year === report.year);
-  if (!same) return undefined;
-  const [result] = await validateSheets(port, { sheets: [same.name], paint: false });
-  return result?.report ? result : undefined;
+  for (const [index, report] of reports.entries()) {
+    const same = infos.find((s) => s.meta && !s.meta.role && !s.name.startsWith(TEMP_SHEET_PREFIX) && s.meta.office === report.office && s.meta.year === report.year);
+    if (!same) continue;
+    const [result] = await validateSheets(port, { sheets: [same.name], paint: false });
+    if (result?.report) return { index, sheet: result, report: result.report };
+  }
+  return undefined;
 }
 
 /**
  * Reads the file (and last year's), checks its text, and checks the tables: in the workbook's
- * sheet for the same office and year when there is one, else the file's own. Nothing is written.
+ * sheet for the same office and year when there is one, else the file's own. Of a file of
+ * several reports, the one the workbook has a sheet for, else the first. Nothing is written.
  */
 export async function checkFullTextFile(port: WorkbookPort | null, file: FileBytes, previousFile?: FileBytes): Promise<FullTextResult> {
   const read = await readFullText(file);
   if (!read.reports.length)
     throw new UserError(`“${file.name}”中既没有找到年报表格，也没有找到年报正文${read.problems.length ? `：${read.problems.join('；')}` : '。请选择年报全文的 Word 文档、网页或 PDF。'}`);
   const previous = previousFile ? lastYearOf(await readFullText(previousFile)) : undefined;
-  const own = read.reports[0];
-  const sheet = port ? await sheetFor(port, own) : undefined;
+  const found = port ? await sheetFor(port, read.reports) : undefined;
+  const index = found?.index ?? 0;
+  const own = read.reports[index];
   const problems = [...read.problems];
+  if (read.reports.length > 1)
+    problems.push(`文件中有 ${read.reports.length} 份年报，这里检查的是“${own.office}”${own.year} 年度的一份；其余各份请分成单独的文件检查，或用命令行 nianbao validate 逐份检查。`);
   if (previousFile && !previous?.document) problems.push(`上年的“${previousFile.name}”中没有年报正文，未比对两年的文字。`);
   const base = { file: file.name, holdsText: !!read.document, paragraphs: read.document?.paragraphs.length ?? 0, problems, previous: previous?.document ? previousFile?.name : undefined };
-  if (sheet?.report) {
-    const text = read.texts?.[0];
-    const narrative = text ? narrativeFindings(text, sheet.report, lastYearText(previous, sheet.report)) : [];
-    return { ...base, report: sheet.report, sheet, tableFindings: sheet.findings, narrative, confirmed: sheet.confirmed };
+  if (found) {
+    const text = read.texts?.[index];
+    const narrative = text ? narrativeFindings(text, found.report, lastYearText(previous, found.report)) : [];
+    return { ...base, report: found.report, sheet: found.sheet, tableFindings: found.sheet.findings, narrative, confirmed: found.sheet.confirmed };
   }
-  const [checked] = checkFullText(read, { previous });
+  const checked = checkFullText(read, { previous })[index];
   return { ...base, report: own, tableFindings: checked.findings.slice(0, checked.findings.length - checked.narrative.length), narrative: checked.narrative, confirmed: checked.confirmed };
 }

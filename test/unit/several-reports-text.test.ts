@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { checkFullText, lastYearOf, readFullText, type LastYear } from '../../src/app/check-full-text';
+import { checkFullText, checkFullTextFile, lastYearOf, readFullText, type LastYear } from '../../src/app/check-full-text';
+import { reportPlan } from '../../src/app/imports';
+import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
 import type { Finding } from '../../src/rules/types';
 
 const WILD = join(__dirname, '..', 'fixtures', 'wild');
@@ -62,4 +64,19 @@ test('last year’s file of several reports: a report’s text is compared only 
   expect(copied(lastYearOf(last))).toEqual([]);
   // Against the whole file, 某某县's text would pass for 洪泽's own copied from last year.
   expect(copied({ reports: last.reports, document: last.document })).toHaveLength(1);
+});
+
+test('检查全文 in the pane of a file of several reports: the one the workbook has a sheet for, and a note that there are others', async () => {
+  const huaian = (await readFullText(file('淮安.txt', text('huaian-city-2024')))).reports[0];
+  const port = ExceljsWorkbookPort.empty();
+  await port.writeSheets([reportPlan(huaian, { office: huaian.office, year: huaian.year, name: '淮安市人民政府2024年报' })]);
+  const result = await checkFullTextFile(port, file('汇编.txt', `${text('hongze-district-2023')}\n\n${text('huaian-city-2024')}`));
+  expect([result.report.office, result.report.year, result.sheet?.sheet]).toEqual(['淮安市人民政府', 2024, '淮安市人民政府2024年报']);
+  expect(result.problems).toEqual(['文件中有 2 份年报，这里检查的是“淮安市人民政府”2024 年度的一份；其余各份请分成单独的文件检查，或用命令行 nianbao validate 逐份检查。']);
+  // The planted figure is in 淮安's text: found against 淮安's sheet.
+  expect(result.narrative.some((f) => f.quote?.includes('3219'))).toBe(true);
+
+  const none = await checkFullTextFile(ExceljsWorkbookPort.empty(), file('汇编.txt', `${text('hongze-district-2023')}\n\n${text('huaian-city-2024')}`));
+  expect([none.report.office, none.sheet]).toEqual(['洪泽区人民政府', undefined]);
+  expect(none.narrative.some((f) => f.quote?.includes('3219'))).toBe(false);
 });
