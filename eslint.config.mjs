@@ -2,7 +2,23 @@ import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 import prettierOff from 'eslint-config-prettier';
 
-const CORE = ['formats', 'model', 'rules', 'layout', 'import', 'consolidate', 'draft', 'narrative'];
+/** The core's folders, each with the core folders it may import: lower layers never import higher ones. */
+const LAYERS = {
+  formats: [],
+  model: ['formats'],
+  rules: ['formats', 'model'],
+  consolidate: ['formats', 'model', 'rules'],
+  layout: ['formats', 'model', 'rules', 'consolidate'],
+  draft: ['formats', 'model', 'rules', 'layout'],
+  narrative: ['formats', 'model', 'rules', 'layout', 'draft'],
+  import: ['formats', 'model', 'rules', 'layout', 'consolidate', 'draft', 'narrative'],
+};
+const CORE = Object.keys(LAYERS);
+const above = (dir) => CORE.filter((d) => d !== dir && !LAYERS[dir].includes(d));
+const ABOVE_CORE = ['ports', 'app', 'taskpane', 'cli', 'commands', 'io'];
+/** What a host gives its code; the core reaches none of it. */
+const OFFICE_GLOBALS = ['Office', 'Excel'].map((name) => ({ name, message: '只有 Office 适配器、功能区命令和加载项入口使用 Office.js。' }));
+const HOST_GLOBALS = ['document', 'window', 'navigator', 'location', 'self', 'process', '__filename', '__dirname', 'require', 'Buffer', 'localStorage', 'Worker', 'Blob', 'URL'];
 const NODE_BUILTINS = ['fs', 'fs/*', 'path', 'os', 'child_process', 'url', 'module', 'util', 'stream', 'crypto', 'http', 'https', 'zlib', 'worker_threads', 'node:*'];
 
 export default tseslint.config(
@@ -28,24 +44,28 @@ export default tseslint.config(
     },
   },
   // Layering: the core is pure, use-cases know no concrete host, and only the Office faces touch Office.js.
-  {
-    files: CORE.map((d) => `src/${d}/**/*.ts`),
+  // Each core folder imports only the folders below it (LAYERS); the rest of src is above the core.
+  ...CORE.map((dir) => ({
+    files: [`src/${dir}/**/*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/ports/**', '**/app/**', '**/taskpane/**', '**/cli/**', '**/commands/**', '**/io/**'],
-              message: '核心（formats、model、rules、layout、import、consolidate）不依赖端口、用例或界面。',
+              group: ABOVE_CORE.flatMap((d) => [`**/${d}`, `**/${d}/**`]),
+              message: '核心（formats、model、rules、layout、import、consolidate、draft、narrative）不依赖端口、用例或界面。',
             },
-            { group: ['react', 'react-dom', '@fluentui/*', 'exceljs'], message: '核心不依赖界面或某个宿主的库。' },
+            ...(above(dir).length
+              ? [{ group: above(dir).flatMap((d) => [`**/${d}`, `**/${d}/**`]), message: `分层：${dir}/ 只依赖 ${LAYERS[dir].join('、') || '（无）'}，不依赖 ${above(dir).join('、')}。` }]
+              : []),
+            { group: ['react', 'react-dom', '@fluentui/*', 'exceljs', 'pdfjs-dist', 'pdfjs-dist/*'], message: '核心不依赖界面或某个宿主的库。' },
             { group: NODE_BUILTINS, message: '核心不使用 Node 内置模块：它也在浏览器中运行。' },
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['src/app/**/*.ts'],
     rules: {
@@ -53,10 +73,33 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/ports/office/**', '**/ports/exceljs/**'], message: '用例只通过 WorkbookPort 使用宿主，不引用具体的适配器。' },
-            { group: ['react', 'react-dom', '@fluentui/*', ...NODE_BUILTINS], message: '用例不依赖界面或 Node 内置模块。' },
+            {
+              group: ['**/ports/*/**', '**/io/**'],
+              message: '用例只通过端口接口（workbook-port、file-reader）使用宿主，不引用具体的适配器；适配器由界面注入。',
+            },
+            { group: ['**/taskpane/**', '**/cli/**', '**/commands/**'], message: '用例不依赖界面。' },
+            { group: ['react', 'react-dom', '@fluentui/*', 'exceljs', 'pdfjs-dist', 'pdfjs-dist/*', ...NODE_BUILTINS], message: '用例不依赖界面、宿主的库或 Node 内置模块。' },
           ],
         },
+      ],
+    },
+  },
+  // Adapters implement the ports over the core: they know no use-case and no face.
+  {
+    files: ['src/ports/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/**', '**/taskpane/**', '**/cli/**', '**/commands/**'], message: '适配器不依赖用例或界面。' }] }] },
+  },
+  // Faces take the adapters of their own host only.
+  {
+    files: ['src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/ports/node/**', ...NODE_BUILTINS], message: '浏览器中的界面不使用 Node 的适配器或内置模块。' }] }] },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/ports/browser/**', '**/ports/office/**', 'react', 'react-dom', '@fluentui/*'], message: '命令行不使用浏览器或 Office 的适配器。' }] },
       ],
     },
   },
@@ -64,11 +107,15 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/ports/office/**', 'src/commands/**', 'src/taskpane/addin.tsx'],
     rules: {
-      'no-restricted-globals': [
-        'error',
-        { name: 'Office', message: '只有 Office 适配器、功能区命令和加载项入口使用 Office.js。' },
-        { name: 'Excel', message: '只有 Office 适配器、功能区命令和加载项入口使用 Office.js。' },
-      ],
+      'no-restricted-globals': ['error', ...OFFICE_GLOBALS],
+    },
+  },
+  // The core and the use-cases run in every face: no browser or Node globals (this block comes after the one above, which it extends).
+  {
+    files: [...CORE.map((d) => `src/${d}/**/*.ts`), 'src/app/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...OFFICE_GLOBALS, ...HOST_GLOBALS.map((name) => ({ name, message: '核心和用例在每个界面中运行：宿主的全局对象只在 ports/ 中使用。' }))],
+      'no-restricted-properties': ['error', { property: 'getBuiltinModule', message: '核心和用例不使用 Node 内置模块。' }],
     },
   },
   {

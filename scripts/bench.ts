@@ -16,11 +16,11 @@ import { parseDocument } from 'htmlparser2';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { ExceljsWorkbookPort } from '../src/ports/exceljs/exceljs-workbook';
-import { generateTemplate } from '../src/app/operations';
-import { consolidateSheets } from '../src/app/consolidation';
+import { generateTemplate } from '../src/app/generate';
+import { consolidateSheets } from '../src/app/consolidate-sheets';
 import { validateInMemory } from '../src/app/live-sheet';
 import { buildGridModel } from '../src/taskpane/sheet-view-model';
-import { canonicalPlan } from '../src/model/sheet-report';
+import { canonicalPlan } from '../src/layout/sheet-report';
 import { SheetView } from '../src/taskpane/sheet-view';
 import { PAGES, kb, startScripts } from '../test/helpers/bundle-size';
 

@@ -7,14 +7,18 @@ import { formats as defaultRegistry, type FormatRegistry } from '../formats';
 import { holdsReportText } from '../import/document-text';
 import { sameOffice, textsByReport } from '../import/report-texts';
 import { reportWithoutTables } from '../import/tableless-report';
-import { readReportsAndText, type ReadOptions } from '../io/read-reports';
+import { readReportsAndText } from '../import/read-file';
+import type { FileReaders } from '../import/readers';
 import type { Report } from '../model/report';
 import { checkNarrative } from '../narrative/check';
 import type { ReportDocument } from '../narrative/document';
-import type { Finding, RuleSettings } from '../rules/types';
+import type { Finding } from '../model/finding';
+import type { RuleSettings } from '../rules/types';
 import { TEMP_SHEET_PREFIX, type WorkbookPort } from '../ports/workbook-port';
-import { UserError, validateSheets, type SheetResult } from './operations';
+import { UserError } from '../model/user-error';
+import { validateSheets, type SheetResult } from './validate-sheets';
 import { checkReport, previousFor } from './check-report';
+import type { InputOptions } from './read-inputs';
 
 export interface FileBytes {
   name: string;
@@ -40,8 +44,8 @@ export function hasTables(report: Report): boolean {
  * Reads a file's reports and text, parsed once. A text without tables still gives a report,
  * one whose every cell is missing (format.missing_cells says so), so its text is checked too.
  */
-export async function readFullText(file: FileBytes, options: ReadOptions = {}, registry: FormatRegistry = defaultRegistry): Promise<FullText> {
-  const read = await readReportsAndText(file.name, file.bytes, registry, options);
+export async function readFullText(file: FileBytes, options: InputOptions, registry: FormatRegistry = defaultRegistry): Promise<FullText> {
+  const read = await readReportsAndText(file.name, file.bytes, registry, options.readers, options);
   const document = read.document && holdsReportText(read.document) ? read.document : undefined;
   const out: FullText = { file: file.name, reports: read.reports, problems: read.problems, document };
   if (document && !read.reports.length) {
@@ -146,11 +150,11 @@ async function sheetFor(port: WorkbookPort, reports: Report[]): Promise<{ index:
  * sheet for the same office and year when there is one, else the file's own. Of a file of
  * several reports, the one the workbook has a sheet for, else the first. Nothing is written.
  */
-export async function checkFullTextFile(port: WorkbookPort | null, file: FileBytes, previousFile?: FileBytes): Promise<FullTextResult> {
-  const read = await readFullText(file);
+export async function checkFullTextFile(port: WorkbookPort | null, readers: FileReaders, file: FileBytes, previousFile?: FileBytes): Promise<FullTextResult> {
+  const read = await readFullText(file, { readers });
   if (!read.reports.length)
     throw new UserError(`“${file.name}”中既没有找到年报表格，也没有找到年报正文${read.problems.length ? `：${read.problems.join('；')}` : '。请选择年报全文的 Word 文档、网页或 PDF。'}`);
-  const previous = previousFile ? lastYearOf(await readFullText(previousFile)) : undefined;
+  const previous = previousFile ? lastYearOf(await readFullText(previousFile, { readers })) : undefined;
   const found = port ? await sheetFor(port, read.reports) : undefined;
   const index = found?.index ?? 0;
   const own = read.reports[index];

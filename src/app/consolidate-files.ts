@@ -7,14 +7,17 @@ import { consolidate, type MemberStatus } from '../consolidate/consolidate';
 import type { Comparison } from '../consolidate/comparison';
 import { isoDate, parseRosterText, type RosterEntry } from '../consolidate/roster';
 import { formats as registry } from '../formats';
-import { extension } from '../io/read-reports';
+import { extension } from '../import/read-file';
+import type { FileReaders } from '../import/readers';
 import { comparisonSheetName, freshSheetName, overviewSheetName, reportSheetName, summarySheetName } from '../layout/sheet-name';
 import type { Level, Report } from '../model/report';
 import { UserError } from '../model/user-error';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import type { InputFile, OpenWorkbook } from '../ports/file-reader';
 import type { SheetData, WorkbookPort } from '../ports/workbook-port';
-import { consolidationOutput, findPreviousYear, readRoster, summaryCells, type PreviousYear } from './consolidation';
+import { consolidationOutput, summaryCells } from './consolidation-output';
+import { findPreviousYear, type PreviousYear } from './previous-year';
+import { readRoster } from './roster-sheet';
 import { reportPlan } from './imports';
 import { readInput, refuseUnknownOffice } from './read-inputs';
 
@@ -26,7 +29,7 @@ export interface ConsolidateReportsRequest {
   mode?: 'formula' | 'values';
   roster?: RosterEntry[];
   /** Last year's summary as a file: read once this year's is known, for the carry-over check and the 同比 sheet. */
-  previous?: { file: InputFile; open: OpenWorkbook };
+  previous?: { file: InputFile; open: OpenWorkbook; readers: FileReaders };
   /** YYYY-MM-DD, for deadlines; today by default. */
   today?: string;
 }
@@ -77,7 +80,7 @@ export async function consolidateReports(port: WorkbookPort, files: { file: stri
   const result = consolidate(reports, { office, level: req.level, registry, roster: req.roster });
   if (!result.ok) return { ok: false, findings: result.findings, members: result.members };
   const summary = result.summary;
-  const previous = req.previous && (await previousYearFromFile(req.previous.file, req.previous.open, { office, year: summary.year }));
+  const previous = req.previous && (await previousYearFromFile(req.previous, { office, year: summary.year }));
   const format = registry.formatOf(summary);
   const summaryName = summarySheetName(named, summary.year);
   const names = { summary: summaryName, overview: overviewSheetName(summaryName), comparison: comparisonSheetName(summaryName) };
@@ -135,8 +138,8 @@ export async function rosterFromFile(file: InputFile, open: OpenWorkbook): Promi
 }
 
 /** Last year's summary given as a file, with its overview sheet's member figures when it is a workbook of ours. */
-export async function previousYearFromFile(file: InputFile, open: OpenWorkbook, pick: { office: string; year: number }): Promise<PreviousYear> {
-  const { reports } = await readInput(file);
+export async function previousYearFromFile({ file, open, readers }: { file: InputFile; open: OpenWorkbook; readers: FileReaders }, pick: { office: string; year: number }): Promise<PreviousYear> {
+  const { reports } = await readInput(file, { readers });
   let overviews: SheetData[] = [];
   if (extension(file.name) === 'xlsx') {
     const book = await open(await file.read());

@@ -7,11 +7,11 @@ import { draftReport } from '../draft/draft';
 import { placeholders, type DraftDocument } from '../draft/model';
 import { renderHtml } from '../draft/render-html';
 import type { Report } from '../model/report';
-import { reportFromOurSheet } from '../model/sheet-report';
+import { reportFromOurSheet } from '../layout/sheet-report';
 import { checkReport } from './check-report';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import { TEMP_SHEET_PREFIX, type WorkbookPort } from '../ports/workbook-port';
-import { UserError } from './operations';
+import { UserError } from '../model/user-error';
 
 export type DraftKind = 'docx' | 'html';
 

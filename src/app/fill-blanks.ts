@@ -3,9 +3,9 @@
  * cells of one report sheet, and nothing else: never a total, never a cell that holds anything.
  */
 import { formats as defaultRegistry } from '../formats';
-import { reportFromOurSheet } from '../model/sheet-report';
+import { reportFromOurSheet } from '../layout/sheet-report';
 import type { WorkbookPort } from '../ports/workbook-port';
-import { UserError } from './operations';
+import { UserError } from '../model/user-error';
 
 export interface BlankCells {
   sheet: string;

@@ -1,5 +1,5 @@
 /** Which cells to highlight for a list of findings, and the notes to attach, restoring any note we covered. */
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import { fixAction } from '../rules/messages';
 import type { SheetMeta, Mark } from '../model/sheet-meta';
 import { MARK_FILL } from '../layout/sheet-plan';

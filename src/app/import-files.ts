@@ -3,14 +3,13 @@
  * canonical sheet, and the 导入来源 sheet listing where each figure was read.
  */
 import { formats as registry } from '../formats';
-import type { ReadOptions } from '../io/read-reports';
 import { buildSourcesPlan } from '../layout/sources-plan';
 import type { Report } from '../model/report';
 import { validate, type Validation } from '../rules/engine';
 import type { InputFile } from '../ports/file-reader';
 import type { WorkbookPort } from '../ports/workbook-port';
 import { writeImported } from './imports';
-import { readInput, refuseUnknownOffice } from './read-inputs';
+import { readInput, refuseUnknownOffice, type InputOptions } from './read-inputs';
 
 export interface ImportedReport {
   sheet: string;
@@ -24,7 +23,7 @@ export interface FileImport {
   problems: string[];
 }
 
-export async function importFile(port: WorkbookPort, file: InputFile, options: ReadOptions = {}): Promise<FileImport> {
+export async function importFile(port: WorkbookPort, file: InputFile, options: InputOptions): Promise<FileImport> {
   const { reports, problems } = await readInput(file, options);
   refuseUnknownOffice(reports, '请用 --office 单位名称 指定后再导入');
   // One file holding the same office twice is written twice; the sources sheet tells them apart.

@@ -3,17 +3,17 @@
  * insertWorksheetsFromBase64), shown with their status, then written as canonical sheets.
  */
 import { formats as registry } from '../formats';
-import type { ReadOptions } from '../io/read-reports';
+import type { InputOptions } from './read-inputs';
 import { buildSheetPlan, type SheetPlan } from '../layout/sheet-plan';
 import { freshSheetName, reportSheetName } from '../layout/sheet-name';
 import { originText, UNKNOWN_OFFICE, type Report } from '../model/report';
 import { countBySeverity, validate } from '../rules/engine';
 import { cellLabel } from '../rules/messages';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import type { WorkbookPort } from '../ports/workbook-port';
 import { inputFile, type InputFile } from '../ports/file-reader';
 import { failureMessage } from './failure';
-import { UserError } from './operations';
+import { UserError } from '../model/user-error';
 
 /** A submission as the faces give it: an input file of the file-reader port (a File on the page, bytes already read). */
 export type Submission = InputFile;
@@ -41,13 +41,13 @@ function display(r: Report): ImportedItem['cells'] {
   });
 }
 
-export async function readSubmissions(files: Submission[], options: ReadOptions = {}): Promise<ImportedItem[]> {
+export async function readSubmissions(files: Submission[], options: InputOptions): Promise<ImportedItem[]> {
   // The file readers (exceljs, htmlparser2, the zip guard) load only when a file is read: the pane starts without them.
-  const { readReports } = await import('../io/read-reports');
+  const { readReports } = await import('../import/read-file');
   const out: ImportedItem[] = [];
   for (const f of files) {
     try {
-      const { reports, problems } = await readReports(f.name, await f.read(), registry, options);
+      const { reports, problems } = await readReports(f.name, await f.read(), registry, options.readers, options);
       if (!reports.length) {
         out.push({ key: f.name, file: f.name, findings: [], errors: 0, warnings: 0, cells: [], problem: problems.join('；') || '未找到可识别的报表' });
         continue;

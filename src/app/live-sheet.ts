@@ -4,12 +4,12 @@
  * without reading the workbook again. Totals of our sheets are computed from their parts.
  */
 import { formats as defaultRegistry } from '../formats';
-import { reportFromOurSheet } from '../model/sheet-report';
+import { reportFromOurSheet } from '../layout/sheet-report';
 import type { CellContent, SheetData } from '../model/sheet-data';
 import type { Report } from '../model/report';
 import { checkReport } from './check-report';
 import type { CellWrite, WorkbookPort } from '../ports/workbook-port';
-import { foreignSheetResults, labelsOf, siblingReports, type SheetResult } from './operations';
+import { foreignSheetResults, labelsOf, siblingReports, type SheetResult } from './validate-sheets';
 
 /**
  * The findings of one sheet as held in memory; null for a list sheet (汇总明细, 导入来源).

@@ -3,25 +3,28 @@
  * file-reader port and recognised; a file that cannot be read is said, the rest still read.
  */
 import { formats as registry } from '../formats';
-import type { ReadOptions } from '../io/read-reports';
+import type { ReadOptions } from '../import/read-file';
+import type { FileReaders } from '../import/readers';
 import { UNKNOWN_OFFICE, type Report } from '../model/report';
 import { UserError } from '../model/user-error';
 import type { InputFile } from '../ports/file-reader';
 import type { FullText } from './check-full-text';
 
 export interface InputOptions extends ReadOptions {
+  /** How this face reads workbooks and PDFs. */
+  readers: FileReaders;
   /** Read a published report's running text as well (validation checks it); a text without tables then stands as a report. */
   text?: boolean;
 }
 
 /** One file's reports (and its text when asked); a UserError naming the file when it cannot be read or holds none. */
-export async function readInput(file: InputFile, options: InputOptions = {}): Promise<FullText> {
+export async function readInput(file: InputFile, options: InputOptions): Promise<FullText> {
   try {
     const bytes = await file.read();
     // The readers (exceljs, the docx, html and pdf parsers) load only when a file is read: the pane starts without them.
     const r = options.text
       ? await (await import('./check-full-text')).readFullText({ name: file.name, bytes }, options, registry)
-      : { file: file.name, ...(await (await import('../io/read-reports')).readReports(file.name, bytes, registry, options)) };
+      : { file: file.name, ...(await (await import('../import/read-file')).readReports(file.name, bytes, registry, options.readers, options)) };
     if (!r.reports.length) throw new UserError(`未找到可识别的报表${r.problems.length ? `（${r.problems.join('；')}）` : ''}`, { code: 'no_report' });
     return r;
   } catch (e) {
@@ -41,7 +44,7 @@ export interface InputsRead {
 }
 
 /** Every file's reports, in order; a bad file is reported and the rest still read. */
-export async function readInputs(files: InputFile[], options: InputOptions = {}): Promise<InputsRead> {
+export async function readInputs(files: InputFile[], options: InputOptions): Promise<InputsRead> {
   const out: InputsRead = { files: [], reports: [], messages: [], failed: false };
   for (const f of files) {
     try {

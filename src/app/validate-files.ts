@@ -6,6 +6,7 @@
 import type { Report } from '../model/report';
 import { countBySeverity, type Validation } from '../rules/engine';
 import type { InputFile } from '../ports/file-reader';
+import type { FileReaders } from '../import/readers';
 import { checkFullText, hasTables, lastYearOf, type CheckOptions } from './check-full-text';
 import { officeUnknown, readInputs } from './read-inputs';
 
@@ -17,6 +18,8 @@ export interface ReportCheck {
 }
 
 export interface ValidateFilesOptions {
+  /** How this face reads workbooks and PDFs. */
+  readers: FileReaders;
   /** Last year's reports or published report, as the user named them (a file or a folder). */
   previous?: { name: string; files: InputFile[] };
   /** Said by the user: they override what was read from each report. */
@@ -36,14 +39,14 @@ export interface FilesValidation {
   withErrors: number;
 }
 
-export async function validateFiles(files: InputFile[], options: ValidateFilesOptions = {}): Promise<FilesValidation> {
-  const read = await readInputs(files, { year: options.year, office: options.office, text: true });
+export async function validateFiles(files: InputFile[], options: ValidateFilesOptions): Promise<FilesValidation> {
+  const read = await readInputs(files, { readers: options.readers, year: options.year, office: options.office, text: true });
   const messages = [...read.messages];
   const notes: string[] = [];
   let failed = read.failed;
   const previous: NonNullable<CheckOptions['previous']> = { reports: [] };
   if (options.previous) {
-    const last = await readInputs(options.previous.files, { text: true });
+    const last = await readInputs(options.previous.files, { readers: options.readers, text: true });
     messages.push(...last.messages);
     failed ||= last.failed;
     previous.reports = last.reports.filter(hasTables);

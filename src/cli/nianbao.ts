@@ -9,13 +9,14 @@ import { UserError } from '../model/user-error';
 import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
 import type { InputFile, OpenWorkbook } from '../ports/file-reader';
 import { expandPaths, nodeFile } from '../ports/node/node-files';
-import { checkYear, generateTemplate } from '../app/operations';
+import { checkYear, generateTemplate } from '../app/generate';
 import { consolidateReports, rosterFromFile } from '../app/consolidate-files';
 import { failureMessage } from '../app/failure';
 import { importFile } from '../app/import-files';
 import { readInput, readInputs } from '../app/read-inputs';
 import { validateFiles } from '../app/validate-files';
-import { READABLE_EXTENSIONS } from '../io/read-reports';
+import { READABLE_EXTENSIONS } from '../import/read-file';
+import { nodeReaders as readers } from '../ports/node/readers';
 import { formatReportText } from './text-output';
 import { draftReportFile, DraftRefused, pickReport, type DraftKind } from '../app/draft-report';
 import { overwriteMessage, overwriteProblem, type OutputKind } from './output-guard';
@@ -152,7 +153,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--json', '输出 JSON')
     .action(async (files: string[], o: { previous?: string; year?: number; office?: string; json?: boolean }) => {
       const previous = o.previous ? { name: o.previous, files: await inputs([o.previous]) } : undefined;
-      const r = await validateFiles(await inputs(files), { year: o.year, office: o.office, previous });
+      const r = await validateFiles(await inputs(files), { readers, year: o.year, office: o.office, previous });
       for (const n of r.notes) io.stderr(`提示：${n}\n`);
       errors.push(...r.messages);
       const out = [];
@@ -182,7 +183,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .action(async (files: string[], o: { out: string; office?: string; level?: Level; roster?: string; previous?: string; formulas?: boolean; json?: boolean; force?: boolean }) => {
       const members = await inputs(files);
       const roster = o.roster ? await rosterFromFile(nodeFile(o.roster), openXlsx) : undefined;
-      const read = await readInputs(members);
+      const read = await readInputs(members, { readers });
       errors.push(...read.messages);
       const port = ExceljsWorkbookPort.empty();
       const result = await consolidateReports(port, read.files, {
@@ -190,7 +191,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         level: o.level,
         mode: o.formulas ? 'formula' : 'values',
         roster,
-        previous: o.previous ? { file: nodeFile(o.previous), open: openXlsx } : undefined,
+        previous: o.previous ? { file: nodeFile(o.previous), open: openXlsx, readers } : undefined,
       });
       const memberJson = result.members.map((m) => reportToJson(m.report, m.findings, formats, m.confirmed));
       if (!result.ok) {
@@ -226,7 +227,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--force', '输出文件已存在时仍然覆盖')
     .action(async (file: string, o: { out: string; year?: number; office?: string; force?: boolean }) => {
       const port = ExceljsWorkbookPort.empty();
-      const { items } = await importFile(port, nodeFile(file), { year: o.year, office: o.office });
+      const { items } = await importFile(port, nodeFile(file), { readers, year: o.year, office: o.office });
       await writeOutput(o.out, await port.toBuffer(), [file], 'import', o.force);
       io.stdout(`已导入 ${items.length} 份报表，写入 ${o.out}\n`);
       // The written sheets keep unreadable text and 未读取 in their cells, so these errors stay until corrected.
@@ -259,7 +260,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         ))
       )
         throw new CliFailure(overwriteMessage(o.out, '其中可能已有补写的内容'));
-      const { reports, problems } = await readInput(nodeFile(file));
+      const { reports, problems } = await readInput(nodeFile(file), { readers });
       for (const p of problems) errors.push(`${file}：${p}`);
       const picked = pickReport(reports, o.sheet);
       if ('choices' in picked) {

@@ -3,7 +3,7 @@
  * the same kind of file, and nothing a clerk typed would be lost.
  */
 import { formats } from '../formats';
-import { reportFromOurSheet } from '../model/sheet-report';
+import { reportFromOurSheet } from '../layout/sheet-report';
 import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
 
 export type OutputKind = 'template' | 'import' | 'consolidate';

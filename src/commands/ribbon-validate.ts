@@ -1,6 +1,6 @@
 /** The ribbon's 一键校验 apart from Office.js: the current sheet validated and painted, and what to tell the clerk. */
 import { failureMessage } from '../app/failure';
-import { validateSheets, type SheetResult } from '../app/operations';
+import { validateSheets, type SheetResult } from '../app/validate-sheets';
 import type { WorkbookPort } from '../ports/workbook-port';
 import { countBySeverity } from '../rules/engine';
 

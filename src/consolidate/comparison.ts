@@ -6,7 +6,7 @@
 import type { CompiledFormat } from '../formats/compile';
 import type { FormatRegistry } from '../formats';
 import type { Report } from '../model/report';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import { canonicalName, closestName } from './roster';
 import { figureIds, keyFigure, keyFiguresOf, keyRate, keyRatesOf } from './key-figures';
 

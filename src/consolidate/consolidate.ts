@@ -9,7 +9,7 @@ import type { Level, Report } from '../model/report';
 import { UserError } from '../model/user-error';
 import { fmt, type Reading } from '../model/values';
 import { validate, countBySeverity } from '../rules/engine';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import { deadlineText, dueDate, matchRoster, type RosterEntry } from './roster';
 
 export interface ConsolidateRequest {

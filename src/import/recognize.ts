@@ -7,7 +7,7 @@ import type { CompiledFormat } from '../formats/compile';
 import { originText, UNKNOWN_OFFICE, type CellOrigin, type Report } from '../model/report';
 import { looksLikeValue, readCell, type Reading } from '../model/values';
 import { cellLabel, relationMessage } from '../rules/messages';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import type { Grid, GridCell, GridRow } from './grid';
 import { rowTexts } from './grid';
 import { joinedKey, labelKey, similarity } from './label-key';

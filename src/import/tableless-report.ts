@@ -5,7 +5,7 @@
  */
 import type { FormatRegistry } from '../formats';
 import { UNKNOWN_OFFICE, type Report } from '../model/report';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import type { ReportDocument } from '../narrative/document';
 import { isOfficeName, officeFromFileName, readFileName, readPeriodYear, readTitle, type Title } from './title';
 

@@ -1,6 +1,6 @@
 /** The part of a sheet an adapter reads for a report: every format's canonical grid plus the metadata cell. */
 import { formats } from '../formats';
-import { canonicalPlan } from '../model/sheet-report';
+import { canonicalPlan } from '../layout/sheet-report';
 import { META_BACKUP_ROW, META_COLUMN } from './sheet-plan';
 
 /** Report sheets: every format's canonical grid and the metadata column. */

@@ -3,7 +3,7 @@ import type { FormatRegistry } from '../formats';
 import { originText, type Report } from '../model/report';
 import type { SheetMeta } from '../model/sheet-meta';
 import { cellLabel } from '../rules/messages';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import { listPlan, type PlanCell, type SheetPlan } from './sheet-plan';
 
 export const SOURCES_SHEET = '导入来源';

@@ -3,7 +3,7 @@
  * "+" rather than SUM, so a member's text shows as #VALUE! instead of counting as 0.
  */
 import type { CompiledFormat } from '../formats/compile';
-import { canonicalPlan } from '../model/sheet-report';
+import { canonicalPlan } from '../layout/sheet-report';
 
 /** Excel's limit on a formula's length. */
 export const MAX_FORMULA_LENGTH = 8000;

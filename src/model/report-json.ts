@@ -1,6 +1,6 @@
 /** Reports in the contract's JSON form (spec/contract.md), both ways. */
 import type { FormatRegistry } from '../formats';
-import type { Finding } from '../rules/types';
+import type { Finding } from './finding';
 import { LEVELS, type Level, type Report } from './report';
 import { readCell } from './values';
 import { UserError } from './user-error';

@@ -1,7 +1,7 @@
 /** A report: identity plus one reading per cell of its format. */
 import type { CompiledFormat } from '../formats/compile';
 import type { FormatId } from '../formats/types';
-import type { Finding } from '../rules/types';
+import type { Finding } from './finding';
 import type { Reading } from './values';
 
 /** What a report says for its office when no source names one. */

@@ -1,7 +1,7 @@
 /** The offline check of a report's text against its own tables: structure.* and narrative.* findings. */
 import { formats, type FormatRegistry } from '../formats';
 import { UNKNOWN_OFFICE, type Report } from '../model/report';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import { copiedFindings } from './copied';
 import type { ReportDocument } from './document';
 import { officeLevel, sentencesOf, type Scope } from './figures';

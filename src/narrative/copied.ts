@@ -1,5 +1,5 @@
 /** narrative.copied: most of the text is last year's report again, with at most the years changed. */
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import type { ReportDocument } from './document';
 import { compact } from './figures';
 import { narrativeMessages as M } from './messages';

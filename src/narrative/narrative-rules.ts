@@ -3,7 +3,7 @@ import type { CompiledFormat } from '../formats/compile';
 import { CONTRADICTION_CELLS, REPORT_FIGURES, SHARE_BASES } from '../formats/report-figures';
 import type { Report } from '../model/report';
 import { cellLabel } from '../rules/messages';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import type { ReportDocument } from './document';
 import { namedBefore, ownClause, statementsOf, type Scope, type Sentence, type Statement } from './figures';
 import { narrativeMessages as M } from './messages';

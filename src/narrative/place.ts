@@ -1,5 +1,5 @@
 /** Where a finding is in the document: its section and its 1-based paragraph. */
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import type { ReportDocument } from './document';
 import { numeral, type SectionSplit } from './sections';
 

@@ -1,7 +1,7 @@
 /** structure.* rules: the six sections are there, in order, with their statutory titles and some content. */
 import { PLACEHOLDER_PATTERN } from '../draft/model';
 import { REPORT_SECTIONS } from '../formats/report-sections';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import type { ReportDocument } from './document';
 import { structureMessages as M } from './messages';
 import { numeral, type Heading, type SectionSplit } from './sections';

@@ -8,7 +8,8 @@ import { numericValues, type Report } from '../model/report';
 import { UserError } from '../model/user-error';
 import { cellLabel, cellMessages, formatSwitchMessage, relationMessage, shareMessage, yearMismatchMessage } from './messages';
 import { suggestFixes, type Evaluated } from './fixes';
-import { DEFAULT_SETTINGS, findingKey, type Finding, type RuleSettings } from './types';
+import { DEFAULT_SETTINGS, type RuleSettings } from './types';
+import { findingKey, type Finding } from '../model/finding';
 
 export interface ValidateOptions {
   previous?: Report;

@@ -8,7 +8,7 @@
  * covers the relations of those totals too.
  */
 import type { CompiledFormat, CompiledRelation } from '../formats/compile';
-import type { Finding } from './types';
+import type { Finding } from '../model/finding';
 
 export interface Evaluated {
   rel: CompiledRelation;

@@ -1,4 +1,4 @@
-import type { Fix } from './types';
+import type { Fix } from '../model/finding';
 /** Chinese wording of findings. */
 import type { CellDef } from '../formats/compile';
 import { fmt, type Reading } from '../model/values';

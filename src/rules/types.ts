@@ -1,26 +1,6 @@
-import type { Severity } from '../formats/types';
-
-export interface Fix {
-  cell: string;
-  value: number;
-  resolves: number;
-  /** The cell is a total whose formula was overwritten: restore the formula (which gives `value`). */
-  restoreFormula?: true;
-}
-
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  cells: string[];
-  message: string;
-  expected?: number;
-  actual?: number;
-  fix?: Fix;
-  /** For a finding on a report's text: the sentence it concerns. */
-  quote?: string;
-  /** For a finding on a report's text: where the sentence is (section 一–六, 1-based paragraph, page). */
-  place?: { section?: string; paragraph: number; page?: number };
-}
+/**
+ * The rules' settings.
+ */
 
 export interface RuleSettings {
   /** requests.other_share: the largest share of 其他处理 in （七）总计 before a warning. */
@@ -28,8 +8,3 @@ export interface RuleSettings {
 }
 
 export const DEFAULT_SETTINGS: RuleSettings = { otherShareMax: 0.1 };
-
-/** A stable key for a finding, used to store a confirmed warning (出错说明). */
-export function findingKey(f: Pick<Finding, 'rule' | 'cells'>): string {
-  return `${f.rule}:${[...f.cells].sort().join(',')}`;
-}

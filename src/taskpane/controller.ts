@@ -1,26 +1,22 @@
 /** The pane's state and actions: calls the core workflows, turns failures into Chinese messages. */
 import { useCallback, useState } from 'react';
-import { applyFix, clearSheets, confirmWarning, generateTemplate, renameReport, selectFinding, type GenerateRequest, type SheetResult } from '../app/operations';
-import { validateSheets } from '../app/operations';
-import {
-  consolidateSheets,
-  drillDown,
-  listCandidates,
-  readRoster,
-  saveRoster,
-  type RosterInWorkbook,
-  type Candidate,
-  type ConsolidateSheetsRequest,
-  type ConsolidateSheetsResult,
-  type DrillDown,
-} from '../app/consolidation';
+import { applyFix, clearSheets, confirmWarning, selectFinding } from '../app/sheet-actions';
+import { generateTemplate, type GenerateRequest } from '../app/generate';
+import { renameReport } from '../app/rename-report';
+import { type SheetResult } from '../app/validate-sheets';
+import { validateSheets } from '../app/validate-sheets';
+import { consolidateSheets, listCandidates, type Candidate, type ConsolidateSheetsRequest, type ConsolidateSheetsResult } from '../app/consolidate-sheets';
+import { drillDown, type DrillDown } from '../app/drill-down';
+import { readRoster, saveRoster, type RosterInWorkbook } from '../app/roster-sheet';
 import { pastedSubmission, readSubmissions, writeImported, type Duplicate, type ImportedItem, type Submission } from '../app/imports';
 import { formats } from '../formats';
 import { UNKNOWN_OFFICE } from '../model/report';
 import type { WorkbookPort } from '../ports/workbook-port';
+import type { FileReaders } from '../import/readers';
+import { browserReaders } from '../ports/browser/readers';
 import { failureMessage } from '../app/failure';
 import { fillBlanksWithZero } from '../app/fill-blanks';
-import { findingKey, type Finding } from '../rules/types';
+import { findingKey, type Finding } from '../model/finding';
 import { fixAction } from '../rules/messages';
 import { draftSheet } from '../app/draft-report';
 import type { FullTextResult } from '../app/check-full-text';
@@ -36,7 +32,8 @@ export interface Notice {
 /** Where a notice about a sheet's results is shown. */
 export const sheetSpot = (sheet: string) => `sheet:${sheet}`;
 
-export function usePaneController(getPort: () => WorkbookPort | null, onChange?: () => void) {
+/** `readers`: how this face reads workbooks and PDFs; the pane and the web page are browsers. */
+export function usePaneController(getPort: () => WorkbookPort | null, onChange?: () => void, readers: FileReaders = browserReaders) {
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [results, setResults] = useState<SheetResult[] | null>(null);
@@ -197,9 +194,9 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
       setNotice(null);
       try {
         const items = [
-          ...(await readSubmissions(files)),
+          ...(await readSubmissions(files, { readers })),
           // Text pasted without its title needs the office and year the user gives.
-          ...(pasted?.trim() ? await readSubmissions([pastedSubmission(pasted)], { ...pastedAs, anonymous: true }) : []),
+          ...(pasted?.trim() ? await readSubmissions([pastedSubmission(pasted)], { ...pastedAs, anonymous: true, readers }) : []),
         ];
         setImported((prev) => [...prev.filter((p) => !items.some((i) => i.key === p.key)), ...items]);
       } catch (e) {
@@ -250,7 +247,7 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         // The readers and the text checks load only when a report is checked: the pane starts without them.
         const { checkFullTextFile } = await import('../app/check-full-text');
         const bytesOf = async (f: Submission) => ({ name: f.name, bytes: await f.read() });
-        setFullText(await checkFullTextFile(getPort(), await bytesOf(file), previousText ? await bytesOf(previousText) : undefined));
+        setFullText(await checkFullTextFile(getPort(), readers, await bytesOf(file), previousText ? await bytesOf(previousText) : undefined));
       } catch (e) {
         setFullText(null);
         setNotice({ intent: 'error', text: failureMessage(e) });

@@ -7,13 +7,13 @@ import { formats as defaultRegistry } from '../formats';
 import type { CompiledFormat } from '../formats/compile';
 import { GRID_COLUMNS, type StyleName } from '../layout/sheet-plan';
 import { address, parseAddress } from '../layout/a1';
-import { canonicalPlan, DEPENDENT_TEXT, reportFromOurSheet } from '../model/sheet-report';
+import { canonicalPlan, DEPENDENT_TEXT, reportFromOurSheet } from '../layout/sheet-report';
 import type { CellContent, SheetData } from '../model/sheet-data';
 import { cellLabel } from '../rules/messages';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import type { Reading } from '../model/values';
 import { markedCells } from '../app/highlights';
-import type { SheetResult } from '../app/operations';
+import type { SheetResult } from '../app/validate-sheets';
 
 export type CellKind = 'title' | 'subtitle' | 'tableTitle' | 'header' | 'label' | 'input' | 'total' | 'plain';
 

@@ -24,7 +24,7 @@ import {
 import type { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
 import { TEMP_SHEET_PREFIX } from '../ports/workbook-port';
 import type { SheetData } from '../model/sheet-data';
-import { validateSheets, type SheetResult } from '../app/operations';
+import { validateSheets, type SheetResult } from '../app/validate-sheets';
 import { siblingsOf, typedValue, validateInMemory, withCell } from '../app/live-sheet';
 import type { Report } from '../model/report';
 import { markedCells } from '../app/highlights';

@@ -7,7 +7,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { formats } from '../../src/formats';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { MARK_FILL, TOTAL_FILL } from '../../src/layout/sheet-plan';
 import { ROOT } from '../helpers/cli';
 import { launchChromium, buildPaneHarness } from '../helpers/browser';

@@ -11,7 +11,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { formats } from '../../src/formats';
 import { buildSheetPlan } from '../../src/layout/sheet-plan';
-import { readReports } from '../../src/io/read-reports';
+import { readReports } from '../helpers/read-file';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
 import { ROOT } from '../helpers/cli';
 import { launchChromium, startWebServer } from '../helpers/browser';

@@ -11,7 +11,7 @@ import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { formats } from '../../src/formats';
 import { buildSheetPlan, MARK_FILL } from '../../src/layout/sheet-plan';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
 import { nianbao, ROOT } from '../helpers/cli';
 import { buildPaneHarness, launchChromium, startWebServer } from '../helpers/browser';

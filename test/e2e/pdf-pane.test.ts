@@ -8,7 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { formats } from '../../src/formats';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { clerkLayout } from '../helpers/clerk-layouts';
 import { nianbao } from '../helpers/cli';
 import { launchChromium, servePaneHarnessWithPdf, watchPage } from '../helpers/browser';

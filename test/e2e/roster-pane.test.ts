@@ -8,7 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { formats } from '../../src/formats';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { ROOT } from '../helpers/cli';
 import { launchChromium, buildPaneHarness } from '../helpers/browser';
 import { seeded, validCells } from '../helpers/random-report';

@@ -10,7 +10,7 @@ import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { clerkLayout, toDocx, toHtml, toXlsx } from '../helpers/clerk-layouts';
 import { formats } from '../../src/formats';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { INPUT_FILL, MARK_FILL, TOTAL_FILL } from '../../src/layout/sheet-plan';
 import { ROOT } from '../helpers/cli';
 import { launchChromium, startWebServer } from '../helpers/browser';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'fs';
 import { basename } from 'path';
 import { formats } from '../../src/formats';
-import { readReportsAndText } from '../../src/io/read-reports';
+import { readReportsAndText } from './read-file';
 
 const file = process.argv[2];
 readReportsAndText(basename(file), readFileSync(file), formats).then(

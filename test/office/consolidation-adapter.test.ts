@@ -2,10 +2,13 @@
  * 汇总 through the Office adapter against the fake Excel host: constant syncs, formulas that
  * compute in the host, re-runs that update in place, and faults that leave the workbook intact.
  */
-import { consolidateSheets, contributions, listCandidates } from '../../src/app/consolidation';
-import { clearSheets, generateTemplate, validateSheets } from '../../src/app/operations';
+import { consolidateSheets, listCandidates } from '../../src/app/consolidate-sheets';
+import { contributions } from '../../src/app/drill-down';
+import { clearSheets } from '../../src/app/sheet-actions';
+import { generateTemplate } from '../../src/app/generate';
+import { validateSheets } from '../../src/app/validate-sheets';
 import { formats } from '../../src/formats';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { decodeMeta } from '../../src/model/sheet-meta';
 import { UserError } from '../../src/model/user-error';
 import { officeHost, typeValues, workbookOfReports } from './helpers';

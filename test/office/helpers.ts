@@ -1,9 +1,9 @@
 /** Shared set-up for the Office adapter tests and the sync benchmark. */
 import { formats } from '../../src/formats';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { OfficeWorkbookPort } from '../../src/ports/office/office-workbook';
 import { FLOOR, type OfficeCapabilities } from '../../src/ports/office/capabilities';
-import { generateTemplate } from '../../src/app/operations';
+import { generateTemplate } from '../../src/app/generate';
 import { seeded, validCells } from '../helpers/random-report';
 import { FakeExcel } from './fake-excel';
 

@@ -2,7 +2,8 @@
  * The Office adapter's failures: Excel's refusals become UserErrors that keep Excel's error
  * (code and debugInfo) as their cause; a bug in our own code stays the bug it is.
  */
-import { generateTemplate, validateSheets } from '../../src/app/operations';
+import { generateTemplate } from '../../src/app/generate';
+import { validateSheets } from '../../src/app/validate-sheets';
 import { failureMessage } from '../../src/app/failure';
 import { UserError } from '../../src/model/user-error';
 import { fromHost, hostMessage } from '../../src/ports/office/errors';

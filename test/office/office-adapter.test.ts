@@ -1,4 +1,6 @@
-import { applyFix, clearSheets, confirmWarning, generateTemplate, selectFinding, validateSheets } from '../../src/app/operations';
+import { applyFix, clearSheets, confirmWarning, selectFinding } from '../../src/app/sheet-actions';
+import { generateTemplate } from '../../src/app/generate';
+import { validateSheets } from '../../src/app/validate-sheets';
 import { MARK_FILL } from '../../src/layout/sheet-plan';
 import { decodeMeta } from '../../src/model/sheet-meta';
 import { UserError } from '../../src/model/user-error';

@@ -3,10 +3,11 @@
  * budget of 汇总 holds with a roster and last year's summary, a long roster is read whole,
  * and a hand-made 报送名单 sheet is replaced only when the clerk says so.
  */
-import { consolidateSheets, readRoster, saveRoster } from '../../src/app/consolidation';
+import { consolidateSheets } from '../../src/app/consolidate-sheets';
+import { readRoster, saveRoster } from '../../src/app/roster-sheet';
 import { decodeMeta } from '../../src/model/sheet-meta';
 import { formats } from '../../src/formats';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { officeHost, workbookOfReports } from './helpers';
 import { FakeSheet } from './fake-excel';
 

@@ -1,6 +1,7 @@
 /** Sync counts of the add-in's operations against the fake Excel host. */
-import { consolidateSheets } from '../../src/app/consolidation';
-import { generateTemplate, validateSheets } from '../../src/app/operations';
+import { consolidateSheets } from '../../src/app/consolidate-sheets';
+import { generateTemplate } from '../../src/app/generate';
+import { validateSheets } from '../../src/app/validate-sheets';
 import { officeHost, typeValues, workbookOfReports } from './helpers';
 
 export async function addinSyncBenchmarks(): Promise<Record<string, number>> {

@@ -6,9 +6,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { drillDown } from '../../src/app/consolidation';
+import { drillDown } from '../../src/app/drill-down';
 import { formats } from '../../src/formats';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { UserError } from '../../src/model/user-error';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
 import { nianbao } from '../helpers/cli';

@@ -4,10 +4,11 @@
  * so mutation runs, which use that file, need not load exceljs.
  */
 import { formats } from '../../src/formats';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
-import { generateTemplate, validateSheets } from '../../src/app/operations';
-import { findingKey } from '../../src/rules/types';
+import { generateTemplate } from '../../src/app/generate';
+import { validateSheets } from '../../src/app/validate-sheets';
+import { findingKey } from '../../src/model/finding';
 
 test('from a submitted workbook: the metadata’s confirmation of an error is ignored and the error listed', async () => {
   const port = ExceljsWorkbookPort.empty();

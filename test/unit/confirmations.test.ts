@@ -7,7 +7,7 @@ import { consolidate } from '../../src/consolidate/consolidate';
 import { formats } from '../../src/formats';
 import { reportFromJson } from '../../src/model/report-json';
 import { validate } from '../../src/rules/engine';
-import { findingKey } from '../../src/rules/types';
+import { findingKey } from '../../src/model/finding';
 import { handReport, requestsTable } from './hand-report';
 
 // Keys written by hand: rule id, a colon, the cell ids sorted and joined by commas.

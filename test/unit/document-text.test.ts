@@ -12,7 +12,7 @@ import { formats } from '../../src/formats';
 import { draftReportFile } from '../../src/app/draft-report';
 import type { DraftDocument, Run } from '../../src/draft/model';
 import { holdsReportText, isTableText, tableLabels } from '../../src/import/document-text';
-import { readReportsAndText } from '../../src/io/read-reports';
+import { readReportsAndText } from '../helpers/read-file';
 import type { ReportDocument } from '../../src/narrative/document';
 import { ROOT } from '../helpers/cli';
 import { toPdf } from '../helpers/pdf-files';

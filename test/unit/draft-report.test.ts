@@ -11,7 +11,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { formats } from '../../src/formats';
 import type { CompiledFormat } from '../../src/formats/compile';
 import { buildSheetPlan } from '../../src/layout/sheet-plan';
-import { readReports } from '../../src/io/read-reports';
+import { readReports } from '../helpers/read-file';
 import { reportsFromJsonText } from '../../src/model/report-json';
 import type { Report } from '../../src/model/report';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';

@@ -2,7 +2,7 @@
  * The exceljs adapter's refusals are UserErrors in Chinese, and writeSheets is all or nothing:
  * a sheet failing midway leaves the workbook exactly as it was, replaced sheets included.
  */
-import { generateTemplate } from '../../src/app/operations';
+import { generateTemplate } from '../../src/app/generate';
 import { formats } from '../../src/formats';
 import { buildSheetPlan, type SheetPlan } from '../../src/layout/sheet-plan';
 import { UserError } from '../../src/model/user-error';

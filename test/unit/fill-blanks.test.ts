@@ -1,9 +1,11 @@
 /** 空白一律填 0 writes 0 into blank input cells only: never a total, never a cell holding anything. */
 import { formats } from '../../src/formats';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
-import { generateTemplate, validateSheets, UserError } from '../../src/app/operations';
+import { generateTemplate } from '../../src/app/generate';
+import { validateSheets } from '../../src/app/validate-sheets';
+import { UserError } from '../../src/model/user-error';
 import { blankInputCells, fillBlanksWithZero } from '../../src/app/fill-blanks';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 
 const SHEET = '某县人民政府办公室2024年报';
 

@@ -2,12 +2,13 @@
  * A report's format is a checked id: ids from files and sheet metadata are checked where they
  * come in, and an unknown one is said in Chinese, never a crash further on.
  */
-import { consolidateSheets, drillDown } from '../../src/app/consolidation';
+import { consolidateSheets } from '../../src/app/consolidate-sheets';
+import { drillDown } from '../../src/app/drill-down';
 import { FormatRegistry, formats, UnknownFormatError } from '../../src/formats';
 import type { FormatId } from '../../src/formats/types';
 import { buildSheetPlan } from '../../src/layout/sheet-plan';
 import { reportFromJson } from '../../src/model/report-json';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { UserError } from '../../src/model/user-error';
 import { readCell } from '../../src/model/values';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';

@@ -8,7 +8,7 @@ import { readFileSync } from 'fs';
 import { spawnSync } from 'child_process';
 import fc from 'fast-check';
 import { formats } from '../../src/formats';
-import { readReports } from '../../src/io/read-reports';
+import { readReports } from '../helpers/read-file';
 import { InputError } from '../../src/model/report-json';
 import { ROOT } from '../helpers/cli';
 import { makeHostileCorpus, type HostileCase } from '../helpers/hostile-corpus';

@@ -18,22 +18,51 @@ async function messages(code: string, filePath: string): Promise<string[]> {
 }
 
 test.each([
-  ['src/rules/planted.ts', "import { OfficeWorkbookPort } from '../ports/office/office-workbook';\nexport const x = OfficeWorkbookPort;\n", 'no-restricted-imports'],
-  ['src/model/planted.ts', "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n", 'no-restricted-imports'],
-  ['src/import/planted.ts', "import ExcelJS from 'exceljs';\nexport const x = ExcelJS;\n", 'no-restricted-imports'],
-  ['src/layout/planted.ts', "import { validateSheets } from '../app/operations';\nexport const x = validateSheets;\n", 'no-restricted-imports'],
-  ['src/app/planted.ts', "import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';\nexport const x = ExceljsWorkbookPort;\n", 'no-restricted-imports'],
-  ['src/app/planted2.ts', 'export const run = () => Excel.run(async () => undefined);\n', 'no-restricted-globals'],
-  ['src/taskpane/components/Planted.tsx', 'export const ready = () => Office.onReady();\n', 'no-restricted-globals'],
-])('%s: a planted violation fails lint', async (file, code, rule) => {
+  ['src/rules/planted.ts', "import { OfficeWorkbookPort } from '../ports/office/office-workbook';\nexport const x = OfficeWorkbookPort;\n", 'no-restricted-imports', '不依赖端口'],
+  ['src/model/planted.ts', "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n", 'no-restricted-imports', 'Node 内置模块'],
+  ['src/import/planted.ts', "import ExcelJS from 'exceljs';\nexport const x = ExcelJS;\n", 'no-restricted-imports', '宿主的库'],
+  ['src/import/planted2.ts', "import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';\nexport const x = getDocument;\n", 'no-restricted-imports', '宿主的库'],
+  ['src/layout/planted.ts', "import { validateSheets } from '../app/validate-sheets';\nexport const x = validateSheets;\n", 'no-restricted-imports', '不依赖端口'],
+  // The floor: model/ imports only the formats; rules/ never reaches the readers above it.
+  ['src/model/planted2.ts', "import { buildSheetPlan } from '../layout/sheet-plan';\nexport const x = buildSheetPlan;\n", 'no-restricted-imports', 'model/ 只依赖 formats'],
+  ['src/model/planted3.ts', "import type { Validation } from '../rules/engine';\nexport type X = Validation;\n", 'no-restricted-imports', 'model/ 只依赖 formats'],
+  ['src/rules/planted2.ts', "import { recognize } from '../import/recognize';\nexport const x = recognize;\n", 'no-restricted-imports', 'rules/ 只依赖'],
+  ['src/consolidate/planted.ts', "import { buildSheetPlan } from '../layout/sheet-plan';\nexport const x = buildSheetPlan;\n", 'no-restricted-imports', 'consolidate/ 只依赖'],
+  ['src/layout/planted2.ts', "import { draftReport } from '../draft/draft';\nexport const x = draftReport;\n", 'no-restricted-imports', 'layout/ 只依赖'],
+  ['src/formats/planted.ts', "import { readCell } from '../model/values';\nexport const x = readCell;\n", 'no-restricted-imports', 'formats/ 只依赖'],
+  // Host globals: the core and the use-cases run in every face.
+  ['src/import/planted3.ts', 'export const base = () => document.baseURI;\n', 'no-restricted-globals', '宿主的全局对象'],
+  ['src/import/planted4.ts', 'export const node = () => process.versions.node;\n', 'no-restricted-globals', '宿主的全局对象'],
+  ['src/import/planted5.ts', 'export const here = () => __filename;\n', 'no-restricted-globals', '宿主的全局对象'],
+  ['src/narrative/planted.ts', 'export const w = () => window.innerWidth;\n', 'no-restricted-globals', '宿主的全局对象'],
+  ['src/app/planted4.ts', 'export const url = () => new URL("x", "http://h/");\n', 'no-restricted-globals', '宿主的全局对象'],
+  ['src/import/planted6.ts', 'export const m = (p: { getBuiltinModule(n: string): unknown }) => p.getBuiltinModule("path");\n', 'no-restricted-properties', 'Node 内置模块'],
+  // Use-cases take adapters injected by the face.
+  ['src/app/planted.ts', "import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';\nexport const x = ExceljsWorkbookPort;\n", 'no-restricted-imports', '不引用具体的适配器'],
+  ['src/app/planted5.ts', "import { nodeReaders } from '../ports/node/readers';\nexport const x = nodeReaders;\n", 'no-restricted-imports', '不引用具体的适配器'],
+  ['src/app/planted6.ts', "import { browserReaders } from '../ports/browser/readers';\nexport const x = browserReaders;\n", 'no-restricted-imports', '不引用具体的适配器'],
+  ['src/app/planted2.ts', 'export const run = () => Excel.run(async () => undefined);\n', 'no-restricted-globals', 'Office.js'],
+  ['src/ports/exceljs/planted.ts', "import { validateSheets } from '../../app/validate-sheets';\nexport const x = validateSheets;\n", 'no-restricted-imports', '适配器不依赖用例'],
+  ['src/taskpane/components/Planted.tsx', 'export const ready = () => Office.onReady();\n', 'no-restricted-globals', 'Office.js'],
+  ['src/taskpane/planted.ts', "import { nodeReaders } from '../ports/node/readers';\nexport const x = nodeReaders;\n", 'no-restricted-imports', 'Node 的适配器'],
+  ['src/cli/planted2.ts', "import { browserReaders } from '../ports/browser/readers';\nexport const x = browserReaders;\n", 'no-restricted-imports', '浏览器或 Office 的适配器'],
+])('%s: a planted violation fails lint', async (file, code, rule, why) => {
   const found = await messages(code, file);
-  expect(found.some((m) => m.startsWith(`${rule}:`))).toBe(true);
+  expect(found.filter((m) => m.startsWith(`${rule}:`) && m.includes(why))).not.toEqual([]);
 });
 
 test.each([
   ['src/ports/office/planted.ts', 'export const run = () => Excel.run(async () => undefined);\n'],
   ['src/cli/planted.ts', "import { readFileSync } from 'fs';\nimport { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';\nexport const x = [readFileSync, ExceljsWorkbookPort];\n"],
   ['src/app/planted3.ts', "import type { WorkbookPort } from '../ports/workbook-port';\nexport type X = WorkbookPort;\n"],
+  ['src/app/planted7.ts', "import type { InputFile } from '../ports/file-reader';\nexport type X = InputFile;\n"],
+  ['src/ports/node/planted.ts', "import { readFileSync } from 'fs';\nimport { readCell } from '../../model/values';\nexport const x = [readFileSync, readCell, process.cwd, __filename];\n"],
+  ['src/ports/browser/planted.ts', 'export const base = () => new URL("w.js", document.baseURI).href;\n'],
+  [
+    'src/import/planted7.ts',
+    "import { layoutPage } from './pdf-layout';\nimport { readCell } from '../model/values';\nimport { narrativeOf } from '../narrative/planted';\nexport const x = [layoutPage, readCell, narrativeOf];\n",
+  ],
+  ['src/model/planted4.ts', "import type { CompiledFormat } from '../formats/compile';\nexport type X = CompiledFormat;\n"],
 ])('%s: allowed where it belongs', async (file, code) => {
   expect(await messages(code, file)).toEqual([]);
 });

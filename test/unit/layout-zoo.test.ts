@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { formats } from '../../src/formats';
-import { readReports } from '../../src/io/read-reports';
+import { readReports } from '../helpers/read-file';
 import type { Report } from '../../src/model/report';
 import { validate } from '../../src/rules/engine';
 import { nianbao } from '../helpers/cli';

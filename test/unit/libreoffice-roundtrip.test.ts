@@ -10,10 +10,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { formats } from '../../src/formats';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
-import { clearSheets, confirmWarning, generateTemplate, validateSheets } from '../../src/app/operations';
-import { consolidateSheets, contributions } from '../../src/app/consolidation';
+import { clearSheets, confirmWarning } from '../../src/app/sheet-actions';
+import { generateTemplate } from '../../src/app/generate';
+import { validateSheets } from '../../src/app/validate-sheets';
+import { consolidateSheets } from '../../src/app/consolidate-sheets';
+import { contributions } from '../../src/app/drill-down';
 import { nianbao } from '../helpers/cli';
 import { seeded, validCells } from '../helpers/random-report';
 

@@ -12,7 +12,7 @@ import type { DraftDocument, Run } from '../../src/draft/model';
 import type { Report } from '../../src/model/report';
 import { reportsFromJsonText } from '../../src/model/report-json';
 import { draftReportFile } from '../../src/app/draft-report';
-import { readReportsAndText } from '../../src/io/read-reports';
+import { readReportsAndText } from '../helpers/read-file';
 import { checkNarrative } from '../../src/narrative/check';
 import type { ReportDocument } from '../../src/narrative/document';
 import { sentencesOf, statementsOf } from '../../src/narrative/figures';

@@ -6,12 +6,13 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { generateTemplate, renameReport } from '../../src/app/operations';
+import { generateTemplate } from '../../src/app/generate';
+import { renameReport } from '../../src/app/rename-report';
 import { errorsFirst, writeImported } from '../../src/app/imports';
 import { formats } from '../../src/formats';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
-import type { Finding } from '../../src/rules/types';
+import type { Finding } from '../../src/model/finding';
 import { nianbao } from '../helpers/cli';
 import { reportFromCells, seeded, validCells } from '../helpers/random-report';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { formats } from '../../src/formats';
-import { readReports } from '../../src/io/read-reports';
+import { readReports } from '../helpers/read-file';
 import { UNKNOWN_OFFICE } from '../../src/model/report';
 import { isOfficeName, officeFromFileName, readTitle } from '../../src/import/title';
 import { nianbao } from '../helpers/cli';

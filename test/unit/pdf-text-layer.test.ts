@@ -8,7 +8,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { formats } from '../../src/formats';
 import { gridFromText } from '../../src/import/text-grid';
-import { readReports } from '../../src/io/read-reports';
+import { readReports } from '../helpers/read-file';
 import type { Report } from '../../src/model/report';
 
 const WILD = join(__dirname, '..', 'fixtures', 'wild');

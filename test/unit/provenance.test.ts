@@ -2,8 +2,9 @@
  * Where each value was read is kept as data (source, sheet, address, page), never parsed back
  * out of a display string: sheet names holding 「!」 or quotes change nothing.
  */
-import { consolidateSheets, drillDown } from '../../src/app/consolidation';
-import { foreignSheetResults } from '../../src/app/operations';
+import { consolidateSheets } from '../../src/app/consolidate-sheets';
+import { drillDown } from '../../src/app/drill-down';
+import { foreignSheetResults } from '../../src/app/validate-sheets';
 import { formats } from '../../src/formats';
 import { address } from '../../src/layout/a1';
 import { buildSheetPlan } from '../../src/layout/sheet-plan';

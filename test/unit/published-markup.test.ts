@@ -4,7 +4,7 @@
  * tables. Each variant is made from one report and must read to exactly its figures.
  */
 import { formats } from '../../src/formats';
-import { readReports } from '../../src/io/read-reports';
+import { readReports } from '../helpers/read-file';
 import type { Report } from '../../src/model/report';
 import { clerkLayout, toHtml, type Layout } from '../helpers/clerk-layouts';
 import { seeded, validCells } from '../helpers/random-report';

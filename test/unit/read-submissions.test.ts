@@ -3,6 +3,7 @@
  * gives its reports or says why not; a refusal is said in its own words, a bug as a bug.
  */
 import { pastedSubmission, readSubmissions } from '../../src/app/imports';
+import { readers } from '../helpers/read-file';
 import { formats } from '../../src/formats';
 import { UserError } from '../../src/model/user-error';
 import { inputFile, type InputFile } from '../../src/ports/file-reader';
@@ -15,7 +16,7 @@ test('each file: its reports, or why it gave none', async () => {
   const gone: InputFile = { name: '已删除.xlsx', read: () => Promise.reject(new UserError('浏览器无法读取该文件（可能已被移动或删除），请重新选择。')) };
   const bug: InputFile = { name: '出错.json', read: () => Promise.reject(new TypeError('bytes is undefined')) };
   const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  const items = await readSubmissions([inputFile('甲局.json', json('甲局')), gone, inputFile('旧.xls', new Uint8Array([1])), bug]);
+  const items = await readSubmissions([inputFile('甲局.json', json('甲局')), gone, inputFile('旧.xls', new Uint8Array([1])), bug], { readers });
   expect(items.map((i) => [i.file, i.report?.office ?? null, i.problem ?? null])).toEqual([
     ['甲局.json', '甲局', null],
     ['已删除.xlsx', null, '浏览器无法读取该文件（可能已被移动或删除），请重新选择。'],
@@ -27,7 +28,7 @@ test('each file: its reports, or why it gave none', async () => {
 });
 
 test('pasted text is read as a .txt file would be', async () => {
-  const [item] = await readSubmissions([pastedSubmission('随便写的几句话')]);
+  const [item] = await readSubmissions([pastedSubmission('随便写的几句话')], { readers });
   expect(item.file).toBe('粘贴的文本.txt');
   expect(item.report).toBeUndefined();
   expect(item.problem).toBeTruthy();

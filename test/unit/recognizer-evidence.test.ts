@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { formats } from '../../src/formats';
-import { readReports } from '../../src/io/read-reports';
+import { readReports } from '../helpers/read-file';
 import { validate } from '../../src/rules/engine';
 import { clerkLayout, insertRow, rowOf, toHtml, type Cell, type Layout } from '../helpers/clerk-layouts';
 

@@ -8,8 +8,8 @@ import { GOV_2019 } from '../../src/formats/gov-2019';
 import { GOV_2021 } from '../../src/formats/gov-2021';
 import { countBySeverity, validate } from '../../src/rules/engine';
 import { clipText, fixAction, relationMessage, shareMessage, yearMismatchMessage } from '../../src/rules/messages';
-import type { Finding } from '../../src/rules/types';
-import { DEPENDENT_TEXT } from '../../src/model/sheet-report';
+import type { Finding } from '../../src/model/finding';
+import { DEPENDENT_TEXT } from '../../src/layout/sheet-report';
 import { handReport } from './hand-report';
 import { UserError } from '../../src/model/user-error';
 

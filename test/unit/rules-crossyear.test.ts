@@ -6,7 +6,7 @@ import type { FormatId } from '../../src/formats/types';
 import { FormatRegistry } from '../../src/formats';
 import { GOV_2019 } from '../../src/formats/gov-2019';
 import { GOV_2021 } from '../../src/formats/gov-2021';
-import type { Finding } from '../../src/rules/types';
+import type { Finding } from '../../src/model/finding';
 import { validate } from '../../src/rules/engine';
 import { handReport, requestsTable } from './hand-report';
 

@@ -1,11 +1,11 @@
 /** The web page's grid model, and validation of a sheet held in memory as the clerk types. */
 import { formats } from '../../src/formats';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
-import { generateTemplate } from '../../src/app/operations';
-import { consolidateSheets } from '../../src/app/consolidation';
+import { generateTemplate } from '../../src/app/generate';
+import { consolidateSheets } from '../../src/app/consolidate-sheets';
 import { typedValue, validateInMemory, withCell } from '../../src/app/live-sheet';
 import { buildGridModel, MAX_VIEW_ROWS, nextEditable } from '../../src/taskpane/sheet-view-model';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { GRID_COLUMNS } from '../../src/layout/sheet-plan';
 import type { SheetData } from '../../src/model/sheet-data';
 import { seeded, validCells } from '../helpers/random-report';

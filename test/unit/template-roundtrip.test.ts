@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { formats } from '../../src/formats';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { nianbao } from '../helpers/cli';
 import { seeded, validCells } from '../helpers/random-report';
 

@@ -5,7 +5,7 @@
  */
 import { formats } from '../../src/formats';
 import type { CompiledFormat } from '../../src/formats/compile';
-import { readReports } from '../../src/io/read-reports';
+import { readReports } from '../helpers/read-file';
 import { clerkLayout } from '../helpers/clerk-layouts';
 import { seeded, validCells } from '../helpers/random-report';
 

@@ -4,7 +4,7 @@
  * template, validation, import from a clerk's own layout and consolidation, with nothing
  * added but its definition, registered here only.
  */
-import { consolidateSheets } from '../../src/app/consolidation';
+import { consolidateSheets } from '../../src/app/consolidate-sheets';
 import { formats } from '../../src/formats';
 import { consolidate } from '../../src/consolidate/consolidate';
 import { recognize } from '../../src/import/recognize';
@@ -15,7 +15,7 @@ import { buildSheetPlan, META_BACKUP_ROW, META_COLUMN, type SheetPlan } from '..
 import type { Report } from '../../src/model/report';
 import { decodeMeta } from '../../src/model/sheet-meta';
 import type { CellContent, SheetData } from '../../src/model/sheet-data';
-import { reportFromOurSheet } from '../../src/model/sheet-report';
+import { reportFromOurSheet } from '../../src/layout/sheet-report';
 import { readCell } from '../../src/model/values';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
 import { validate } from '../../src/rules/engine';

@@ -5,7 +5,7 @@ import { buildSheetPlan } from '../../src/layout/sheet-plan';
 import { reportFromJson } from '../../src/model/report-json';
 import { validate } from '../../src/rules/engine';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
-import { reportFromOurSheet } from '../../src/model/sheet-report';
+import { reportFromOurSheet } from '../../src/layout/sheet-report';
 import { GOV_2019 } from '../../src/formats/gov-2019';
 import { GOV_2021 } from '../../src/formats/gov-2021';
 

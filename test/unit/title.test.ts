@@ -8,7 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { formats } from '../../src/formats';
 import { isOfficeName, officeFromFileName, readDate, readFileName, readPageMeta, readPeriodYear, readTitle, yearPublishedFor } from '../../src/import/title';
-import { readReports } from '../../src/io/read-reports';
+import { readReports } from '../helpers/read-file';
 import { UNKNOWN_OFFICE, type Report } from '../../src/model/report';
 import { clerkLayout, toHtml, toXlsx, type Layout } from '../helpers/clerk-layouts';
 import { nianbao } from '../helpers/cli';

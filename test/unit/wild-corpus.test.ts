@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { formats } from '../../src/formats';
-import { readReports } from '../../src/io/read-reports';
+import { readReports } from '../helpers/read-file';
 import type { Report } from '../../src/model/report';
 import { validate } from '../../src/rules/engine';
 

@@ -4,9 +4,11 @@
  */
 import ExcelJS from 'exceljs';
 import { formats } from '../../src/formats';
-import { canonicalPlan } from '../../src/model/sheet-report';
+import { canonicalPlan } from '../../src/layout/sheet-report';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
-import { clearSheets, generateTemplate, validateSheets } from '../../src/app/operations';
+import { clearSheets } from '../../src/app/sheet-actions';
+import { generateTemplate } from '../../src/app/generate';
+import { validateSheets } from '../../src/app/validate-sheets';
 import { seeded, validCells } from '../helpers/random-report';
 
 const SHEET = '甲局2023年报';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Input, makeStyles, mergeClasses, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import type { Notice } from '../controller';
-import type { Finding } from '../../rules/types';
+import type { Finding } from '../../model/finding';
 import { fixAction } from '../../rules/messages';
 import { placeText } from '../../rules/place';
 import { useLayout } from './styles';

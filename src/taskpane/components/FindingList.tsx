@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Badge, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { countBySeverity } from '../../rules/engine';
-import type { Finding } from '../../rules/types';
+import type { Finding } from '../../model/finding';
 import { useLayout } from './styles';
 
 const useStyles = makeStyles({

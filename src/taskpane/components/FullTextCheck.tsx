@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { Button, mergeClasses, Subtitle2, Text } from '@fluentui/react-components';
-import { findingKey, type Finding } from '../../rules/types';
+import { findingKey, type Finding } from '../../model/finding';
 import { groupByTable, type PaneController } from '../controller';
 import { BlankCells } from './BlankCells';
 import { FindingItem } from './FindingItem';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { countBySeverity } from '../../rules/engine';
-import { findingKey } from '../../rules/types';
+import { findingKey } from '../../model/finding';
 import { groupByTable, sheetSpot, type PaneController } from '../controller';
-import type { SheetResult } from '../../app/operations';
+import type { SheetResult } from '../../app/validate-sheets';
 import { FindingItem } from './FindingItem';
 import { FindingGroup, SeverityCounts } from './FindingList';
 import { RenameReport } from './RenameReport';

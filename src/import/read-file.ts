@@ -1,26 +1,27 @@
-/** Reads reports out of any supported input file's bytes. No Node built-ins: the web page uses it too. */
+/**
+ * Reads reports out of any supported input file's bytes. The host's libraries (a workbook
+ * reader, PDF.js) come in as FileReaders: the same code runs in the CLI, the pane and the web page.
+ */
 import type { FormatRegistry } from '../formats';
-import { docxBody, gridFromDocxBody } from '../import/docx-grid';
-import { documentFromDocxBody } from '../import/docx-text';
-import type { Grid } from '../import/grid';
-import { gridFromHtmlPage, parseHtmlPage } from '../import/html-grid';
-import { documentFromHtmlPage } from '../import/html-text';
-// This path is swapped for the web page's stand-in by webpack.config.js.
-import { pagesFromPdf } from '../import/pdf-grid';
-import { rowsOfPages } from '../import/pdf-layout';
-import { documentFromPdfPages } from '../import/pdf-text';
-import { MAX_FILE_BYTES, MAX_TEXT_BYTES, megabytes } from '../import/limits';
-import { recognizeAll } from '../import/recognize';
-import { gridFromSheet } from '../import/sheet-grid';
-import { gridFromText } from '../import/text-grid';
-import { documentFromText } from '../import/text-document';
+import { docxBody, gridFromDocxBody } from './docx-grid';
+import { documentFromDocxBody } from './docx-text';
+import type { Grid } from './grid';
+import { gridFromHtmlPage, parseHtmlPage } from './html-grid';
+import { documentFromHtmlPage } from './html-text';
+import { layoutPage, rowsOfPages } from './pdf-layout';
+import { documentFromPdfPages } from './pdf-text';
+import { MAX_CELLS, MAX_FILE_BYTES, MAX_TEXT_BYTES, megabytes } from './limits';
+import type { FileReaders } from './readers';
+import { recognizeAll } from './recognize';
+import { gridFromSheet } from './sheet-grid';
+import { gridFromText } from './text-grid';
+import { documentFromText } from './text-document';
 import type { ReportDocument } from '../narrative/document';
-import { officeFromFileName, readFileName } from '../import/title';
-import { checkZip } from '../import/zip-guard';
+import { officeFromFileName, readFileName } from './title';
+import { checkZip } from './zip-guard';
 import { InputError, reportsFromJsonText } from '../model/report-json';
 import type { Report } from '../model/report';
-import { reportFromOurSheet } from '../model/sheet-report';
-import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
+import { reportFromOurSheet } from '../layout/sheet-report';
 import { FORMULA_LIMIT_NOTICE } from '../model/uncomputed';
 
 export interface FileReports {
@@ -61,16 +62,10 @@ function fromGrids(grids: Grid[], name: string, registry: FormatRegistry, option
   return recognizeAll(grids, { registry, ...options }, fallback);
 }
 
-async function readXlsx(name: string, bytes: Uint8Array, registry: FormatRegistry, options: ReadOptions): Promise<FileReports> {
+async function readXlsx(name: string, bytes: Uint8Array, registry: FormatRegistry, readers: FileReaders, options: ReadOptions): Promise<FileReports> {
   checkZip(bytes, ' Excel ');
-  let port: ExceljsWorkbookPort;
-  try {
-    port = await ExceljsWorkbookPort.fromBuffer(bytes, { readOnly: true });
-  } catch {
-    throw new InputError('无法打开该 Excel 文件，文件可能已损坏，或不是 .xlsx 格式');
-  }
-  const sheets = await port.readSheets(await port.sheetNames());
-  const out: FileReports = { reports: [], problems: port.formulasOverLimit ? [FORMULA_LIMIT_NOTICE] : [] };
+  const { sheets, formulasOverLimit } = await readers.workbook(bytes);
+  const out: FileReports = { reports: [], problems: formulasOverLimit ? [FORMULA_LIMIT_NOTICE] : [] };
   const foreign: Grid[] = [];
   for (const sheet of sheets) {
     const source = sheets.length > 1 ? `${name}#${sheet.name}` : name;
@@ -98,7 +93,7 @@ interface ParsedDocument {
   text: (reports: Report[]) => ReportDocument;
 }
 
-async function parseDocument(ext: string, name: string, bytes: Uint8Array, registry: FormatRegistry): Promise<ParsedDocument | undefined> {
+async function parseDocument(ext: string, name: string, bytes: Uint8Array, registry: FormatRegistry, readers: FileReaders): Promise<ParsedDocument | undefined> {
   switch (ext) {
     case 'docx': {
       const body = docxBody(bytes);
@@ -115,7 +110,7 @@ async function parseDocument(ext: string, name: string, bytes: Uint8Array, regis
       return { grid, text: (reports) => documentFromText(text, name, grid, reports, registry) };
     }
     case 'pdf': {
-      const pages = await pagesFromPdf(bytes);
+      const pages = (await readers.pdf(bytes)).map((p) => layoutPage(p.number, p.height, p.text, p.rules, MAX_CELLS));
       return { grid: { source: name, rows: rowsOfPages(pages) }, text: (reports) => documentFromPdfPages(pages, name, reports, registry) };
     }
     default:
@@ -128,21 +123,21 @@ export interface FileContents extends FileReports {
   document?: ReportDocument;
 }
 
-export async function readReports(name: string, bytes: Uint8Array, registry: FormatRegistry, options: ReadOptions = {}): Promise<FileReports> {
-  const { reports, problems } = await readFile(name, bytes, registry, options, false);
+export async function readReports(name: string, bytes: Uint8Array, registry: FormatRegistry, readers: FileReaders, options: ReadOptions = {}): Promise<FileReports> {
+  const { reports, problems } = await readFile(name, bytes, registry, readers, options, false);
   return { reports, problems };
 }
 
 /** The reports and the running text of a published report, parsed once. */
-export function readReportsAndText(name: string, bytes: Uint8Array, registry: FormatRegistry, options: ReadOptions = {}): Promise<FileContents> {
-  return readFile(name, bytes, registry, options, true);
+export function readReportsAndText(name: string, bytes: Uint8Array, registry: FormatRegistry, readers: FileReaders, options: ReadOptions = {}): Promise<FileContents> {
+  return readFile(name, bytes, registry, readers, options, true);
 }
 
-async function readFile(name: string, bytes: Uint8Array, registry: FormatRegistry, options: ReadOptions, withText: boolean): Promise<FileContents> {
+async function readFile(name: string, bytes: Uint8Array, registry: FormatRegistry, readers: FileReaders, options: ReadOptions, withText: boolean): Promise<FileContents> {
   if (bytes.length > MAX_FILE_BYTES) throw new InputError(`文件超过 ${megabytes(MAX_FILE_BYTES)}，已拒绝读取`);
   const ext = extension(name);
   if (['json', 'html', 'htm', 'txt'].includes(ext) && bytes.length > MAX_TEXT_BYTES) throw new InputError(`文本文件超过 ${megabytes(MAX_TEXT_BYTES)}，远大于一份年报，已拒绝读取`);
-  const parsed = await parseDocument(ext, name, bytes, registry);
+  const parsed = await parseDocument(ext, name, bytes, registry, readers);
   if (parsed) {
     const read = fromGrids([parsed.grid], name, registry, options);
     return withText ? { ...read, document: parsed.text(read.reports) } : read;
@@ -152,7 +147,7 @@ async function readFile(name: string, bytes: Uint8Array, registry: FormatRegistr
       return { reports: reportsFromJsonText(decodeText(bytes), name, registry), problems: [] };
     case 'xlsx':
     case 'xlsm':
-      return readXlsx(name, bytes, registry, options);
+      return readXlsx(name, bytes, registry, readers, options);
     case 'xls':
       throw new InputError('不支持旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试');
     case 'doc':

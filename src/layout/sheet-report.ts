@@ -1,12 +1,12 @@
 /** Reads a report back from a sheet we generated, using its metadata and the format's layout. */
 import type { CompiledFormat } from '../formats/compile';
 import type { FormatRegistry } from '../formats';
-import { buildSheetPlan, type SheetPlan } from '../layout/sheet-plan';
-import type { SheetData } from './sheet-data';
-import type { CellOrigin, Report } from './report';
-import type { Finding } from '../rules/types';
-import { readCell, type Reading } from './values';
-import { address } from '../layout/a1';
+import { buildSheetPlan, type SheetPlan } from './sheet-plan';
+import type { SheetData } from '../model/sheet-data';
+import type { CellOrigin, Report } from '../model/report';
+import type { Finding } from '../model/finding';
+import { readCell, type Reading } from '../model/values';
+import { address } from './a1';
 
 const plans = new WeakMap<CompiledFormat, SheetPlan>();
 

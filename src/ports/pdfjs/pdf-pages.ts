@@ -1,83 +1,20 @@
 /**
- * A PDF's pages, through Mozilla PDF.js: the text items of each page with their positions,
- * and the ruling lines its drawing operations make (pdf-layout makes them the grid). PDF.js
- * is loaded only when a PDF is opened. Scans, encrypted and damaged files are refused with a message.
+ * The PDF.js adapter: a PDF's pages as text items with their positions and the ruling lines
+ * its drawing operations make (the core's pdf-layout makes them the grid). How PDF.js is
+ * loaded (a worker, the character maps) is the host's: see ports/node and ports/browser.
+ * Scans, encrypted and damaged files are refused with a message.
  */
-import { InputError } from '../model/report-json';
-import { MAX_CELLS, MAX_PDF_OPERATIONS, MAX_PDF_PAGES, MAX_PDF_TEXT_ITEMS, PDF_TIME_BUDGET_MS } from './limits';
-import { layoutPage, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
+import { MAX_PDF_OPERATIONS, MAX_PDF_PAGES, MAX_PDF_TEXT_ITEMS, PDF_TIME_BUDGET_MS } from '../../import/limits';
+import type { PdfRule, PdfText } from '../../import/pdf-layout';
+import type { RawPdfPage } from '../../import/readers';
+import { InputError } from '../../model/report-json';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
-let loading: Promise<PdfJs> | undefined;
-
-/** PDF.js's worker script, as webpack.config.js copies it beside the pages. */
-export const PDF_WORKER_FILE = 'pdf.worker.min.js';
-
-/** Node has no DOMMatrix; PDF.js takes it from the optional canvas package, else needs a stand-in. Text extraction never uses it. */
-class InertMatrix {
-  a = 1;
-  b = 0;
-  c = 0;
-  d = 1;
-  e = 0;
-  f = 0;
-  multiplySelf() {
-    return this;
-  }
-  preMultiplySelf() {
-    return this;
-  }
-  translate() {
-    return this;
-  }
-  scale() {
-    return this;
-  }
-  invertSelf() {
-    return this;
-  }
-}
-
-function nodeProcess(): NodeJS.Process | undefined {
-  const p = (globalThis as { process?: NodeJS.Process }).process;
-  return p?.versions?.node ? p : undefined;
-}
-
-function loadPdfJs(): Promise<PdfJs> {
-  loading ??= (async () => {
-    const g = globalThis as Record<string, unknown>;
-    if (nodeProcess() && !g.DOMMatrix) g.DOMMatrix = InertMatrix;
-    // Loading warns on the console when the optional canvas package is absent; reading text needs no canvas.
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => {
-      if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot'))) warn(...args);
-    };
-    try {
-      const pdfjs = await import(/* webpackChunkName: "pdfjs" */ 'pdfjs-dist/legacy/build/pdf.mjs');
-      // In a browser the parsing runs in PDF.js's worker (copied beside the pages by webpack.config.js), off the page's thread.
-      if (!nodeProcess() && typeof document !== 'undefined' && !pdfjs.GlobalWorkerOptions.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = new URL(PDF_WORKER_FILE, document.baseURI).href;
-      return pdfjs;
-    } finally {
-      console.warn = warn;
-    }
-  })();
-  loading.catch(() => (loading = undefined));
-  return loading;
-}
-
-/** Where PDF.js's character maps are: needed for Chinese fonts that are not embedded. */
-function cMapUrl(): string | undefined {
-  const proc = nodeProcess();
-  if (!proc) return typeof document !== 'undefined' ? new URL('pdf-cmaps/', document.baseURI).href : undefined;
-  try {
-    const { createRequire } = proc.getBuiltinModule('module');
-    const { dirname, join } = proc.getBuiltinModule('path');
-    const base = typeof __filename === 'string' && __filename.startsWith('/') ? __filename : (proc.argv[1] ?? join(proc.cwd(), 'x'));
-    return join(dirname(createRequire(base).resolve('pdfjs-dist/package.json')), 'cmaps') + '/';
-  } catch {
-    return undefined;
-  }
+/** How this host loads PDF.js and finds its character maps (needed for Chinese fonts that are not embedded). */
+export interface PdfJsHost {
+  load(): Promise<PdfJs>;
+  cMapUrl(): string | undefined;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -179,9 +116,9 @@ function refusal(e: unknown, timedOut: boolean): InputError {
   return new InputError(DAMAGED);
 }
 
-/** Each page's tables and text lines, with their positions: read once, for the grid and for the running text. */
-export async function pagesFromPdf(bytes: Uint8Array): Promise<PdfPage[]> {
-  const pdfjs = await loadPdfJs();
+/** Each page's text items and ruling lines, with their positions. */
+export async function pdfPages(bytes: Uint8Array, host: PdfJsHost): Promise<RawPdfPage[]> {
+  const pdfjs = await host.load();
   const started = Date.now();
   let timedOut = false;
   // PDF.js takes over the buffer it is given: hand it a copy.
@@ -189,7 +126,7 @@ export async function pagesFromPdf(bytes: Uint8Array): Promise<PdfPage[]> {
   try {
     task = pdfjs.getDocument({
       data: new Uint8Array(bytes),
-      cMapUrl: cMapUrl(),
+      cMapUrl: host.cMapUrl(),
       cMapPacked: true,
       isEvalSupported: false,
       disableFontFace: true,
@@ -223,7 +160,7 @@ export async function pagesFromPdf(bytes: Uint8Array): Promise<PdfPage[]> {
       throw refusal(e, timedOut);
     }
     if (doc.numPages > MAX_PDF_PAGES) throw new InputError(`PDF 超过 ${MAX_PDF_PAGES} 页（共 ${doc.numPages} 页），远大于一份年报，已拒绝读取`);
-    const pages: PdfPage[] = [];
+    const pages: RawPdfPage[] = [];
     let items = 0;
     let operations = 0;
     let texts = 0;
@@ -256,7 +193,7 @@ export async function pagesFromPdf(bytes: Uint8Array): Promise<PdfPage[]> {
         if (operations > MAX_PDF_OPERATIONS) throw new InputError(`PDF 中的绘图操作超过 ${MAX_PDF_OPERATIONS} 个，远大于一份年报，已拒绝读取`);
         rules = rulesOf(pdfjs, ops.fnArray, ops.argsArray as unknown[][], ox, oy);
       }
-      pages.push(layoutPage(n, top - oy, text, rules, MAX_CELLS));
+      pages.push({ number: n, height: top - oy, text, rules });
       page.cleanup();
     }
     if (texts === 0) throw new InputError('该 PDF 是扫描件（页面只有图像，没有文字层），无法读取其中的数字：请提供报告的 Word 原件或网页版本，或把表格文字复制为 .txt');

@@ -1,0 +1,145 @@
+/**
+ * The 汇总 workflow on a workbook: read the report sheets in one batch, consolidate in
+ * memory, write the summary and its overview in one all-or-nothing batch. A re-run
+ * updates the sheets it made before instead of piling up copies.
+ */
+import { consolidate, type Completeness, type MemberStatus } from '../consolidate/consolidate';
+import { isoDate } from '../consolidate/roster';
+import { formats as registry } from '../formats';
+import { comparisonSheetName, freshSheetName, overviewSheetName, summarySheetName } from '../layout/sheet-name';
+import type { Level } from '../model/report';
+import { validate, countBySeverity } from '../rules/engine';
+import type { Finding } from '../model/finding';
+import { TEMP_SHEET_PREFIX, type WorkbookPort } from '../ports/workbook-port';
+import { UserError } from '../model/user-error';
+import { reportsOf } from './report-sheets';
+import { rosterOrError } from './roster-sheet';
+import { findPreviousYear } from './previous-year';
+import { consolidationOutput, summaryCells } from './consolidation-output';
+
+export interface Candidate {
+  sheet: string;
+  office: string;
+  year: number;
+  format: string;
+  formatName: string;
+  level?: Level;
+  /** For summaries: how many members. */
+  members?: number;
+  errors: number;
+  warnings: number;
+}
+
+/** The report sheets a consolidation can take, with their validation status. */
+export async function listCandidates(port: WorkbookPort): Promise<Candidate[]> {
+  return reportsOf((await port.readSheets('reports', { marks: false })).filter((s) => !s.name.startsWith(TEMP_SHEET_PREFIX))).map(({ sheet, report }) => {
+    const n = countBySeverity(validate(report).findings);
+    return {
+      sheet,
+      office: report.office,
+      year: report.year,
+      format: report.format,
+      formatName: registry.formatOf(report).def.name,
+      level: report.level,
+      members: report.members?.length,
+      errors: n.error,
+      warnings: n.warning,
+    };
+  });
+}
+
+export interface ConsolidateSheetsRequest {
+  members: string[];
+  office: string;
+  level?: Level;
+  /** Live formulas referring to the member sheets (default), or plain values. */
+  mode?: 'formula' | 'values';
+  /** The roster (报送名单) as text, one unit per line: missing units become 未报送 rows. */
+  roster?: string;
+  /** Last year's summary sheet in this workbook: the carry-over check and the 同比 sheet. */
+  previous?: string;
+  /** The date deadlines are judged against, YYYY-MM-DD; today by default. */
+  today?: string;
+}
+
+export interface ConsolidateSheetsResult {
+  ok: boolean;
+  findings: Finding[];
+  members: MemberStatus[];
+  summarySheet?: string;
+  overviewSheet?: string;
+  comparisonSheet?: string;
+  mode?: 'formula' | 'values';
+  /** Said to the user, e.g. why values were written instead of formulas. */
+  note?: string;
+  updated?: boolean;
+  completeness?: Completeness;
+  /** 应报 / 已报 / 通过, as on the overview. */
+  counts?: string;
+}
+
+export async function consolidateSheets(port: WorkbookPort, req: ConsolidateSheetsRequest): Promise<ConsolidateSheetsResult> {
+  const office = req.office.trim();
+  if (!office) throw new UserError('请填写汇总单位名称。');
+  if (req.members.length === 0) throw new UserError('请至少选择一个成员报表。');
+  const roster = req.roster?.trim() ? rosterOrError(req.roster) : undefined;
+  const read = await port.readSheets('reports', { marks: false });
+  const leftovers = read.filter((s) => s.name.startsWith(TEMP_SHEET_PREFIX));
+  const sheets = read.filter((s) => !s.name.startsWith(TEMP_SHEET_PREFIX));
+  const all = reportsOf(sheets);
+  const chosen = req.members.map((name) => {
+    const hit = all.find((r) => r.sheet === name);
+    if (!hit) throw new UserError(`工作表“${name}”不是可读取的年报表格，请刷新列表后重试。`);
+    return hit;
+  });
+  const result = consolidate(
+    chosen.map((c) => c.report),
+    { office, level: req.level, registry, roster },
+  );
+  if (!result.ok) return { ok: false, findings: result.findings, members: result.members, completeness: result.completeness };
+  const previousYear = req.previous ? findPreviousYear(all, sheets, { sheet: req.previous, year: result.summary.year }) : undefined;
+
+  const summary = result.summary;
+  const format = registry.formatOf(summary);
+  const mine = (role: string | undefined) =>
+    sheets.find((s) => s.meta && (s.meta.role ?? 'summary') === role && s.meta.office === office && s.meta.year === summary.year && (role !== 'summary' || s.meta.summaryOf));
+  const previous = mine('summary');
+  const taken = sheets.map((s) => s.name);
+  const summaryName = previous?.name ?? freshSheetName(summarySheetName(office, summary.year), taken);
+  const previousOverview = mine('overview');
+  const overviewName = previousOverview?.name ?? freshSheetName(overviewSheetName(summaryName), [...taken, summaryName]);
+  const previousComparison = mine('comparison');
+  const comparisonName = previousComparison?.name ?? freshSheetName(comparisonSheetName(summaryName), [...taken, summaryName, overviewName]);
+
+  // Members left out (不纳入汇总) are not in the summary's formulas either.
+  const memberSheets = result.members.map((m) => chosen.find((c) => c.report === m.report)!.sheet);
+  const { mode, formulas, note } = summaryCells(format, memberSheets, req.mode ?? 'formula');
+  const out = consolidationOutput(result, {
+    office,
+    level: req.level,
+    names: { summary: summaryName, overview: overviewName, comparison: comparisonName },
+    memberSheets,
+    formulas,
+    summaryOf: memberSheets,
+    previous: previousYear,
+    today: req.today ?? isoDate(new Date()),
+  });
+  const replace: Record<string, string> = {};
+  if (previous) replace[summaryName] = previous.name;
+  if (previousOverview) replace[overviewName] = previousOverview.name;
+  if (previousComparison && previousYear) replace[comparisonName] = previousComparison.name;
+  await port.writeSheets(out.plans, { replace, activate: summaryName, remove: leftovers.map((s) => s.name) });
+  return {
+    ok: true,
+    findings: out.findings,
+    members: result.members,
+    summarySheet: summaryName,
+    overviewSheet: overviewName,
+    ...(previousYear ? { comparisonSheet: comparisonName } : {}),
+    mode,
+    note,
+    updated: !!previous,
+    completeness: result.completeness,
+    counts: out.counts,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * What a consolidation writes, for every face: the summary, its overview and the 同比 sheet.
+ */
+import { type Consolidation } from '../consolidate/consolidate';
+import { compareYears, memberChangeFindings, type Comparison } from '../consolidate/comparison';
+import { formats as registry } from '../formats';
+import type { CompiledFormat } from '../formats/compile';
+import { buildComparisonPlan } from '../layout/comparison-plan';
+import { buildOverviewPlan, overviewCounts } from '../layout/overview-plan';
+import { buildSheetPlan, type SheetPlan } from '../layout/sheet-plan';
+import { summaryFormulas } from '../layout/summary-formulas';
+import type { Level } from '../model/report';
+import { validate } from '../rules/engine';
+import type { Finding } from '../model/finding';
+import { UserError } from '../model/user-error';
+import { PreviousYear } from './previous-year';
+
+export interface ConsolidationOutput {
+  plans: SheetPlan[];
+  findings: Finding[];
+  comparison?: Comparison;
+  counts: string;
+}
+
+/**
+ * The sheets a consolidation writes (summary, overview, and the 同比 sheet when last year's
+ * summary is given) and the summary's findings, for every face.
+ */
+export function consolidationOutput(
+  result: Extract<Consolidation, { ok: true }>,
+  req: {
+    office: string;
+    level?: Level;
+    names: { summary: string; overview: string; comparison: string };
+    /** Each member's sheet in the output workbook, for links; and the formulas referring to them. */
+    memberSheets?: (string | undefined)[];
+    formulas?: (string | undefined)[];
+    /** The member sheets the summary names, so a re-run updates it and drill-down finds them. */
+    summaryOf?: string[];
+    previous?: PreviousYear;
+    today: string;
+  },
+): ConsolidationOutput {
+  const summary = result.summary;
+  const format = registry.formatOf(summary);
+  const prev = req.previous;
+  if (prev && prev.summary.year !== summary.year - 1) throw new UserError(`上年汇总是 ${prev.summary.year} 年度，本次汇总是 ${summary.year} 年度：请选择 ${summary.year - 1} 年度的汇总。`);
+  const plans: SheetPlan[] = [
+    buildSheetPlan(format, {
+      office: req.office,
+      year: summary.year,
+      level: req.level,
+      totals: 'values',
+      readings: summary.readings,
+      cellFormulas: req.formulas,
+      extraMeta: { members: summary.members, descendants: summary.descendants, ...(req.summaryOf ? { summaryOf: req.summaryOf } : {}) },
+      name: req.names.summary,
+    }),
+  ];
+  const members = result.members.map((status, i) => ({ status, sheet: req.memberSheets?.[i] }));
+  const overviewOptions = { completeness: result.completeness, today: req.today };
+  plans.push(buildOverviewPlan(req.names.overview, { office: req.office, year: summary.year, format: summary.format, sheet: req.names.summary }, members, registry, overviewOptions));
+  const findings = [...result.findings];
+  let comparison: Comparison | undefined;
+  if (prev) {
+    const named = {
+      missing: result.completeness?.expected.filter((x) => !x.member).map((x) => x.entry.name) ?? [],
+      unlisted: result.completeness?.unlisted.map((x) => x.member.report.office) ?? [],
+    };
+    findings.push(...memberChangeFindings(summary, prev.summary, named));
+    comparison = compareYears({ summary, members: result.members.map((m) => m.report) }, prev, registry);
+    plans.push(buildComparisonPlan(req.names.comparison, { office: req.office, format: summary.format }, comparison, prev.source));
+  }
+  findings.push(...validate(summary, { previous: prev?.summary }).findings);
+  return { plans, findings, comparison, counts: overviewCounts(members, overviewOptions) };
+}
+
+/**
+ * The summary's cells: live formulas referring to the member sheets, unless values were asked
+ * for or the formulas would pass Excel's length limit (then values, and the user is told).
+ */
+export function summaryCells(format: CompiledFormat, memberSheets: string[], wanted: 'formula' | 'values'): { mode: 'formula' | 'values'; formulas?: (string | undefined)[]; note?: string } {
+  if (wanted === 'values') return { mode: 'values' };
+  const formulas = summaryFormulas(format, memberSheets);
+  if (!formulas) return { mode: 'values', note: '成员太多，公式会超过 Excel 的长度上限，已改为写入数值。' };
+  return { mode: 'formula', formulas };
+}

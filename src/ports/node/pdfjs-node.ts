@@ -1,0 +1,61 @@
+/** PDF.js on Node (the command line, tests): no worker thread of its own, character maps from the installed package. */
+import { createRequire } from 'module';
+import { dirname, join } from 'path';
+import type { PdfJs, PdfJsHost } from '../pdfjs/pdf-pages';
+
+/** Node has no DOMMatrix; PDF.js takes it from the optional canvas package, else needs a stand-in. Text extraction never uses it. */
+class InertMatrix {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+  multiplySelf() {
+    return this;
+  }
+  preMultiplySelf() {
+    return this;
+  }
+  translate() {
+    return this;
+  }
+  scale() {
+    return this;
+  }
+  invertSelf() {
+    return this;
+  }
+}
+
+let loading: Promise<PdfJs> | undefined;
+
+function load(): Promise<PdfJs> {
+  loading ??= (async () => {
+    const g = globalThis as Record<string, unknown>;
+    g.DOMMatrix ??= InertMatrix;
+    // Loading warns on the console when the optional canvas package is absent; reading text needs no canvas.
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot'))) warn(...args);
+    };
+    try {
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = warn;
+    }
+  })();
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+/** The installed pdfjs-dist's cmaps folder: beside the bundle for the installed command line (build-cli.mjs copies it there). */
+function cMapUrl(): string | undefined {
+  try {
+    return join(dirname(createRequire(__filename).resolve('pdfjs-dist/package.json')), 'cmaps') + '/';
+  } catch {
+    return undefined;
+  }
+}
+
+export const nodePdfJs: PdfJsHost = { load, cMapUrl };
