@@ -1,3 +1,17 @@
 /** What the web page needs to open and create an .xlsx workbook: loaded on the first open or new, not at start. */
-export { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
-export { checkZip } from '../import/zip-guard';
+import { checkZip } from '../import/zip-guard';
+import { UserError } from '../model/user-error';
+import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
+
+export { ExceljsWorkbookPort };
+
+/** The workbook the clerk opened; refused with a message when it is not a readable .xlsx. */
+export async function openWorkbookFile(name: string, bytes: Uint8Array): Promise<ExceljsWorkbookPort> {
+  // The same bounds as every other reader: a zip bomb or a DTD is refused before exceljs sees it.
+  checkZip(bytes, ' Excel 工作簿');
+  try {
+    return await ExceljsWorkbookPort.fromBuffer(bytes);
+  } catch (e) {
+    throw new UserError(`无法打开“${name}”：文件已损坏，或不是 .xlsx 工作簿（.xls 请先另存为 .xlsx）。`, { cause: e });
+  }
+}

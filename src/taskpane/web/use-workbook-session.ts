@@ -1,0 +1,226 @@
+/**
+ * The web page's workbook: the .xlsx held in memory, its sheets and the current one, what was
+ * typed since it was opened, and the tasks' controller over it. Every action that replaces the
+ * workbook asks first (`pending`) while there are changes not downloaded.
+ */
+import { useCallback, useRef, useState } from 'react';
+import { siblingsOf, typedValue, validateInMemory, withCell } from '../../app/live-sheet';
+import { failureMessage } from '../../app/failure';
+import { markedCells } from '../../app/highlights';
+import { validateSheets, type SheetResult } from '../../app/validate-sheets';
+import type { Report } from '../../model/report';
+import type { SheetData } from '../../model/sheet-data';
+import { browserFile } from '../../ports/browser/browser-files';
+import type { ExceljsWorkbookPort } from '../../ports/exceljs/exceljs-workbook';
+import { TEMP_SHEET_PREFIX } from '../../ports/workbook-port';
+import { usePaneController, type Notice, type PaneController } from '../controller';
+import { saveFile } from '../save-file';
+import { downloadName, openProblem } from '../sheet-view-files';
+import { useProgress } from './use-progress';
+import { useUnloadGuard } from './use-unload-guard';
+
+/** exceljs and the zip guard arrive with the first workbook opened or created: the page starts without them. */
+const xlsxFiles = () => import('../xlsx-files');
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function useWorkbookSession() {
+  const [port, setPort] = useState<ExceljsWorkbookPort | null>(null);
+  const [fileName, setFileName] = useState('');
+  const [status, setStatus] = useState<Notice | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [pending, setPending] = useState<(() => void) | null>(null);
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [current, setCurrent] = useState<string | null>(null);
+  const [data, setData] = useState<SheetData | null>(null);
+  const [live, setLive] = useState<SheetResult | null>(null);
+  /** The reports the current sheet is checked against as she types: a summary's members. */
+  const [siblings, setSiblings] = useState<Report[]>([]);
+  const [focus, setFocus] = useState<{ sheet: string; address: string; seq: number } | null>(null);
+  const seq = useRef(0);
+  const progress = useProgress();
+  useUnloadGuard(dirty);
+
+  /** Reads the sheet list and the current sheet (the workbook's active one) into memory. */
+  const refresh = useCallback(async (p: ExceljsWorkbookPort | null) => {
+    if (!p) {
+      setSheets([]);
+      setCurrent(null);
+      setData(null);
+      setLive(null);
+      setSiblings([]);
+      return;
+    }
+    const names = (await p.sheetNames()).filter((n) => !n.startsWith(TEMP_SHEET_PREFIX));
+    const active = await p.activeSheet();
+    const cur = active && names.includes(active) ? active : (names[0] ?? null);
+    const [d] = cur ? await p.readSheets([cur]) : [];
+    setSheets(names);
+    setCurrent(cur);
+    setData(d ?? null);
+    const around = d ? await siblingsOf(p, d) : [];
+    setSiblings(around);
+    setLive(d ? validateInMemory(d, around) : null);
+  }, []);
+
+  const getPort = useCallback(() => port, [port]);
+  const onChange = useCallback(() => {
+    setDirty(true);
+    refresh(port).catch((e) => setStatus({ intent: 'error', text: failureMessage(e) }));
+  }, [port, refresh]);
+  const pane = usePaneController(getPort, onChange);
+
+  const run = async (label: string, f: () => Promise<void>) => {
+    progress.setWork(label);
+    try {
+      await f();
+    } catch (e) {
+      setStatus({ intent: 'error', text: failureMessage(e) });
+    } finally {
+      progress.setWork(null);
+    }
+  };
+
+  /** Runs an action that replaces the workbook, asking first when changes would be lost. */
+  const guarded = (action: () => void) => {
+    if (dirty) setPending(() => action);
+    else action();
+  };
+
+  const replaceWith = async (p: ExceljsWorkbookPort, name: string) => {
+    setPort(p);
+    setFileName(name);
+    pane.reset();
+    setDirty(false);
+    setFocus(null);
+    await refresh(p);
+  };
+
+  const open = (file: File) =>
+    guarded(() => {
+      const problem = openProblem(file.name, file.size);
+      if (problem) {
+        setStatus({ intent: 'error', text: problem });
+        return;
+      }
+      void run(`正在打开“${file.name}”…`, async () => {
+        setStatus(null);
+        const bytes = await browserFile(file).read();
+        await replaceWith(await (await xlsxFiles()).openWorkbookFile(file.name, bytes), file.name);
+      });
+    });
+
+  const createNew = () =>
+    guarded(() => {
+      void run('正在新建工作簿…', async () => {
+        setStatus(null);
+        const { ExceljsWorkbookPort } = await xlsxFiles();
+        await replaceWith(ExceljsWorkbookPort.empty(), '');
+      });
+    });
+
+  const download = async (then?: () => void) => {
+    if (!port) return;
+    await run('正在准备下载…', async () => {
+      const infos = await port.listSheets();
+      // Highlights in the file follow what was typed since the last 一键校验.
+      const marked = infos.filter((s) => s.meta?.marks && !s.meta.role).map((s) => s.name);
+      if (marked.length) await validateSheets(port, { sheets: marked });
+      const name = downloadName(
+        infos.find((s) => s.name === current),
+        fileName,
+      );
+      saveFile(await port.toBuffer(), name, XLSX_TYPE);
+      setDirty(false);
+      setStatus({ intent: 'success', text: `已下载“${name}”。` });
+      then?.();
+    });
+  };
+
+  /** The pending action, after downloading, or at the cost of the changes; or not at all. */
+  const resolvePending = (how: 'download' | 'discard' | 'cancel') => {
+    const next = pending;
+    setPending(null);
+    if (how === 'download') void download(() => next?.());
+    else if (how === 'discard') {
+      setDirty(false);
+      next?.();
+    }
+  };
+
+  const choose = async (sheet: string) => {
+    if (!port) return;
+    try {
+      await port.select(sheet, ['A1']);
+      await refresh(port);
+    } catch (e) {
+      setStatus({ intent: 'error', text: failureMessage(e) });
+    }
+  };
+
+  /** A value typed into the sheet view: checked at once, written to the workbook behind. */
+  const type = (addr: string, text: string) => {
+    if (!port || !data) return;
+    const value = typedValue(text);
+    const next = withCell(data, addr, value);
+    const result = validateInMemory(next, siblings);
+    setData(next);
+    setLive(result);
+    if (result && pane.results?.some((r) => r.sheet === next.name)) pane.showResult(result);
+    setDirty(true);
+    port.setValues(next.name, { [addr]: value }).catch((e) => setStatus({ intent: 'error', text: failureMessage(e) }));
+  };
+
+  /** Files dropped on the page: one workbook is opened, anything else is read as submissions. */
+  const drop = (files: File[]) => {
+    if (!files.length) return;
+    if (files.length === 1 && /\.xlsx?$/i.test(files[0].name)) {
+      open(files[0]);
+      return;
+    }
+    void (async () => {
+      await pane.readFiles(files.map(browserFile));
+      setStatus({ intent: 'info', text: `已读取 ${files.length} 份报送材料：请在“导入报送”中查看，并写入工作簿。` });
+    })();
+  };
+
+  /** The tasks' controller, whose 定位 also scrolls the sheet view to the cell. */
+  const webPane: PaneController = {
+    ...pane,
+    select: async (result, finding) => {
+      await pane.select(result, finding);
+      const id = markedCells(finding)[0] ?? finding.cells[0];
+      const address = result.addresses[id] ?? result.addresses[finding.cells[0]];
+      if (address) setFocus({ sheet: result.sheet, address, seq: ++seq.current });
+    },
+    jumpTo: async (sheet, address) => {
+      await pane.jumpTo(sheet, address);
+      setFocus({ sheet, address, seq: ++seq.current });
+    },
+  };
+
+  // The findings shown on the grid: none until the clerk validates this sheet, then kept live as she types.
+  const validated = !!current && !!pane.results?.some((r) => r.sheet === current);
+
+  return {
+    port,
+    fileName,
+    dirty,
+    status,
+    progress: progress.showing,
+    pending: !!pending,
+    sheets,
+    current,
+    data,
+    findingsShown: validated ? live : null,
+    focus,
+    pane: webPane,
+    open,
+    createNew,
+    download,
+    resolvePending,
+    choose,
+    type,
+    drop,
+  };
+}
