@@ -12,7 +12,7 @@ import { layoutPage, rowsOfPages } from './pdf-layout';
 import { documentFromPdfPages } from './pdf-text';
 import { MAX_CELLS, MAX_FILE_BYTES, MAX_TEXT_BYTES, megabytes } from './limits';
 import type { FileReaders } from './readers';
-import { recognizeAll } from './recognize';
+import { recognizeAll } from './recognize/index';
 import { gridFromSheet } from './sheet-grid';
 import { gridFromText } from './text-grid';
 import { documentFromText } from './text-document';

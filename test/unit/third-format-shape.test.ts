@@ -7,7 +7,7 @@
 import { consolidateSheets } from '../../src/app/consolidate-sheets';
 import { formats } from '../../src/formats';
 import { consolidate } from '../../src/consolidate/consolidate';
-import { recognize } from '../../src/import/recognize';
+import { recognize } from '../../src/import/recognize/index';
 import { gridFromSheet } from '../../src/import/sheet-grid';
 import { address } from '../../src/layout/a1';
 import { buildOverviewPlan } from '../../src/layout/overview-plan';
