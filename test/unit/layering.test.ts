@@ -60,7 +60,7 @@ test.each([
   ['src/ports/browser/planted.ts', 'export const base = () => new URL("w.js", document.baseURI).href;\n'],
   [
     'src/import/planted7.ts',
-    "import { layoutPage } from './pdf-layout';\nimport { readCell } from '../model/values';\nimport { narrativeOf } from '../narrative/planted';\nexport const x = [layoutPage, readCell, narrativeOf];\n",
+    "import { layoutPage } from './pdf/page-layout';\nimport { readCell } from '../model/values';\nimport { narrativeOf } from '../narrative/planted';\nexport const x = [layoutPage, readCell, narrativeOf];\n",
   ],
   ['src/model/planted4.ts', "import type { CompiledFormat } from '../formats/compile';\nexport type X = CompiledFormat;\n"],
 ])('%s: allowed where it belongs', async (file, code) => {
