@@ -258,6 +258,8 @@ export class FakeEt {
   readonly prompts: string[] = [];
   /** A cell being edited: the host refuses changes until the edit ends. */
   editMode = false;
+  /** Fails the call that would pass this count, as a host failing halfway through a write. */
+  failAtCall: number | null = null;
   readonly lacks: Set<LackableMember>;
   readonly taskPanes: TaskPaneModel[] = [];
   readonly storage = new Map<string, unknown>();
@@ -313,6 +315,10 @@ export class FakeEt {
     const host = this;
     const tally = (name: string) => {
       host.calls++;
+      if (host.failAtCall !== null && host.calls >= host.failAtCall) {
+        host.failAtCall = null;
+        throw new EtError(APP_ERROR, '发生意外错误（模拟）');
+      }
       host.byMember.set(name, (host.byMember.get(name) ?? 0) + 1);
     };
     const out = (v: unknown) => (v instanceof HostObject ? host.wrap(v) : v);
