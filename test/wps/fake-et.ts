@@ -766,7 +766,9 @@ export class EtRange extends HostObject {
   private write(v: unknown, put: (c: CellModel, x: unknown) => void) {
     const s = this.writable();
     for (const area of this.areas) {
-      for (const m of s.merges) if (intersects(m, area) && !contains(area, m)) throw new EtError(APP_ERROR, '不能对合并单元格作部分更改');
+      // One cell may be written (the top-left of a merged area takes it); a larger part of a merged area may not.
+      const single = area.top === area.bottom && area.left === area.right;
+      for (const m of s.merges) if (!single && intersects(m, area) && !contains(area, m)) throw new EtError(APP_ERROR, '不能对合并单元格作部分更改');
       const rows = Array.isArray(v) ? (Array.isArray(v[0]) ? (v as unknown[][]) : [v as unknown[]]) : null;
       for (const [row, col] of cellsOf(area)) {
         const merge = s.mergeAt(row, col);
