@@ -34,26 +34,26 @@ function filesUnder(dir, rel = '') {
   return out;
 }
 
+/** Writes the package, jsplugins.xml and publish.html into `out`, beside the add-in's files. */
+function writeInstallFiles(out, { baseUrl, version, publishDir }) {
+  const top = `${NAME}_${version}`;
+  const entries = [{ path: top, dir: true }, ...filesUnder(out).map((e) => ({ ...e, path: `${top}/${e.path}` }))];
+  fs.writeFileSync(path.join(out, `${NAME}.7z`), sevenZip(entries));
+  fs.writeFileSync(path.join(out, 'jsplugins.xml'), jspluginsXml(baseUrl, version));
+  const addon = { name: NAME, addonType: TYPE, online: 'true', url: baseUrl, version };
+  const page = fs.readFileSync(path.join(publishDir, 'publish.html'), 'utf8').replace('__ADDON__', xmlAttr(JSON.stringify(addon)));
+  fs.writeFileSync(path.join(out, 'publish.html'), page);
+  fs.copyFileSync(path.join(publishDir, 'publish.js'), path.join(out, 'publish.js'));
+}
+
 class WpsPackagePlugin {
-  constructor({ baseUrl, version, publishDir }) {
-    this.baseUrl = baseUrl;
-    this.version = version;
-    this.publishDir = publishDir;
+  constructor(options) {
+    this.options = options;
   }
 
   apply(compiler) {
-    compiler.hooks.afterEmit.tap('WpsPackagePlugin', (compilation) => {
-      const out = compilation.outputOptions.path;
-      const top = `${NAME}_${this.version}`;
-      const entries = [{ path: top, dir: true }, ...filesUnder(out).map((e) => ({ ...e, path: `${top}/${e.path}` }))];
-      fs.writeFileSync(path.join(out, `${NAME}.7z`), sevenZip(entries));
-      fs.writeFileSync(path.join(out, 'jsplugins.xml'), jspluginsXml(this.baseUrl, this.version));
-      const addon = { name: NAME, addonType: TYPE, online: 'true', url: this.baseUrl, version: this.version };
-      const page = fs.readFileSync(path.join(this.publishDir, 'publish.html'), 'utf8').replace('__ADDON__', xmlAttr(JSON.stringify(addon)));
-      fs.writeFileSync(path.join(out, 'publish.html'), page);
-      fs.copyFileSync(path.join(this.publishDir, 'publish.js'), path.join(out, 'publish.js'));
-    });
+    compiler.hooks.afterEmit.tap('WpsPackagePlugin', (compilation) => writeInstallFiles(compilation.outputOptions.path, this.options));
   }
 }
 
-module.exports = { WpsPackagePlugin, jspluginsXml, NAME };
+module.exports = { WpsPackagePlugin, writeInstallFiles, NAME, GENERATED };

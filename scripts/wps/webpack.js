@@ -32,8 +32,7 @@ function swc(syntax) {
 function wpsConfig(argv, { baseUrl }) {
   const dev = argv.mode !== 'production';
   const version = require(path.join(ROOT, 'package.json')).version;
-  const page = (filename, chunks, title) =>
-    new HtmlWebpackPlugin({ filename, chunks, template: path.join(ROOT, 'src/taskpane/page.html'), title, templateParameters: { csp: CSP, officeJs: '' } });
+  const page = (filename, chunks, title) => new HtmlWebpackPlugin({ filename, chunks, template: path.join(ROOT, 'src/taskpane/page.html'), title, templateParameters: { csp: CSP, officeJs: '' } });
   return {
     name: 'wps',
     devtool: dev ? 'cheap-module-source-map' : false,
@@ -69,7 +68,13 @@ function wpsConfig(argv, { baseUrl }) {
             to: 'pdf.worker.min.js',
             info: { minimized: true },
             // PDF.js's worker is copied, not bundled: lowered here to the same target.
-            transform: (content) => require('@swc/core').transformSync(content.toString(), { jsc: { parser: { syntax: 'ecmascript' }, minify: { compress: false, mangle: false } }, env: { targets: TARGETS }, isModule: true, minify: true }).code,
+            transform: (content) =>
+              require('@swc/core').transformSync(content.toString(), {
+                jsc: { parser: { syntax: 'ecmascript' }, minify: { compress: false, mangle: false } },
+                env: { targets: TARGETS },
+                isModule: true,
+                minify: true,
+              }).code,
           },
           { from: path.join(ROOT, 'node_modules/pdfjs-dist/cmaps/*.bcmap'), to: 'pdf-cmaps/[name][ext]', info: { minimized: true } },
         ],

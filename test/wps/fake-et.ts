@@ -312,6 +312,7 @@ export class FakeEt {
 
   /** The counting proxy: a property read or write, or a method call, is one trip into the host. */
   wrap<T extends object>(target: T): T {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the proxy's traps run with their own `this`
     const host = this;
     const tally = (name: string) => {
       host.calls++;
@@ -925,8 +926,11 @@ export class EtRange extends HostObject {
     const s = this.writable();
     if (!this.wholeRows && !this.wholeColumns) throw new EtError(APP_ERROR, '只能对整行或整列设置隐藏');
     for (const a of this.areas) {
-      if (this.wholeRows) for (let r = a.top; r <= a.bottom; r++) v ? s.hiddenRows.add(r) : s.hiddenRows.delete(r);
-      else for (let c = a.left; c <= a.right; c++) v ? s.hiddenColumns.add(c) : s.hiddenColumns.delete(c);
+      const [set, from, to] = this.wholeRows ? [s.hiddenRows, a.top, a.bottom] : [s.hiddenColumns, a.left, a.right];
+      for (let i = from; i <= to; i++) {
+        if (v) set.add(i);
+        else set.delete(i);
+      }
     }
   }
   get MergeCells(): boolean {
