@@ -25,6 +25,11 @@ test.each([
   ['src/app/planted.ts', "import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';\nexport const x = ExceljsWorkbookPort;\n", 'no-restricted-imports'],
   ['src/app/planted2.ts', 'export const run = () => Excel.run(async () => undefined);\n', 'no-restricted-globals'],
   ['src/taskpane/components/Planted.tsx', 'export const ready = () => Office.onReady();\n', 'no-restricted-globals'],
+  ['src/app/planted4.ts', 'export const sheet = () => (window as unknown as { Application: { ActiveSheet: unknown } }).Application.ActiveSheet;\n', 'no-restricted-syntax'],
+  ['src/taskpane/components/Planted2.tsx', 'export const sheet = () => (Application as { ActiveSheet: unknown }).ActiveSheet;\n', 'no-restricted-globals'],
+  ['src/ports/office/planted.ts', 'export const book = () => (window as unknown as { Application: { ActiveWorkbook: unknown } }).Application.ActiveWorkbook;\n', 'no-restricted-syntax'],
+  ['src/taskpane/wps.tsx', 'export const ready = () => Office.onReady();\n', 'no-restricted-globals'],
+  ['src/app/planted5.ts', "import { WpsWorkbookPort } from '../ports/wps/wps-workbook';\nexport const x = WpsWorkbookPort;\n", 'no-restricted-imports'],
 ])('%s: a planted violation fails lint', async (file, code, rule) => {
   const found = await messages(code, file);
   expect(found.some((m) => m.startsWith(`${rule}:`))).toBe(true);
@@ -34,6 +39,8 @@ test.each([
   ['src/ports/office/planted.ts', 'export const run = () => Excel.run(async () => undefined);\n'],
   ['src/cli/planted.ts', "import { readFileSync } from 'fs';\nimport { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';\nexport const x = [readFileSync, ExceljsWorkbookPort];\n"],
   ['src/app/planted3.ts', "import type { WorkbookPort } from '../ports/workbook-port';\nexport type X = WorkbookPort;\n"],
+  ['src/ports/wps/planted.ts', 'export const book = () => (window as unknown as { Application: { ActiveWorkbook: unknown } }).Application.ActiveWorkbook;\n'],
+  ['src/commands/wps-planted.ts', 'export const book = () => (window as unknown as { Application: { ActiveWorkbook: unknown } }).Application.ActiveWorkbook;\n'],
 ])('%s: allowed where it belongs', async (file, code) => {
   expect(await messages(code, file)).toEqual([]);
 });
