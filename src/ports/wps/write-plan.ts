@@ -44,6 +44,16 @@ function alignment(h: 'left' | 'center' | 'right' | undefined): number {
   return h === 'center' ? XL.hAlignCenter : h === 'right' ? XL.hAlignRight : XL.hAlignLeft;
 }
 
+/**
+ * The cells as the fewest runs: along rows or down columns, whichever is fewer, so that a
+ * list of many rows costs as many areas as it has columns.
+ */
+function fewestRanges(cells: { row: number; col: number }[]): string[] {
+  const across = compactRanges([...cells].sort((a, b) => a.row - b.row || a.col - b.col));
+  const down = compactRanges([...cells].sort((a, b) => a.col - b.col || a.row - b.row));
+  return down.length < across.length ? down : across;
+}
+
 /** Each style over the cells that carry it; what every cell shares (font, vertical centring) once for the whole grid. */
 function writeStyles(ws: EtWorksheetLike, cells: PlanCell[], extent: { rows: number; columns: number }) {
   const all = ws.Range(`A1:${address(extent.rows, extent.columns)}`);
@@ -53,8 +63,7 @@ function writeStyles(ws: EtWorksheetLike, cells: PlanCell[], extent: { rows: num
   for (const pc of cells) byStyle.set(pc.style, [...(byStyle.get(pc.style) ?? []), { row: pc.row, col: pc.col }]);
   for (const [name, list] of byStyle) {
     const s = STYLES[name];
-    list.sort((a, b) => a.row - b.row || a.col - b.col);
-    for (const chunk of unionChunks(compactRanges(list))) {
+    for (const chunk of unionChunks(fewestRanges(list))) {
       const r = ws.Range(chunk);
       const font = r.Font;
       font.Size = s.size ?? 10;
