@@ -38,7 +38,7 @@ export function reportWithoutTables(document: ReportDocument, registry: FormatRe
       rule: 'format.missing_cells',
       severity: 'error',
       cells: format.cells.map((c) => c.id),
-      message: `文件中没有找到年报的表格（${tables}），表格的 ${format.cells.length} 个单元格都无法核对，正文中的数字也无从对照。请附上这三张表格；表格是图片的，请提供含表格文字的 Word 原件或网页版本。`,
+      message: `文件中没有找到年报的表格（${tables}），表格的 ${format.cells.length} 个单元格都无法核对，正文中的数字也无从对照。请附上这些表格；表格是图片的，请提供含表格文字的 Word 原件或网页版本。`,
     },
   ];
   findings.push(...identity.findings);

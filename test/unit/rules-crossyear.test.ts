@@ -17,7 +17,7 @@ const SWITCH_2019_TO_2021 = {
   rule: 'crossyear.format_switch',
   severity: 'info',
   cells: [],
-  message: '上年度报告使用2019 年版（试行）格式，本年度使用2021 年版格式；跨年度只核对结转数（上年“结转下年度”= 本年“上年结转”）。',
+  message: '上年度报告使用2019 年版（试行）格式，本年度使用2021 年版格式；跨年度只核对“二、上年结转”= “上年度四、结转下年度”。',
 };
 
 describe('crossyear.carry across the format switch: gov-2019 2020 → gov-2021 2021', () => {

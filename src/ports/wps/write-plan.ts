@@ -4,7 +4,7 @@
  * conditional format over a multi-area address; never a call per cell.
  */
 import { address, compactRanges } from '../../layout/a1';
-import { FONT, MARK_FILL, META_COLUMN, STYLES, VALIDATION_TEXT, type PlanCell, type SheetPlan, type StyleName } from '../../layout/sheet-plan';
+import { FONT, MARK_FILL, META_COLUMN, STYLES, type PlanCell, type SheetPlan, type StyleName } from '../../layout/sheet-plan';
 import { sheetRef } from '../../layout/summary-formulas';
 import { columnAreas, groupBy, rowAreas, unionChunks } from './areas';
 import type { WpsCapabilities } from './capabilities';
@@ -107,16 +107,15 @@ function writeSizes(ws: EtWorksheetLike, plan: SheetPlan) {
 
 function writeValidation(ws: EtWorksheetLike, plan: SheetPlan) {
   for (const v of plan.validations) {
-    const text = VALIDATION_TEXT[v.kind];
     for (const chunk of unionChunks(v.ranges)) {
       const dv = ws.Range(chunk).Validation;
       // Adding validation where some exists is refused: clear first.
       dv.Delete();
-      if (v.kind === 'signed') dv.Add(XL.validateWholeNumber, XL.validAlertStop, XL.between, -1000000000, 1000000000);
-      else if (v.kind === 'money') dv.Add(XL.validateDecimal, XL.validAlertStop, XL.greaterEqual, 0);
-      else dv.Add(XL.validateWholeNumber, XL.validAlertStop, XL.greaterEqual, 0);
-      dv.ErrorTitle = text.title;
-      dv.ErrorMessage = text.message;
+      const type = v.rule.type === 'decimal' ? XL.validateDecimal : XL.validateWholeNumber;
+      if (v.rule.max === undefined) dv.Add(type, XL.validAlertStop, XL.greaterEqual, v.rule.min);
+      else dv.Add(type, XL.validAlertStop, XL.between, v.rule.min, v.rule.max);
+      dv.ErrorTitle = v.title;
+      dv.ErrorMessage = v.message;
       dv.IgnoreBlank = true;
       dv.ShowError = true;
     }
