@@ -8,7 +8,7 @@ import { GOV_2019 } from '../../src/formats/gov-2019';
 import { GOV_2021 } from '../../src/formats/gov-2021';
 import type { Finding } from '../../src/model/finding';
 import { validate } from '../../src/rules/engine';
-import { handReport, requestsTable } from './hand-report';
+import { handReport, requestsTable } from '../helpers/hand-report';
 
 /** A finding without its fix suggestion, which fix-suggestions.test.ts covers. */
 const plain = ({ rule, severity, cells, message, expected, actual }: Finding) => ({ rule, severity, cells, message, expected, actual });

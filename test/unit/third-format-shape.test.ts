@@ -19,7 +19,7 @@ import { reportFromOurSheet } from '../../src/layout/sheet-report';
 import { readCell } from '../../src/model/values';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
 import { validate } from '../../src/rules/engine';
-import { APPLICANT_COLUMNS, cells2030, RESULT_ROWS, TEST_2030 } from './format-2030';
+import { APPLICANT_COLUMNS, cells2030, RESULT_ROWS, TEST_2030 } from '../helpers/format-2030';
 
 const format = formats.register(TEST_2030);
 

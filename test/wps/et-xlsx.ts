@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { FakeEt, BookModel, SheetModel, bgr, rgbHex } from './fake-et';
-import { isErrorText } from './fake-formula';
+import { isErrorText } from '../helpers/fake-formula';
 
 function textOf(v: unknown): string | number | boolean | undefined {
   if (v === null || v === undefined) return undefined;

@@ -26,7 +26,7 @@
  * (`calls`), as each costs a trip across WPS's JavaScript bridge. Formulas are computed by the
  * fake's own evaluator (fake-formula.ts).
  */
-import { evaluateFormula, isErrorText, type Scalar } from './fake-formula';
+import { evaluateFormula, isErrorText, type Scalar } from '../helpers/fake-formula';
 
 /** A refusal of the host, as the JavaScript bridge raises it: an Error with the COM error number. */
 export class EtError extends Error {

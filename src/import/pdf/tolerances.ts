@@ -1,7 +1,7 @@
 /**
  * Every tolerance of the PDF reader in one documented object, as pdfplumber keeps its table
  * settings. Lengths are PDF points unless they say they are shares of the font height (h) or of
- * the page. They were set on the PDFs of test/unit/pdf-input.test.ts and the wild originals;
+ * the page. They were set on the PDFs of test/integration/pdf-input.test.ts and the wild originals;
  * change one only with both green.
  */
 export const PDF_TOLERANCES = {

@@ -1,6 +1,6 @@
 /**
  * Every threshold of the recognizer, in one place, each with why. They were set on the layout
- * zoo (test/unit/layout-zoo.test.ts) and the wild corpus; change one only with both green.
+ * zoo (test/integration/layout-zoo.test.ts) and the wild corpus; change one only with both green.
  */
 
 // Label matching

@@ -1,5 +1,5 @@
 /**
- * The fake WPS host's own formula engine: what a spreadsheet computes for the formulas a
+ * The fake hosts' own formula engine (the WPS fake's and the Excel fake's): what a spreadsheet computes for the formulas a
  * workbook holds (numbers, A1 references and ranges, other sheets' cells, + - * /, SUM,
  * ROUND, HYPERLINK). Written for the fake from the spreadsheet rules, not taken from the
  * product: the product's own evaluator is what the fake is there to check.

@@ -23,9 +23,9 @@ import { FULL } from '../../src/ports/wps/capabilities';
 import type { EtApplicationLike } from '../../src/ports/wps/et';
 import { WpsWorkbookPort } from '../../src/ports/wps/wps-workbook';
 import { nianbao } from '../helpers/cli';
-import { openInEt, saveFromEt } from './et-xlsx';
-import { bgr } from './fake-et';
-import { typeValues, wpsHost } from './helpers';
+import { openInEt, saveFromEt } from '../wps/et-xlsx';
+import { bgr } from '../wps/fake-et';
+import { typeValues, wpsHost } from '../wps/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-wps-xlsx-'));
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p)) ?? 'soffice';
