@@ -4,29 +4,56 @@
 import { PDF_TOLERANCES as T } from './tolerances';
 import { clip } from '../dom-text';
 import { PdfText, PdfRule, PdfTable, PdfBlock, PdfPage } from './types';
-import { joinPieces, linesOf, lineText, chunksOf } from './text-lines';
+import { chunksOf, isWide, joinPieces, linesOf, lineText } from './text-lines';
 import { findTables, cellAt } from './ruled-tables';
 
 /** A running page number: 「3」「- 3 -」「第3页」「3/12」「第 3 页 共 12 页」. */
 export const PAGE_NUMBER = /^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–\s]*$/;
+
+/**
+ * A text item that runs across a ruled cell boundary (「行政处罚3985758」 drawn as one run over the
+ * label and the figure cells) is cut where its characters cross the rule: each character placed by
+ * the item's position and width, a wide character taking two narrow ones. Cells merged for want
+ * of a rule are one region, so nothing is cut there.
+ */
+function cutAtRules(it: PdfText, t: PdfTable, cy: number): PdfText[] {
+  const chars = [...it.str];
+  const units = chars.reduce((s, ch) => s + (isWide(ch) ? 2 : 1), 0) || 1;
+  const unit = it.w / units;
+  const pieces: { region: number; from: number; to: number; text: string }[] = [];
+  let at = it.x;
+  for (const ch of chars) {
+    const w = (isWide(ch) ? 2 : 1) * unit;
+    const region = cellAt(t, at + w / 2, cy);
+    const last = pieces[pieces.length - 1];
+    if (last && (last.region === region || !ch.trim())) {
+      last.text += ch;
+      last.to = at + w;
+    } else pieces.push({ region, from: at, to: at + w, text: ch });
+    at += w;
+  }
+  if (pieces.length < 2 || pieces.some((p) => p.region < 0)) return [it];
+  return pieces.filter((p) => p.text.trim()).map((p) => ({ ...it, str: p.text.trim(), x: p.from, w: p.to - p.from }));
+}
 
 /** One page's blocks in reading order: its tables and its text lines. */
 export function layoutPage(page: number, height: number, items: PdfText[], rules: PdfRule[], maxCells: number): PdfPage {
   const tables = findTables(rules, page, maxCells);
   const inTable = new Map<PdfTable, Map<number, PdfText[]>>();
   const free: PdfText[] = [];
-  for (const it of items) {
-    if (!it.str.trim()) continue;
-    const cx = it.x + it.w / 2;
-    const cy = it.y + it.h * T.cellProbe;
-    const t = tables.find((tb) => cellAt(tb, cx, cy) >= 0);
+  for (const item of items) {
+    if (!item.str.trim()) continue;
+    const cy = item.y + item.h * T.cellProbe;
+    const t = tables.find((tb) => cellAt(tb, item.x + item.w / 2, cy) >= 0);
     if (!t) {
-      free.push(it);
+      free.push(item);
       continue;
     }
-    const id = cellAt(t, cx, cy);
     const byCell = inTable.get(t) ?? new Map<number, PdfText[]>();
-    byCell.set(id, [...(byCell.get(id) ?? []), it]);
+    for (const it of cutAtRules(item, t, cy)) {
+      const id = cellAt(t, it.x + it.w / 2, cy);
+      byCell.set(id, [...(byCell.get(id) ?? []), it]);
+    }
     inTable.set(t, byCell);
   }
   for (const t of tables) for (const [id, its] of inTable.get(t) ?? []) t.text.set(id, clip(joinPieces(linesOf(its).map(lineText))));

@@ -3,7 +3,7 @@
  */
 import { looksLikeValue } from '../../model/values';
 import { clip } from '../dom-text';
-import type { GridCell, GridRow } from '../grid';
+import { spanOf, type GridCell, type GridRow } from '../grid';
 import { PDF_TOLERANCES as T } from './tolerances';
 import { PdfTable, PdfLine, PdfPage } from './types';
 import { joinPieces } from './text-lines';
@@ -90,8 +90,12 @@ const hasNumber = (c: GridCell) => !c.copy && c.text.trim() !== '' && looksLikeV
 function splitRow(above: GridRow, first: GridRow): boolean {
   const own = first.cells.filter((c) => !c.copy && c.text.trim());
   if (!own.length || first.cells.some(hasNumber)) return false;
-  const target = own.map((c) => above.cells.find((a) => a.x === c.x));
+  const target = own.map((c) => above.cells.find((a) => a.x === c.x && !a.copy));
   if (target.some((a) => !a || hasNumber(a))) return false;
+  // The rest of a wrapped label fills the same cell as its start: a caption across the table under a
+  // row of cells, or a header row under a caption, is a row of its own.
+  const [ownSpans, targetSpans] = [own.map((c) => spanOf(first, c)), target.map((a) => spanOf(above, a!))];
+  if (ownSpans.some(([a, b], i) => a !== targetSpans[i][0] || b !== targetSpans[i][1])) return false;
   own.forEach((c, i) => {
     const a = target[i]!;
     const text = clip(joinPieces([a.text, c.text]));

@@ -4,7 +4,7 @@
 import { PDF_TOLERANCES as T } from './tolerances';
 import { PdfText, Chunk } from './types';
 
-const isWide = (ch: string) => /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch);
+export const isWide = (ch: string) => /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch);
 
 const isWord = (ch: string) => /[A-Za-z0-9]/.test(ch);
 

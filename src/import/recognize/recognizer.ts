@@ -6,7 +6,7 @@
 import { originText, type CellOrigin } from '../../model/report';
 import { looksLikeValue, readCell } from '../../model/values';
 import type { Grid, GridCell, GridRow } from '../grid';
-import { rowTexts } from '../grid';
+import { rowTexts, spanOf } from '../grid';
 import { joinedKey, labelKey, similarity } from '../label-key';
 import { type FormatSpecs, type RowSpec, type TableId } from '../row-specs';
 import { titleAt } from '../report-identity';
@@ -28,7 +28,7 @@ import {
 } from './tuning';
 import { ReportInProgress } from './report-in-progress';
 import { titleTable, matchRow, isYuan } from './label-match';
-import { clip, isBlankText, trimToCount, splitSequence, spanOf, bySpans, densify } from './row-cells';
+import { clip, isBlankText, trimToCount, splitSequence, bySpans, densify } from './row-cells';
 
 /** Words of a page's metadata block (发布机构, 来源, 发布日期, 时间…): only such rows are parsed for it. */
 const META_WORD = /来\s*源|机\s*[构关]|单\s*位|主\s*体|日\s*期|时\s*间/;

@@ -3,7 +3,7 @@
  */
 import { looksLikeValue } from '../../model/values';
 import type { GridCell, GridRow } from '../grid';
-import { rowTexts } from '../grid';
+import { rowTexts, spanOf } from '../grid';
 import { QUOTE_CHARS } from './tuning';
 
 export function clip(t: string, max = QUOTE_CHARS): string {
@@ -29,13 +29,6 @@ export function splitSequence(row: GridRow): { labels: string[]; values: GridCel
   while (k > 0 && looksLikeValue(cells[k - 1].text)) k--;
   const labels = rowTexts({ ...row, cells: row.cells.filter((c) => c.copy || cells.indexOf(c) < k) });
   return { labels, values: cells.slice(k) };
-}
-
-/** The columns a cell covers: itself and the merge copies that follow it. */
-export function spanOf(row: GridRow, cell: GridCell): [number, number] {
-  let end = cell.x;
-  for (const c of row.cells) if (c.copy && c.at === cell.at && c.text === cell.text && c.x === end + 1) end = c.x;
-  return [cell.x, end];
 }
 
 /**
