@@ -13,6 +13,8 @@ export interface GridCell {
   page?: number;
   /** A covered part of a merged cell, carrying the merge's text: a label context, never a value. */
   copy?: boolean;
+  /** Figures run together with nothing between them (a crawler's copy of a table): split by the row's count, or not at all. */
+  run?: boolean;
 }
 
 export interface GridRow {

@@ -11,7 +11,14 @@ import { figureLines, markTableLines, paragraphsFromLines, reportDocument, table
 import type { Grid } from './grid';
 import { PAGE_NUMBER } from './pdf/page-layout';
 import { displayWidth } from './text-grid';
+import { numberedSectionOf } from '../narrative/sections';
 
+/** Shorter lines are a paragraph, never a whole report. */
+const INLINE_MIN_CHARS = 200;
+/** Characters after a numbering looked at for a part's title: a title, never the page that runs on after it. */
+const HEADING_PROBE = 60;
+/** A line is a whole report when at least this many of its parts' headings stand in it, in order. */
+const INLINE_MIN_PARTS = 3;
 /** A Chinese character is two columns wide in a fixed-width font. */
 const UNIT = 2;
 /** Share of the longer lines that end at one width, from which the text is taken to be hard-wrapped. */
@@ -42,8 +49,36 @@ function hardWrapped(lines: SourceLine[]): boolean {
   return rights.filter((r) => r >= widest - WRAP_SLACK * UNIT).length >= rights.length * WRAPPED_SHARE;
 }
 
+/** A heading's numbering inside a line: 「…特编制此报告：一、总体情况2022年…」. */
+const INLINE_NUMBERING = /(?:[一二三四五六七八九十]、|第[一二三四五六七八九十]部分)/g;
+
+/**
+ * A whole report saved as one line (crawlers, archivers): cut before each part's heading found in
+ * it, 一 to 六 in order, so its parts are paragraphs again. Any other line is left whole.
+ */
+function partsOfLine(line: string): string[] {
+  if (line.length < INLINE_MIN_CHARS) return [line];
+  const cuts: number[] = [];
+  let last = 0;
+  for (const m of line.matchAll(INLINE_NUMBERING)) {
+    const no = numberedSectionOf(line.slice(m.index, m.index + HEADING_PROBE));
+    if (no === undefined || no <= last) continue;
+    cuts.push(m.index);
+    last = no;
+  }
+  if (cuts.length < INLINE_MIN_PARTS) return [line];
+  return [0, ...cuts].map((from, i) => line.slice(from, cuts[i] ?? line.length)).filter((p) => p.trim());
+}
+
 export function documentFromText(text: string, source: string, grid: Grid, reports: Report[], registry: FormatRegistry): ReportDocument {
-  const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const split = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((line) => partsOfLine(line));
+  const raw = split.flat();
+  // Line numbers as the grid counts them: the parts of a line cut at its headings are all that line.
+  const lineOf = split.flatMap((parts, i) => parts.map(() => i));
+  const cut = new Set(split.flatMap((parts, i) => (parts.length > 1 ? [i] : [])));
   const rows = rowLines(grid);
   let page = 1;
   const paged = text.includes('\f');
@@ -58,16 +93,22 @@ export function documentFromText(text: string, source: string, grid: Grid, repor
       left,
       right: left + displayWidth(body),
       unit: UNIT,
-      row: rows.has(i + 1),
+      row: rows.has(lineOf[i] + 1) && !cut.has(lineOf[i]),
       skip: body.length <= 16 && PAGE_NUMBER.test(body),
     };
   });
+  // A line cut at its headings holds text and tables alike: its figures mark no line as a table's.
   const located = figureLines(reports, (at) => {
     const m = /^第(\d+)行/.exec(at);
-    return m ? Number(m[1]) - 1 : undefined;
+    const n = m ? Number(m[1]) - 1 : undefined;
+    return n === undefined || cut.has(n) ? undefined : lineOf.indexOf(n);
   });
   for (const [i, table] of located) if (lines[i]) lines[i].table = table;
   const inTable = markTableLines(lines, tableLabels(registry));
+  // A part of a line cut at its heading begins with that heading: the report's text, whatever tables follow in it.
+  raw.forEach((_, i) => {
+    if (cut.has(lineOf[i]) && numberedSectionOf(lines[i].text) !== undefined) inTable[i] = false;
+  });
   // Lines of a web page or a typed file are its paragraphs; only text cut at one width is joined.
   if (!hardWrapped(lines.filter((l, i) => !inTable[i] && !l.skip))) for (const l of lines) l.left = l.right = undefined;
   return reportDocument(source, paragraphsFromLines(lines, inTable, WRAP_SLACK));

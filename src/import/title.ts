@@ -38,6 +38,9 @@ const YEAR_FIRST = new RegExp(`^${YEAR}年度?(.{2,40}?)${REPORT}`);
 /** 「XX局政府信息公开工作2023年度报告」. */
 const YEAR_INSIDE = new RegExp(`^(.{2,40}?)(?:政府|政务)?信息公开工作[（(]?${YEAR}年度?[)）]?(?:年度)?(?:报告|年报)`);
 
+/** The key of a metadata line holding the title, as archivers and crawlers write it. */
+const TITLE_KEY = /^(?:标题|题目|文章标题|信息名称|名称|title)[:：]/i;
+
 export interface Title {
   /** As printed, possibly a fragment (「政府」) when the title was broken over lines: check with isOfficeName. */
   office: string;
@@ -48,6 +51,8 @@ export function readTitle(text: string): Title | null {
   const t = compactText(text)
     // PDF text may space out the figures of the year too (「2 0 2 3 年」).
     .replace(/(?<=\d) (?=\d)/g, '')
+    // A page saved with its metadata in front: 「标题: 平潭综合实验区公安局2022年…报告」.
+    .replace(TITLE_KEY, '')
     .replace(/^[《「“"'【[]+/, '')
     .replace(/^关于/, '');
   if (t.length > 80) return null;

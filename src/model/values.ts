@@ -49,6 +49,8 @@ export interface Unreadable {
   understood?: undefined;
   /** A total that cannot be computed because these cells (ids) cannot be read: the error is theirs, not the total's. */
   dependsOn?: string[];
+  /** Figures run together that split more than one way: the row's one cell.ambiguous finding says so. */
+  ambiguous?: true;
 }
 
 export const BLANK: BlankReading = { value: null, status: 'blank' };

@@ -23,6 +23,8 @@ export interface Heading {
   title: string;
   /** Text on the heading's line after its title (a first sentence run on). */
   rest: string;
+  /** The title ran on into more text with nothing to say where it ends (a page saved as one line): its wording is not judged. */
+  runOn?: true;
 }
 
 export interface Section {
@@ -56,7 +58,7 @@ const NUMBERINGS: { style: NumberingStyle; re: RegExp; value: (m: RegExpMatchArr
 /** Longest plausible title; a longer stretch before the first stop is a title with its first sentence run on. */
 const TITLE_MAX = 40;
 
-function matchTitle(rest: string): { no: number; title: string; rest: string } | undefined {
+function matchTitle(rest: string): { no: number; title: string; rest: string; runOn?: true } | undefined {
   const stop = rest.search(/[。；;：:！!？?]|\s/);
   const head = stop < 0 ? rest : rest.slice(0, stop);
   for (const s of REPORT_SECTIONS) {
@@ -68,7 +70,8 @@ function matchTitle(rest: string): { no: number; title: string; rest: string } |
       const title = head.slice(0, cut);
       // A title holds no figures: 「收到申请21件」 is a sentence.
       if (/\d/.test(title)) return undefined;
-      return { no: s.no, title, rest: rest.slice(cut).replace(/^[。；;：:！!？?\s]+/, '') };
+      const runOn = !head.startsWith(s.title) && head.search(/20\d\d年/) <= m[0].length && head.length > TITLE_MAX;
+      return { no: s.no, title, rest: rest.slice(cut).replace(/^[。；;：:！!？?\s]+/, ''), ...(runOn ? { runOn: true as const } : {}) };
     }
   }
   return undefined;
@@ -82,7 +85,7 @@ export function parseHeading(text: string, paragraph: number): Heading | undefin
     if (!m) continue;
     const title = matchTitle(t.slice(m[0].length));
     if (!title) return undefined;
-    return { paragraph, no: title.no, style: n.style, numbered: n.value(m), numbering: m[0].trim(), title: title.title, rest: title.rest };
+    return { paragraph, no: title.no, style: n.style, numbered: n.value(m), numbering: m[0].trim(), title: title.title, rest: title.rest, ...(title.runOn ? { runOn: true as const } : {}) };
   }
   const title = matchTitle(t);
   if (title && !title.rest && t.length <= TITLE_MAX) return { paragraph, no: title.no, style: 'none', numbering: '', title: title.title, rest: '' };

@@ -47,7 +47,7 @@ const sameTitle = (a: string, b: string) => bare(a).replace(/[和及与]/g, '') 
 
 export function sectionTitle(doc: ReportDocument, split: SectionSplit): Finding[] {
   return split.sections
-    .filter((s) => !sameTitle(s.heading.title, titleOf(s.no)))
+    .filter((s) => !s.heading.runOn && !sameTitle(s.heading.title, titleOf(s.no)))
     .map((s) => finding('structure.section_title', 'warning', M.title(s.heading.title, `${numeral(s.no)}、${titleOf(s.no)}`), doc, split, s.heading.paragraph, s.heading.title));
 }
 

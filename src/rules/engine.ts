@@ -60,8 +60,8 @@ function cellFindings(format: CompiledFormat, report: Report, out: Finding[]): v
         out.push({ rule: 'cell.blank', severity: 'warning', ...base, message: cellMessages.blank(c) });
         continue;
       case 'invalid':
-        // A total over an unreadable cell: the one error is at that cell.
-        if (r.dependsOn) continue;
+        // A total over an unreadable cell: the one error is at that cell; a run of figures, at its row.
+        if (r.dependsOn || r.ambiguous) continue;
         out.push({ rule: 'cell.not_number', severity: 'error', ...base, message: cellMessages.notNumber(c, r) });
         continue;
       case 'unit':

@@ -5,7 +5,7 @@
  * --json`, to exactly its hand-checked figures, office and year, with no error the figures do
  * not justify. Every case says which bytes it read.
  */
-import { existsSync, readdirSync, readFileSync } from 'fs';
+import { existsSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { formats } from '../../src/formats';
 import { reportsFromJsonText } from '../../src/model/report-json';

@@ -23,6 +23,8 @@ interface Source {
   quirks?: string[];
   /** false: the text is kept for the readers, but its sections cannot be read yet (narrative_why says why); listed, not checked. */
   narrative_checked?: boolean;
+  /** The body saved as one line (a crawler's copy): only the product's reader cuts it into parts. */
+  one_line?: boolean;
 }
 
 const all = readdirSync(WILD).filter((d) => existsSync(join(WILD, d, 'source.json')) && existsSync(join(WILD, d, 'figures.json')));
@@ -37,12 +39,24 @@ const UNCHECKED = all.filter((slug) => source(slug).narrative_checked === false)
  * - pingtan-2025: 六 says 无收取信息处理费情况 while （六）2 (逾期未按收费通知要求缴纳费用) is 2: fee notices went out.
  * - shanghai-municipal-office-2019: 五 is titled 政府信息公开工作存在的主要问题及改进情况.
  * - shuyang-fgj-2023: 五 is titled 存在的主要问题及整改措施.
+ * - pingtan-approval-2024: the text says 行政复议1起, the table prints 0 in 总计 (beside a 1 in 结果维持).
+ * - pingtan-enforcement-2024: the text says 收到申请4件, 办结3件; the tables show no request at all.
+ * - pingtan-haitan-2023: 五 is titled 存在的主要问题及改进措施.
+ * - pingtan-haitan-2024: the text says 受理申请6件; the table's 总计 column is 0 in every row.
+ * - pingtan-junshan-2019: 五 is titled 政府信息公开工作存在的主要问题及改进情况, as Shanghai 2019's.
+ * - pingtan-police-2024: 五 is titled 存在的主要问题及明年工作计划.
  */
 const EXPECTED_WARNINGS: Record<string, string[]> = {
   'pingtan-2022': ['structure.section_title'],
   'pingtan-2025': ['narrative.contradiction'],
   'shanghai-municipal-office-2019': ['structure.section_title'],
   'shuyang-fgj-2023': ['structure.section_title'],
+  'pingtan-approval-2024': ['narrative.figure_mismatch'],
+  'pingtan-enforcement-2024': ['narrative.figure_mismatch', 'narrative.figure_mismatch'],
+  'pingtan-haitan-2023': ['structure.section_title'],
+  'pingtan-haitan-2024': ['narrative.figure_mismatch'],
+  'pingtan-junshan-2019': ['structure.section_title'],
+  'pingtan-police-2024': ['structure.section_title'],
 };
 
 const key = (f: Finding) => `${f.rule}|${f.cells.join(',')}|${f.quote ?? ''}`;
@@ -101,10 +115,14 @@ test('the corpus holds full report texts', () => {
 });
 
 /** Both ways a report's text reaches the check: the test's own reading of the extraction, and the product's readers (with the tables they read). */
-const WAYS = FULL.flatMap((slug) => [
-  [slug, 'extraction'],
-  [slug, 'reader'],
-]) as [string, 'extraction' | 'reader'][];
+const WAYS = FULL.flatMap((slug) =>
+  source(slug).one_line
+    ? [[slug, 'reader']]
+    : [
+        [slug, 'extraction'],
+        [slug, 'reader'],
+      ],
+) as [string, 'extraction' | 'reader'][];
 
 async function load(slug: string, way: 'extraction' | 'reader'): Promise<{ doc: ReportDocument; report: Report }> {
   if (way === 'extraction') return { doc: wildDocument(slug), report: wildReport(slug) };
@@ -140,7 +158,9 @@ describe.each(WAYS)('%s, read by the %s', (slug, way) => {
 
   test('a figure changed in the text is a figure_mismatch naming its cells', () => {
     // Statements whose cells the tables leave blank are not compared (see narrative-figures tests).
-    for (const s of statements(doc, report).filter((x) => tableSum(tables, REPORT_FIGURES[x.kind].cells) !== undefined)) {
+    // A sentence the clean check already finds at odds with the tables (read by hand above) cannot take a planted fault.
+    const atOdds = (text: string) => clean.some((f) => f.quote && compact(f.quote).includes(text));
+    for (const s of statements(doc, report).filter((x) => tableSum(tables, REPORT_FIGURES[x.kind].cells) !== undefined && !atOdds(x.clause.text))) {
       const i = s.sentence.paragraph;
       const text = compact(doc.paragraphs[i].text);
       const stated = `${s.clause.text}`;
@@ -184,7 +204,8 @@ describe.each(WAYS)('%s, read by the %s', (slug, way) => {
     const out = report.readings[formats.byId(report.format)!.index.get('requests.carried_out.total')!]?.value ?? 0;
     const tables = out > 0 ? report : withCell(report, 'requests.carried_out.total', 5);
     const first = splitSections(doc).sections.find((x) => x.no === 1)!;
-    const i = first.heading.paragraph + 1;
+    // Into 一's first paragraph: the heading's own when its text runs on after it (a page saved as one line).
+    const i = first.heading.rest ? first.heading.paragraph : first.heading.paragraph + 1;
     const planted = withParagraph(doc, i, `${doc.paragraphs[i].text}所有政府信息公开申请均已按时办结。`);
     const news = plant(`${slug}/${way} 所有申请均已办结`, checkNarrative({ document: doc, report: tables }), checkNarrative({ document: planted, report: tables }), ['narrative.contradiction']);
     expect(news.map((f) => f.cells)).toEqual([['requests.carried_out.total']]);

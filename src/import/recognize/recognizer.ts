@@ -4,12 +4,14 @@
  * What it cannot find is reported, never invented.
  */
 import { originText, type CellOrigin } from '../../model/report';
-import { looksLikeValue, readCell } from '../../model/values';
+import { readCell } from '../../model/values';
 import type { Grid, GridCell, GridRow } from '../grid';
 import { rowTexts, spanOf } from '../grid';
 import { joinedKey, labelKey, similarity } from '../label-key';
 import { type FormatSpecs, type RowSpec, type TableId } from '../row-specs';
 import { titleAt } from '../report-identity';
+import { splitRuns } from './digit-runs';
+import { tableRowsInLine } from './running-text';
 import { compactText, isOfficeName, readDate, readPageMeta, readPeriodYear } from '../title';
 import {
   APPEAL_HEADER_HITS,
@@ -28,7 +30,7 @@ import {
 } from './tuning';
 import { ReportInProgress } from './report-in-progress';
 import { titleTable, matchRow, isYuan } from './label-match';
-import { clip, isBlankText, trimToCount, splitSequence, bySpans, densify } from './row-cells';
+import { clip, isBlankText, isFigures, trimToCount, splitSequence, bySpans, densify } from './row-cells';
 
 /** Words of a page's metadata block (发布机构, 来源, 发布日期, 时间…): only such rows are parsed for it. */
 const META_WORD = /来\s*源|机\s*[构关]|单\s*位|主\s*体|日\s*期|时\s*间/;
@@ -55,7 +57,7 @@ export class Recognizer {
   }
 
   run(): ReportInProgress[] {
-    for (const row of this.grid.rows) this.row(row);
+    for (const row of this.grid.rows) for (const r of tableRowsInLine(row, this.specs) ?? [row]) this.row(r);
     this.finish();
     return this.drafts;
   }
@@ -89,7 +91,7 @@ export class Recognizer {
       if (d.table) this.ignored(row, `脚注「${clip(texts.join(''))}」不是数据行，未读取`);
       return;
     }
-    const hasValue = row.cells.some((c) => !c.copy && !isBlankText(c.text) && looksLikeValue(c.text));
+    const hasValue = row.cells.some((c) => !c.copy && !isBlankText(c.text) && isFigures(c.text));
 
     if (texts.length <= META_ROW_TEXTS) this.pageFacts(texts);
     if (texts.length <= TITLE_ROW_TEXTS && !hasValue) {
@@ -255,8 +257,16 @@ export class Recognizer {
       cells = byColumn.slice(0, n);
       if (alignedSection && byColumn.length !== n) return;
     } else {
-      const v = trimToCount(values!, n);
+      let v = trimToCount(values!, n);
       if (!v.length || (v.every((c) => isBlankText(c.text)) && !row.aligned)) return;
+      const split = splitRuns(v, n);
+      if (split && !('cells' in split)) {
+        if ('impossible' in split) d.issues.push(`「${labels.join('')}」一行的数连写为“${clip(split.impossible, 60)}”，分不出 ${n} 个数，无法判断对应哪些列，未读取`);
+        else if (!spec.cells.some((i) => d.readings[i] !== undefined)) this.ambiguous(row, v[0], labels.join(''), spec.cells, split.ambiguous);
+        d.tables.add(spec.table);
+        return;
+      }
+      if (split) v = split.cells;
       if (v.length !== n) {
         d.issues.push(`「${labels.join('')}」一行有 ${v.length} 个数，应为 ${n} 个，无法判断对应哪些列，未读取`);
         d.tables.add(spec.table);
@@ -314,9 +324,16 @@ export class Recognizer {
     const d = this.cur;
     const cells = this.specs.appealCells;
     if (!values.some((c) => !isBlankText(c.text))) return;
-    const v = trimToCount(values, cells.length);
+    let v = trimToCount(values, cells.length);
     if (cells.some((i) => d.readings[i] !== undefined)) return;
     d.tables.add('appeals');
+    const split = splitRuns(v, cells.length);
+    if (split && 'ambiguous' in split) return this.ambiguous(row, v[0], this.shortTitle('appeals'), cells, split.ambiguous);
+    if (split && 'impossible' in split) {
+      d.issues.push(`${this.shortTitle('appeals')}表的数连写为“${clip(split.impossible, 60)}”，分不出 ${cells.length} 个数，无法判断对应哪些列，未读取`);
+      return;
+    }
+    if (split) v = split.cells;
     if (v.length !== cells.length) {
       d.issues.push(`${this.shortTitle('appeals')}表的数据行有 ${v.length} 个数，应为 ${cells.length} 个，无法判断对应哪些列，未读取`);
       return;
@@ -348,6 +365,23 @@ export class Recognizer {
       d.published ??= date;
     }
     this.lastLine = texts.length === 1 ? line : undefined;
+  }
+
+  /** A row whose figures run together and split more than one way: its cells unreadable, never guessed. */
+  private ambiguous(row: GridRow, at: GridCell, what: string, cells: number[], text: string): void {
+    const d = this.cur;
+    const format = this.specs.format;
+    for (const index of cells) {
+      d.readings[index] = { status: 'invalid', value: null, raw: text, ambiguous: true };
+      d.provenance[format.cells[index].id] = this.origin(at, row);
+      d.found++;
+    }
+    d.findings.push({
+      rule: 'cell.ambiguous',
+      severity: 'error',
+      cells: cells.map((i) => format.cells[i].id),
+      message: `「${clip(what)}」的 ${cells.length} 个数连写为“${clip(text, 60)}”，可以有不止一种分法，无法判断各格的数，均未读取（${this.where(at, row)}）。请核对原表，按格填写。`,
+    });
   }
 
   private shortTitle(role: TableId): string {

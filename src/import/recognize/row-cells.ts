@@ -11,6 +11,11 @@ export function clip(t: string, max = QUOTE_CHARS): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
+/** A cell of figures: a value, or figures run together too long to be one (split by the row's count later). */
+export function isFigures(t: string): boolean {
+  return looksLikeValue(t) || /^[0-9０-９]{2,}$/.test(t.trim());
+}
+
 export function isBlankText(t: string): boolean {
   return t.trim() === '';
 }
@@ -26,7 +31,7 @@ export function trimToCount(values: GridCell[], n: number): GridCell[] {
 export function splitSequence(row: GridRow): { labels: string[]; values: GridCell[] } {
   const cells = row.cells.filter((c) => !c.copy);
   let k = cells.length;
-  while (k > 0 && looksLikeValue(cells[k - 1].text)) k--;
+  while (k > 0 && isFigures(cells[k - 1].text)) k--;
   const labels = rowTexts({ ...row, cells: row.cells.filter((c) => c.copy || cells.indexOf(c) < k) });
   return { labels, values: cells.slice(k) };
 }

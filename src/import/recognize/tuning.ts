@@ -42,6 +42,17 @@ export const TITLE_JOIN_LINES = 2;
 /** The title is among a text's first lines: a page's metadata or a document number may come before it. */
 export const TITLE_REACH = 12;
 
+// Tables run into one line of text (crawlers, archivers)
+
+/** Shorter lines are a row or a sentence, never a whole report's tables. */
+export const RUNNING_MIN_CHARS = 200;
+/** A line is read as tables only when this many statutory labels stand in it in the format's order. */
+export const RUNNING_ANCHORS = 6;
+/** Characters between one label and the next: a caption, a header and a row's figures fit; a page of prose does not. */
+export const RUNNING_REACH = 400;
+/** Labels shorter than this (「其他」) stand inside longer ones: in running text they are taken only with their numbering. */
+export const RUNNING_SHORT_KEY = 4;
+
 // Reports
 
 /** A report needs at least this many cells found, so an unrelated sheet is never taken for one. */
