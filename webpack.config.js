@@ -3,6 +3,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { DefinePlugin } = require('webpack');
+const { BUNDLED_ASSETS } = require('./scripts/bundled-assets');
 const { wpsConfig } = require('./scripts/wps/webpack');
 
 const DEV_URL = 'https://localhost:3000/';
@@ -19,7 +20,8 @@ const STOP_HEADER = 'X-Nianbao-Stop';
 function csp(withOffice) {
   const office = withOffice && !LOCAL_OFFICE ? ' https://appsforoffice.microsoft.com' : '';
   // Fluent UI injects its styles at run time, hence 'unsafe-inline' for styles only; no inline script anywhere.
-  return `default-src 'self'; script-src 'self'${office}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'${office}; object-src 'none'; base-uri 'self'; form-action 'none'`;
+  // PDF.js's worker starts from code the page holds (a blob: URL), so it runs from file:// too.
+  return `default-src 'self'; script-src 'self'${office}; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'${office}; object-src 'none'; base-uri 'self'; form-action 'none'`;
 }
 
 /**
@@ -72,6 +74,7 @@ function config(argv) {
     },
     module: {
       rules: [
+        ...BUNDLED_ASSETS,
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -99,9 +102,6 @@ function config(argv) {
           // The web page's own help, with screenshots taken by its browser test.
           { from: 'src/taskpane/web-help.html', to: 'web-help.html' },
           { from: 'assets/web-help/*.png', to: 'web-help/[name][ext]', noErrorOnMissing: true },
-          // PDF.js parses in its own worker; its character maps serve Chinese fonts that are not embedded. Both load only when a PDF is opened.
-          { from: 'node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs', to: 'pdf.worker.min.js', info: { minimized: true } },
-          { from: 'node_modules/pdfjs-dist/cmaps/*.bcmap', to: 'pdf-cmaps/[name][ext]', info: { minimized: true } },
           // office.js loads its Excel host script and its strings from beside itself; debug builds and other hosts stay out.
           ...(LOCAL_OFFICE
             ? [

@@ -8,6 +8,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { DefinePlugin } = require('webpack');
 const { WpsPackagePlugin } = require('./package');
+const { BUNDLED_ASSETS } = require('../bundled-assets');
 
 /**
  * Chromium 64: the oldest engine our code runs on (the core's regular expressions use
@@ -18,7 +19,8 @@ const WPS_CHROMIUM = 64;
 const TARGETS = `chrome ${WPS_CHROMIUM}`;
 const ROOT = path.resolve(__dirname, '../..');
 const POLYFILLS = path.join(ROOT, 'src/taskpane/wps-polyfills.ts');
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
 
 const COREJS = require(path.join(ROOT, 'node_modules/core-js/package.json')).version;
 
@@ -48,6 +50,7 @@ function wpsConfig(argv, { baseUrl }) {
     },
     module: {
       rules: [
+        ...BUNDLED_ASSETS,
         { test: /\.tsx?$/, exclude: /node_modules/, use: swc('ts') },
         // Libraries ship newer syntax than old WPS parses: lowered to the same target.
         { test: /\.m?js$/, include: /node_modules/, exclude: /node_modules[\\/]core-js/, use: swc('js') },
@@ -63,20 +66,6 @@ function wpsConfig(argv, { baseUrl }) {
           { from: path.join(ROOT, 'wps/ribbon.xml'), to: 'ribbon.xml' },
           { from: path.join(ROOT, 'assets/*.png'), to: 'assets/[name][ext]' },
           { from: path.join(ROOT, 'src/taskpane/help.html'), to: 'help.html' },
-          {
-            from: path.join(ROOT, 'node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs'),
-            to: 'pdf.worker.min.js',
-            info: { minimized: true },
-            // PDF.js's worker is copied, not bundled: lowered here to the same target.
-            transform: (content) =>
-              require('@swc/core').transformSync(content.toString(), {
-                jsc: { parser: { syntax: 'ecmascript' }, minify: { compress: false, mangle: false } },
-                env: { targets: TARGETS },
-                isModule: true,
-                minify: true,
-              }).code,
-          },
-          { from: path.join(ROOT, 'node_modules/pdfjs-dist/cmaps/*.bcmap'), to: 'pdf-cmaps/[name][ext]', info: { minimized: true } },
         ],
       }),
       new WpsPackagePlugin({ baseUrl: `${baseUrl}wps/`, version, publishDir: path.join(ROOT, 'wps') }),

@@ -1,10 +1,10 @@
 /** What every browser test starts with: Debian's Chromium, the built web page served locally, the pane harness. */
 import { spawn, type ChildProcess } from 'child_process';
-import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
-import { dirname, extname, join, normalize } from 'path';
-import { build } from 'esbuild';
+import { extname, join, normalize } from 'path';
+import { build, type Plugin } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from './cli';
 
@@ -21,7 +21,8 @@ export function watchPage(page: Page): { failures: string[]; requests: string[];
   const seen = { failures: [] as string[], requests: [] as string[], workers: [] as string[] };
   page.on('pageerror', (e) => seen.failures.push(e.message));
   page.on('request', (r) => seen.requests.push(new URL(r.url()).pathname));
-  page.on('worker', (w) => seen.workers.push(new URL(w.url()).pathname));
+  // A worker's address: blob: when the page starts it from code it holds.
+  page.on('worker', (w) => seen.workers.push(w.url().startsWith('blob:') ? 'blob:' : new URL(w.url()).pathname));
   return seen;
 }
 
@@ -37,6 +38,18 @@ export async function startWebServer(): Promise<{ server: ChildProcess; url: str
   });
   return { server, url };
 }
+
+/**
+ * esbuild's side of scripts/bundled-assets.js (webpack's): a `?source` import as its text, a
+ * .bcmap as a data: URL, so the harnesses load PDF.js's worker and maps as the built pages do.
+ */
+const bundledAssets: Plugin = {
+  name: 'bundled-assets',
+  setup(b) {
+    b.onResolve({ filter: /\?source$/ }, (args) => ({ path: require.resolve(args.path.replace(/\?source$/, ''), { paths: [args.resolveDir] }), namespace: 'source' }));
+    b.onLoad({ filter: /.*/, namespace: 'source' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+  },
+};
 
 /** Bundles the real pane over the fake Excel host (test/e2e/addin-harness.tsx) into `dir`; returns its page. */
 export function buildPaneHarness(dir: string): Promise<string> {
@@ -61,8 +74,8 @@ export async function buildHarness(dir: string, entry: string): Promise<string> 
 
 /**
  * The pane harness as the add-in ships it where PDFs are concerned: PDF.js split into a chunk
- * loaded on first use, its worker and character maps beside the page, all served over HTTP
- * (a worker cannot start from a file:// page). Resolves with the page's address and a stop.
+ * loaded on first use, its worker's code and character maps in chunks of their own, served over
+ * HTTP as the add-in is. Resolves with the page's address and a stop.
  */
 export async function servePaneHarnessWithPdf(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   await build({
@@ -72,6 +85,8 @@ export async function servePaneHarnessWithPdf(dir: string): Promise<{ url: strin
     splitting: true,
     format: 'esm',
     jsx: 'automatic',
+    plugins: [bundledAssets],
+    loader: { '.bcmap': 'dataurl' },
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
   });
@@ -79,9 +94,6 @@ export async function servePaneHarnessWithPdf(dir: string): Promise<{ url: strin
     join(dir, 'index.html'),
     '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><div id="root"></div><script type="module" src="addin-harness.js"></script></body></html>',
   );
-  const pdfjs = dirname(require.resolve('pdfjs-dist/package.json'));
-  copyFileSync(join(pdfjs, 'legacy', 'build', 'pdf.worker.min.mjs'), join(dir, 'pdf.worker.min.js'));
-  cpSync(join(pdfjs, 'cmaps'), join(dir, 'pdf-cmaps'), { recursive: true });
   const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
   const server = createServer((req, res) => {
     const rel = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)).replace(/^\/+/, '') || 'index.html';

@@ -42,3 +42,12 @@ export function newerThan(source: string, chromium: number, sourceType: 'script'
   });
   return [...found];
 }
+
+/** Code a script carries as text (PDF.js's worker, bundled as a string the page starts as a blob: worker): string literals this long. */
+export function embeddedCode(source: string, minLength = 100_000): string[] {
+  const out: string[] = [];
+  walk(parse(source, { ecmaVersion: 2020, sourceType: 'script' }), (n) => {
+    if (n.type === 'Literal' && typeof n.value === 'string' && n.value.length >= minLength) out.push(n.value);
+  });
+  return out;
+}

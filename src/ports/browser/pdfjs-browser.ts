@@ -1,22 +1,23 @@
-/** PDF.js in a browser (the pane, the web page): loaded on first use, parsing in its own worker beside the page. */
+/**
+ * PDF.js in a browser (the pane, the web page, WPS): loaded on first use, parsing in a worker the
+ * page starts from code it holds, with character maps from its own chunks. Nothing is fetched
+ * beside the page, so it works from file:// as over http.
+ */
 import type { PdfJs, PdfJsHost } from '../pdfjs/pdf-pages';
 
-/** PDF.js's worker script, as webpack.config.js copies it beside the pages. */
-export const PDF_WORKER_FILE = 'pdf.worker.min.js';
-/** The character maps' folder, as webpack.config.js copies it beside the pages. */
-export const PDF_CMAPS_FOLDER = 'pdf-cmaps/';
+let loading: Promise<typeof import('./pdfjs-runtime')> | undefined;
+let runtime: typeof import('./pdfjs-runtime') | undefined;
 
-let loading: Promise<PdfJs> | undefined;
-
-function load(): Promise<PdfJs> {
-  loading ??= (async () => {
-    const pdfjs = await import(/* webpackChunkName: "pdfjs" */ 'pdfjs-dist/legacy/build/pdf.mjs');
-    // The parsing runs in PDF.js's worker, off the page's thread.
-    if (!pdfjs.GlobalWorkerOptions.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = new URL(PDF_WORKER_FILE, document.baseURI).href;
-    return pdfjs;
-  })();
+async function load(): Promise<PdfJs> {
+  loading ??= import(/* webpackChunkName: "pdfjs" */ './pdfjs-runtime');
   loading.catch(() => (loading = undefined));
-  return loading;
+  runtime = await loading;
+  return runtime.startedPdfJs();
 }
 
-export const browserPdfJs: PdfJsHost = { load, cMapUrl: () => new URL(PDF_CMAPS_FOLDER, document.baseURI).href };
+export const browserPdfJs: PdfJsHost = {
+  load,
+  // Asked for after load(): the reader class comes with PDF.js.
+  cMaps: () => ({ CMapReaderFactory: runtime!.BundledCMapReader, useWorkerFetch: false }),
+  blockedAdvice: '请用新版 Chrome、Edge，或 360、奇安信浏览器的“极速模式”打开本页；从磁盘打开本页时，请确认它所在的整个文件夹已完整复制；也可以用命令行 nianbao 读取该 PDF。',
+};

@@ -58,4 +58,8 @@ function cMapUrl(): string | undefined {
   }
 }
 
-export const nodePdfJs: PdfJsHost = { load, cMapUrl };
+export const nodePdfJs: PdfJsHost = {
+  load,
+  cMaps: () => ({ cMapUrl: cMapUrl(), cMapPacked: true }),
+  blockedAdvice: '请确认 nianbao 安装完整（在项目目录中运行 npm install，或重新安装安装包）后重试。',
+};

@@ -9,13 +9,26 @@ import type { PdfRule, PdfText } from '../../import/pdf/types';
 import type { RawPdfPage } from '../../import/readers';
 import { PDF_TOLERANCES as T } from '../../import/pdf/tolerances';
 import { InputError } from '../../model/report-json';
+import { UserError } from '../../model/user-error';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
-/** How this host loads PDF.js and finds its character maps (needed for Chinese fonts that are not embedded). */
+/** The getDocument options that say where the character maps are. */
+export interface CMapOptions {
+  cMapUrl?: string;
+  cMapPacked?: boolean;
+  /** A class whose instances `fetch({ name })` a map: `{ cMapData, isCompressed }`. */
+  CMapReaderFactory?: object;
+  useWorkerFetch?: boolean;
+}
+
+/** How this host loads PDF.js (its worker), and how PDF.js finds its character maps (needed for Chinese fonts that are not embedded). */
 export interface PdfJsHost {
   load(): Promise<PdfJs>;
-  cMapUrl(): string | undefined;
+  /** The character maps, as getDocument takes them: a folder to read, or a reader of bundled data. */
+  cMaps(): CMapOptions;
+  /** What to do when this environment, not the file, stops PDF.js: said after why. */
+  blockedAdvice: string;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -107,11 +120,25 @@ function rulesOf(pdfjs: PdfJs, fnArray: number[], argsArray: unknown[][], ox: nu
 const DAMAGED = '无法打开该 PDF 文件，文件已损坏或不是 PDF 格式';
 const TOO_SLOW = `读取该 PDF 超过 ${PDF_TIME_BUDGET_MS / 1000} 秒，内容异常复杂，已停止读取`;
 
-function refusal(e: unknown, timedOut: boolean): InputError {
-  if (e instanceof InputError) return e;
+/** What PDF.js says when the browser or the machine, not the file, stopped it: a worker refused, a component not loaded. */
+const BLOCKED =
+  /SecurityError|ChunkLoadError|Setting up fake worker|[Ww]orker|dynamically imported module|Loading (?:CSS )?chunk|Failed to fetch|NetworkError|Cannot find (?:module|package)|ERR_MODULE_NOT_FOUND/;
+/** …and when memory ran out. */
+const NO_MEMORY = /allocation failed|out of memory|Invalid (?:array|typed array|string) length/i;
+
+/**
+ * Why a PDF could not be read, in the clerk's words. A failure of this browser or machine is
+ * never blamed on the file: she would ask the sender for a new one for nothing.
+ */
+export function refusal(e: unknown, timedOut: boolean, host: Pick<PdfJsHost, 'blockedAdvice'>): UserError {
+  if (e instanceof UserError) return e;
   if (timedOut) return new InputError(TOO_SLOW);
-  const name = (e as { name?: string } | null)?.name;
-  if (name === 'PasswordException') return new InputError('该 PDF 已加密，需要密码才能打开，无法读取：请提供未加密的 PDF，或报告的 Word 原件、网页版本');
+  const err = (e ?? {}) as { name?: string; message?: string };
+  const said = `${err.name ?? ''}: ${err.message ?? String(e)}`;
+  if (err.name === 'PasswordException') return new InputError('该 PDF 已加密，需要密码才能打开，无法读取：请提供未加密的 PDF，或报告的 Word 原件、网页版本');
+  if (err.name === 'RangeError' || NO_MEMORY.test(said))
+    return new UserError(`无法读取该 PDF：内存不足（${said.slice(0, 80)}），这不是文件的问题。请关闭其他标签页或程序后重试；仍不行时，${host.blockedAdvice}`, { cause: e, code: 'environment' });
+  if (BLOCKED.test(said)) return new UserError(`无法读取该 PDF：读取 PDF 所需的组件没能启动（${said.slice(0, 120)}），这不是文件的问题。${host.blockedAdvice}`, { cause: e, code: 'environment' });
   return new InputError(DAMAGED);
 }
 
@@ -125,8 +152,7 @@ export async function pdfPages(bytes: Uint8Array, host: PdfJsHost): Promise<RawP
   try {
     task = pdfjs.getDocument({
       data: new Uint8Array(bytes),
-      cMapUrl: host.cMapUrl(),
-      cMapPacked: true,
+      ...host.cMaps(),
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
@@ -139,7 +165,7 @@ export async function pdfPages(bytes: Uint8Array, host: PdfJsHost): Promise<RawP
       verbosity: pdfjs.VerbosityLevel.ERRORS,
     });
   } catch (e) {
-    throw refusal(e, false);
+    throw refusal(e, false, host);
   }
   const timer = setTimeout(() => {
     timedOut = true;
@@ -156,7 +182,7 @@ export async function pdfPages(bytes: Uint8Array, host: PdfJsHost): Promise<RawP
     try {
       doc = await task.promise;
     } catch (e) {
-      throw refusal(e, timedOut);
+      throw refusal(e, timedOut, host);
     }
     if (doc.numPages > MAX_PDF_PAGES) throw new InputError(`PDF 超过 ${MAX_PDF_PAGES} 页（共 ${doc.numPages} 页），远大于一份年报，已拒绝读取`);
     const pages: RawPdfPage[] = [];
@@ -198,7 +224,7 @@ export async function pdfPages(bytes: Uint8Array, host: PdfJsHost): Promise<RawP
     if (texts === 0) throw new InputError('该 PDF 是扫描件（页面只有图像，没有文字层），无法读取其中的数字：请提供报告的 Word 原件或网页版本，或把表格文字复制为 .txt');
     return pages;
   } catch (e) {
-    throw refusal(e, timedOut);
+    throw refusal(e, timedOut, host);
   } finally {
     clearTimeout(timer);
     await task.destroy().catch(() => undefined);
