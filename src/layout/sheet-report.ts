@@ -63,6 +63,7 @@ export function reportFromOurSheet(sheet: SheetData, registry: FormatRegistry, s
       readings,
       confirmed: meta.confirmed,
       provenance,
+      ...(meta.submitted ? { submitted: meta.submitted } : {}),
       ...(sheet.metaDropped?.length ? { importFindings: [metaFinding(sheet.name, sheet.metaDropped)] } : {}),
       ...(totals.formulaCells.length ? { formulaCells: totals.formulaCells } : {}),
       ...(totals.live.length ? { liveTotals: totals.live } : {}),

@@ -207,7 +207,7 @@ describe('the overview sheet', () => {
       ['县发展和改革局', '通过', '—', '—'],
       ['县税务局', '不纳入汇总', '2025-01-31', '—'],
     ]);
-    const notes = `${address(1, OVERVIEW_HEADERS.length).replace(/\d+$/, '')}`;
+    const notes = `${address(1, OVERVIEW_HEADERS.indexOf('出错说明') + 1).replace(/\d+$/, '')}`;
     // 出错说明: the findings of a member with errors, the near miss, the excluded unit.
     // 999 typed over 法律服务机构's （七）总计 breaks its row sum, its column's results sum and its balance: three errors, two shown.
     expect(r.members.find((m) => m.report.office === '县公安局')!.errors).toBe(3);
@@ -218,7 +218,9 @@ describe('the overview sheet', () => {
     // A unit that has not reported has no figures.
     expect(g.get('F4')).toBe('—');
     expect(typeof g.get('F6')).toBe('number');
-    expect(plan.cells.filter((c) => c.col > 15 && c.style !== 'meta')).toEqual([]);
+    // The hidden metadata column (P) holds nothing else: the columns after it are stepped over to.
+    expect(plan.cells.filter((c) => c.col === 16 && c.style !== 'meta')).toEqual([]);
+    expect(plan.cells.filter((c) => c.row === 3 && c.col > 16).map((c) => c.value)).toEqual(['报送时间', '整改情况']);
   });
 });
 

@@ -1,0 +1,126 @@
+/**
+ * The reporting season at a glance (报送情况): every unit that must report or did, with its state,
+ * deadline, submission times and versions; the counts of the status circular; and who is owed a
+ * 退回意见. The overview sheet, the status sheet, the circular and the notices all read this.
+ */
+import type { Report } from '../model/report';
+import type { Completeness, MemberStatus, VersionHistory } from './consolidate';
+import { daysBetween, dueDate, type RosterEntry } from './roster';
+import { dayOf, submittedMs } from './versions';
+
+export type UnitState = '未报送' | '有错误' | '有警告' | '已确认' | '通过' | '不纳入汇总';
+
+/** What needs acting on first: missing, then errors, warnings. */
+export const STATE_ORDER: UnitState[] = ['未报送', '有错误', '有警告', '已确认', '通过', '不纳入汇总'];
+
+export function memberState(s: MemberStatus): UnitState {
+  return s.errors ? '有错误' : s.warnings ? '有警告' : s.confirmed.length ? '已确认' : '通过';
+}
+
+/** A 退回意见 is owed by an errors, or a warning without 出错说明 (confirmed ones are not among the findings). */
+export function needsNotice(s: MemberStatus): boolean {
+  return s.errors > 0 || s.warnings > 0;
+}
+
+export interface SeasonUnit {
+  office: string;
+  state: UnitState;
+  /** Its report as counted (the latest version). */
+  member?: MemberStatus;
+  entry?: RosterEntry;
+  /** What the roster match says about it: a near miss, not on the roster, left out. */
+  notes: string[];
+  /** Its versions, when it sent more than one. */
+  history?: VersionHistory;
+  /** Its deadline, YYYY-MM-DD, when on the roster. */
+  due?: string;
+  /** Days past the deadline as of today (negative: days left), when on the roster. */
+  pastDue?: number;
+  /** Days its first version came after the deadline (0 when in time), when on the roster and its time is known. */
+  lateBy?: number;
+}
+
+export interface SeasonCounts {
+  /** On the roster and expected (不纳入汇总 aside); undefined without a roster. */
+  expected?: number;
+  reported: number;
+  passed: number;
+  withErrors: number;
+  withWarnings: number;
+  missing?: number;
+  /** Missing and past the deadline. */
+  overdue?: number;
+  /** Reported, but after the deadline. */
+  lateReported: number;
+  unlisted: number;
+  excluded: number;
+  resubmitted: number;
+}
+
+export interface Season {
+  /** The consolidating office, as the summary names it. */
+  office: string;
+  year: number;
+  /** YYYY-MM-DD: what deadlines are judged against. */
+  today: string;
+  rosterGiven: boolean;
+  /** One per unit, what needs acting on first. */
+  units: SeasonUnit[];
+  versions: VersionHistory[];
+  counts: SeasonCounts;
+}
+
+/** Every version of a unit's report: the latest and those it superseded. */
+export function versionsOf(u: SeasonUnit): Report[] {
+  return u.member ? [u.member.report, ...(u.history?.older ?? [])] : [];
+}
+
+/** When the unit first reported, where known: its earliest version's time. */
+export function firstSubmitted(u: SeasonUnit): string | undefined {
+  const timed = versionsOf(u).filter((r) => submittedMs(r) !== undefined);
+  if (!timed.length) return undefined;
+  return timed.reduce((a, b) => (submittedMs(b)! < submittedMs(a)! ? b : a)).submitted;
+}
+
+function unitsOf(members: MemberStatus[], completeness: Completeness | undefined): SeasonUnit[] {
+  const fromMember = (member: MemberStatus): SeasonUnit => ({ office: member.report.office, state: memberState(member), member, notes: [] });
+  if (!completeness) return members.map(fromMember);
+  const units: SeasonUnit[] = [];
+  for (const x of completeness.expected) {
+    if (x.member) units.push({ ...fromMember(x.member), entry: x.entry });
+    else units.push({ office: x.entry.name, state: '未报送', entry: x.entry, notes: x.likely ? [`成员「${x.likely}」名称相近，如是同一单位请统一名称`] : [] });
+  }
+  for (const x of completeness.unlisted) units.push({ ...fromMember(x.member), notes: [`不在报送名单中${x.likely ? `，可能是名单中的「${x.likely}」` : ''}`] });
+  for (const x of completeness.excluded)
+    units.push({ office: x.entry.name, state: '不纳入汇总', entry: x.entry, notes: [x.member ? '垂直管理等不纳入汇总的单位：报表已收到，未计入汇总' : '垂直管理等不纳入汇总的单位'] });
+  return units;
+}
+
+export function seasonOf(result: { members: MemberStatus[]; completeness?: Completeness; versions: VersionHistory[] }, at: { office: string; year: number; today: string }): Season {
+  const units = unitsOf(result.members, result.completeness);
+  for (const u of units) {
+    u.history = result.versions.find((v) => v.latest === u.member);
+    if (!u.entry) continue;
+    u.due = dueDate(u.entry, at.year);
+    u.pastDue = daysBetween(u.due, at.today);
+    const first = firstSubmitted(u);
+    if (first) u.lateBy = Math.max(0, daysBetween(u.due, dayOf(first)));
+  }
+  const order = (u: SeasonUnit) => u.entry?.line ?? Number.MAX_SAFE_INTEGER;
+  units.sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || order(a) - order(b) || a.office.localeCompare(b.office, 'zh'));
+  const c = result.completeness;
+  const members = result.members;
+  const missing = units.filter((u) => u.state === '未报送');
+  const counts: SeasonCounts = {
+    ...(c ? { expected: c.expected.length, missing: missing.length, overdue: missing.filter((u) => (u.pastDue ?? 0) > 0).length } : {}),
+    reported: c ? c.expected.filter((x) => x.member).length : members.length,
+    passed: members.filter((m) => !m.errors && !m.warnings).length,
+    withErrors: members.filter((m) => m.errors).length,
+    withWarnings: members.filter((m) => !m.errors && m.warnings).length,
+    lateReported: units.filter((u) => u.member && (u.lateBy ?? 0) > 0).length,
+    unlisted: c?.unlisted.length ?? 0,
+    excluded: c?.excluded.length ?? 0,
+    resubmitted: result.versions.length,
+  };
+  return { office: at.office, year: at.year, today: at.today, rosterGiven: !!c, units, versions: result.versions, counts };
+}
