@@ -124,3 +124,36 @@ export function seasonOf(result: { members: MemberStatus[]; completeness?: Compl
   };
   return { office: at.office, year: at.year, today: at.today, rosterGiven: !!c, units, versions: result.versions, counts };
 }
+
+/** Where a unit stands against its deadline, in words: 逾期 3 天 / 剩 5 天 for one missing; 按时报送 / 逾期 2 天报送 for one that reported. */
+export function standingText(u: SeasonUnit): string | undefined {
+  if (u.state === '不纳入汇总' || u.pastDue === undefined) return undefined;
+  if (u.state === '未报送') return u.pastDue > 0 ? `逾期 ${u.pastDue} 天` : `剩 ${-u.pastDue} 天`;
+  if (u.lateBy === undefined) return '已报送';
+  return u.lateBy > 0 ? `逾期 ${u.lateBy} 天报送` : '按时报送';
+}
+
+/** Days overdue: a missing unit's days past its deadline, or how late a unit's first version came; undefined when unknown. */
+export function overdueDays(u: SeasonUnit): number | undefined {
+  if (u.state === '不纳入汇总') return undefined;
+  if (u.state === '未报送') return u.pastDue === undefined ? undefined : Math.max(0, u.pastDue);
+  return u.lateBy;
+}
+
+/** The circular's counts as label and number, in the order a circular states them; counts without a roster left out. */
+export function countLines(c: SeasonCounts): [string, number][] {
+  const lines: [string, number | undefined][] = [
+    ['应报', c.expected],
+    ['已报', c.reported],
+    ['通过', c.passed],
+    ['有错误', c.withErrors],
+    ['有警告', c.withWarnings],
+    ['未报送', c.missing],
+    ['逾期未报送', c.overdue],
+    ['逾期报送', c.lateReported],
+    ['重新报送', c.resubmitted],
+    ['名单外', c.unlisted],
+    ['不纳入汇总', c.excluded],
+  ];
+  return lines.filter((l): l is [string, number] => l[1] !== undefined);
+}

@@ -40,7 +40,7 @@ export function versionText(r: Report): string {
 }
 
 /** Which reports are versions of one another: the same office (width and spaces aside) and year. */
-function versionKey(r: Report): string | undefined {
+export function versionKey(r: Report): string | undefined {
   const office = canonicalName(r.office);
   // Reports nothing names are never taken for versions of one another.
   if (!office || r.office === UNKNOWN_OFFICE) return undefined;
