@@ -157,3 +157,17 @@ export function countLines(c: SeasonCounts): [string, number][] {
   ];
   return lines.filter((l): l is [string, number] => l[1] !== undefined);
 }
+
+/** A week: long enough to correct and re-approve a report, short enough to stay inside the statutory deadlines. */
+export const RESUBMIT_DAYS = 7;
+
+/** The day corrected versions are due by default: RESUBMIT_DAYS after today (YYYY-MM-DD). */
+export function defaultResubmitBy(today: string): string {
+  const d = new Date(Date.parse(`${today}T00:00:00Z`) + RESUBMIT_DAYS * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The units owed a 退回意见: counted members with an error or an unexplained warning. */
+export function noticeUnits(season: Season): SeasonUnit[] {
+  return season.units.filter((u) => u.member && u.state !== '不纳入汇总' && needsNotice(u.member));
+}
