@@ -8,7 +8,7 @@ import { isoDate } from '../consolidate/roster';
 import { formats as registry } from '../formats';
 import { changesSheetName, comparisonSheetName, freshSheetName, overviewSheetName, statusSheetName, summarySheetName } from '../layout/sheet-name';
 import type { Level, Report } from '../model/report';
-import type { Season } from '../consolidate/season';
+import { defaultResubmitBy, noticeUnits, type Season } from '../consolidate/season';
 import { pickVersions, versionKey } from '../consolidate/versions';
 import { validate, countBySeverity } from '../rules/engine';
 import type { Finding } from '../model/finding';
@@ -96,6 +96,10 @@ export interface ConsolidateSheetsResult {
   statusSheet?: string;
   /** What the notices and the circular are made from. */
   season?: Season;
+  /** The offices owed a 退回意见, as on the overview. */
+  notices?: string[];
+  /** The corrected versions' due date the letters propose (YYYY-MM-DD). */
+  resubmitBy?: string;
 }
 
 export async function consolidateSheets(port: WorkbookPort, req: ConsolidateSheetsRequest): Promise<ConsolidateSheetsResult> {
@@ -175,6 +179,8 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
     ...(out.changesSheet ? { changesSheet: out.changesSheet } : {}),
     ...(out.statusSheet ? { statusSheet: out.statusSheet } : {}),
     season: out.season,
+    notices: noticeUnits(out.season).map((u) => u.office),
+    resubmitBy: defaultResubmitBy(out.season.today),
     mode,
     note,
     updated: !!previous,

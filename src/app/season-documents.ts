@@ -84,3 +84,15 @@ export async function zipFiles(files: SeasonFile[], name: string): Promise<Seaso
   const { zipSync } = await import('fflate');
   return { name, type: ZIP_TYPE, bytes: zipSync(Object.fromEntries(files.map((f) => [f.name, f.bytes]))) };
 }
+
+/** What the pane asks for: every letter at once, one office's notice, or the circular. */
+export type LetterRequest = { kind: 'all' } | { kind: 'notice'; office: string } | { kind: 'circular' };
+
+/** One file to download: a single letter as .docx, all of them as one .zip (a browser saves one file per click). */
+export async function letterDownload(season: Season, request: LetterRequest, resubmitBy?: string): Promise<SeasonFile & { count: number }> {
+  const options = { resubmitBy };
+  if (request.kind === 'circular') return { ...(await circularFile(season, options)), count: 1 };
+  if (request.kind === 'notice') return { ...(await noticeFiles(season, { ...options, office: request.office }))[0], count: 1 };
+  const files = await seasonFiles(season, options);
+  return { ...(await zipFiles(files, `${season.year}年度退回意见和报送情况通报.zip`)), count: files.length };
+}

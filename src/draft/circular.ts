@@ -15,13 +15,13 @@ export interface CircularInput {
 }
 
 const REPORTED: Column[] = [
-  { header: '序号', width: 0.07, align: 'center' },
-  { header: '单位', width: 0.3 },
-  { header: '报送时间', width: 0.2, align: 'center' },
-  { header: '截止日期', width: 0.14, align: 'center' },
-  { header: '截止情况', width: 0.15, align: 'center' },
-  { header: '错误', width: 0.07, align: 'center' },
-  { header: '警告', width: 0.07, align: 'center' },
+  { header: '序号', width: 0.08, align: 'center' },
+  { header: '单位', width: 0.24 },
+  { header: '首次报送时间', width: 0.2, align: 'center' },
+  { header: '截止日期', width: 0.16, align: 'center' },
+  { header: '截止情况', width: 0.16, align: 'center' },
+  { header: '错误', width: 0.08, align: 'center' },
+  { header: '警告', width: 0.08, align: 'center' },
 ];
 
 const MISSING: Column[] = [
@@ -32,11 +32,19 @@ const MISSING: Column[] = [
 ];
 
 const RESUBMITTED: Column[] = [
-  { header: '序号', width: 0.07, align: 'center' },
-  { header: '单位', width: 0.25 },
+  { header: '序号', width: 0.08, align: 'center' },
+  { header: '单位', width: 0.22 },
   { header: '报送次数', width: 0.1, align: 'center' },
   { header: '最新报送时间', width: 0.18, align: 'center' },
-  { header: '整改情况', width: 0.4 },
+  { header: '整改情况', width: 0.42 },
+];
+
+/** The counts two to a row (项目, 个数, 项目, 个数): eleven labels side by side would not fit A4. */
+const COUNTS: Column[] = [
+  { header: '项目', width: 0.3 },
+  { header: '个数', width: 0.2, align: 'center' },
+  { header: '项目', width: 0.3 },
+  { header: '个数', width: 0.2, align: 'center' },
 ];
 
 function reportedRow(u: SeasonUnit, i: number): string[] {
@@ -69,8 +77,8 @@ export function draftCircular(input: CircularInput): DraftDocument {
         type: 'table',
         table: listTable(
           'circular-counts',
-          lines.map(([label]) => ({ header: label, width: 1 / lines.length, align: 'center' as const })),
-          [lines.map(([, n]) => String(n))],
+          COUNTS,
+          Array.from({ length: Math.ceil(lines.length / 2) }, (_, i) => [...lines[2 * i], ...(lines[2 * i + 1] ?? ['', ''])].map(String)),
         ),
       },
     ],

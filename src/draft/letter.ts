@@ -2,7 +2,7 @@
  * What the season's letters (退回意见, 报送情况通报) share: plain tables with a header row, dates
  * written the Chinese way, section numbers, and a signature left blank for the issuing office.
  */
-import type { Block, DraftCell, DraftRow, DraftTable } from './model';
+import type { Block, DraftCell, DraftRow, DraftTable, ParagraphLayout } from './model';
 
 /** 2025-02-12 → 2025年2月12日. */
 export function chineseDate(ymd: string): string {
@@ -33,19 +33,20 @@ export function listTable(id: string, columns: Column[], rows: string[][]): Draf
   return { id, widths: columns.map((c) => c.width), rows: [header, ...body] };
 }
 
-export function paragraph(text: string, layout: { align?: 'left' | 'right'; indent?: false } = {}): Block {
+export function paragraph(text: string, layout: ParagraphLayout = {}): Block {
   return { type: 'paragraph', runs: [{ text }], ...layout };
 }
 
 /**
- * The signature and date left blank for the issuing office to write and stamp: two empty
- * lines, then the name's place and the date's, right-aligned with the date four characters in.
+ * The signature and date left blank for the issuing office to write and stamp (GB/T 9704: the
+ * date four characters in from the right, the name centred above it): two empty lines, then
+ * the places for both.
  */
 export function blankSignature(): Block[] {
   return [
     paragraph('', { indent: false }),
     paragraph('', { indent: false }),
-    paragraph('（单位名称）　　　　　　', { align: 'right', indent: false }),
-    paragraph('年　　月　　日　　　　', { align: 'right', indent: false }),
+    paragraph('（单位名称）', { align: 'right', indent: false, rightChars: 5 }),
+    paragraph('年　　月　　日', { align: 'right', indent: false, rightChars: 4 }),
   ];
 }

@@ -58,7 +58,14 @@ export interface DraftTable {
  * A paragraph is body text with a first-line indent unless it says otherwise: a letter's
  * signature and date stand right-aligned, its note lines flush left.
  */
-export type Block = { type: 'subheading'; text: string } | { type: 'paragraph'; runs: Run[]; align?: 'left' | 'right'; indent?: false } | { type: 'table'; table: DraftTable };
+export type Block = { type: 'subheading'; text: string } | ({ type: 'paragraph'; runs: Run[] } & ParagraphLayout) | { type: 'table'; table: DraftTable };
+
+export interface ParagraphLayout {
+  align?: 'left' | 'right';
+  indent?: false;
+  /** Characters kept clear at the right: 成文日期右空四字. */
+  rightChars?: number;
+}
 
 export interface DraftSection {
   title: string;

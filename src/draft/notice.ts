@@ -24,11 +24,11 @@ export interface NoticeInput {
 }
 
 const COLUMNS: Column[] = [
-  { header: '序号', width: 0.06, align: 'center' },
+  { header: '序号', width: 0.08, align: 'center' },
   { header: '单元格', width: 0.2 },
-  { header: '填报值', width: 0.1, align: 'center' },
-  { header: '应满足', width: 0.41 },
-  { header: '修改建议', width: 0.23 },
+  { header: '填报值', width: 0.12, align: 'center' },
+  { header: '应满足', width: 0.38 },
+  { header: '修改建议', width: 0.22 },
 ];
 
 /** The file a report came from, without the folders it sat in on the clerk's computer. */

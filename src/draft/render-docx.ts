@@ -23,7 +23,7 @@ import {
   type IFontAttributesProperties,
 } from 'docx';
 import { FONTS, LINE_PT, PAGE_MM, SIZES } from './fonts';
-import { withPlaceholders, type Block, type DraftCell, type DraftDocument, type DraftTable, type Run } from './model';
+import { withPlaceholders, type Block, type ParagraphLayout, type DraftCell, type DraftDocument, type DraftTable, type Run } from './model';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
@@ -42,12 +42,13 @@ function textRuns(runs: Run[], fonts: string[], size: number): TextRun[] {
   return runs.map((r) => new TextRun({ text: r.text, font: font(fonts), size: halfPoints(size), ...(r.placeholder ? { highlight: 'yellow' as const } : {}) }));
 }
 
-function body(runs: Run[], keepNext = false, layout: { align?: 'left' | 'right'; indent?: false } = {}): Paragraph {
+function body(runs: Run[], keepNext = false, layout: ParagraphLayout = {}): Paragraph {
+  const right = layout.rightChars ? { right: SIZES.body * 20 * layout.rightChars } : {};
   return new Paragraph({
     keepNext,
     children: textRuns(runs, FONTS.body, SIZES.body),
     alignment: layout.align === 'right' ? AlignmentType.RIGHT : layout.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
-    ...(layout.indent === false ? {} : { indent: { firstLine: INDENT } }),
+    indent: { ...(layout.indent === false ? {} : { firstLine: INDENT }), ...right },
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
   });
 }

@@ -60,7 +60,7 @@ export function renderHtml(doc: DraftDocument): string {
     for (const b of list) {
       if (b.type === 'subheading') body.push(`<h3>${esc(b.text)}</h3>`);
       else if (b.type === 'paragraph') {
-        const style = [b.align ? `text-align:${b.align}` : '', b.indent === false ? 'text-indent:0' : ''].filter(Boolean).join(';');
+        const style = [b.align ? `text-align:${b.align}` : '', b.indent === false ? 'text-indent:0' : '', b.rightChars ? `padding-right:${b.rightChars}em` : ''].filter(Boolean).join(';');
         body.push(`<p${style ? ` style="${style}"` : ''}>${runs(b.runs)}</p>`);
       } else body.push(table(b.table));
     }
