@@ -14,6 +14,11 @@ const CHANGES_WIDTHS = [5, 20, 10, 44, 14, 14, 10];
 const CHANGES_NOTE =
   '比较各单位最新报送的版本与上一版本，列出数值有改动的每个单元格。“是否退回意见所列”为“否”的，是上一版本的问题（错误和未说明的警告）都不涉及、由单位自行改动的数，请核实改动的理由。';
 
+/** A value shown as a plain number stays a number in the sheet (sortable, no 'number stored as text'); anything else stays as said. */
+function asCell(text: string): string | number {
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
+
 function meta(season: Season, format: string, role: 'changes' | 'status'): SheetMeta {
   return { app: 'nianbao', v: 1, format, year: season.year, office: season.office, role };
 }
@@ -35,8 +40,13 @@ export function buildChangesPlan(name: string, season: Season, format: string): 
       put(2, v.office);
       put(3, v.rectification.state);
       put(4, c ? c.label : '（与上一版相比没有改动任何单元格）');
-      put(5, c ? c.before : '—');
-      put(6, c ? c.after : '—');
+      for (const [col, text] of [
+        [5, c?.before],
+        [6, c?.after],
+      ] as const) {
+        const v = text === undefined ? '—' : asCell(text);
+        put(col, v, typeof v === 'number' ? 'number' : 'text');
+      }
       put(7, c ? (c.asked ? '是' : '否') : '—');
       row++;
     }
