@@ -109,7 +109,7 @@ export function reportPlan(r: Report, as: { office: string; year: number; name: 
     totals: 'values',
     readings: r.readings,
     // The submission's time goes with the sheet: its versions are ordered by it when consolidated.
-    extraMeta: { source: r.source, ...(r.submitted ? { submitted: r.submitted } : {}), ...(r.members ? { members: r.members, descendants: r.descendants } : {}) },
+    extraMeta: { source: r.submission ?? r.source, ...(r.submitted ? { submitted: r.submitted } : {}), ...(r.members ? { members: r.members, descendants: r.descendants } : {}) },
   });
 }
 

@@ -91,7 +91,7 @@ export function draftNotice(input: NoticeInput): DraftDocument {
   const before = new Set((input.history?.rectification.remaining ?? []).map(findingKey));
   const due = chineseDate(input.resubmitBy);
 
-  const which = [fileOf(report.source), report.submitted ? `报送时间 ${timeText(report.submitted)}` : ''].filter(Boolean).join('，');
+  const which = [fileOf(report.submission ?? report.source), report.submitted ? `报送时间 ${timeText(report.submitted)}` : ''].filter(Boolean).join('，');
   const found = [errors.length ? `有 ${errors.length} 个错误` : '', warnings.length ? `有 ${warnings.length} 项需要核实的问题（警告）` : ''].filter(Boolean).join('、');
   const opening = [`你单位报送的 ${report.year} 年度政府信息公开工作年度报告（${which}）经审核，${found}，现予退回。`];
   const r = input.history?.rectification;

@@ -62,6 +62,8 @@ export interface Report extends ReportMeta {
    * was imported with), else the file's modification time. Orders an office's versions.
    */
   submitted?: string;
+  /** The file the office submitted, for a report imported from it into a sheet: what its notice names. */
+  submission?: string;
 }
 
 /** Numeric view for arithmetic: blank → 0, unreadable or missing → NaN (never 0). */

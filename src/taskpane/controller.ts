@@ -177,7 +177,10 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         if (r.ok) {
           setNotice({
             intent: 'success',
-            text: `已${r.updated ? '更新' : '生成'}汇总表“${r.summarySheet}”和“${r.overviewSheet}”${r.comparisonSheet ? `、“${r.comparisonSheet}”` : ''}（${r.members.length} 个成员，${r.mode === 'formula' ? '公式引用成员表' : '数值'}）。${r.note ?? ''}`,
+            text: `已${r.updated ? '更新' : '生成'}汇总表“${r.summarySheet}”和“${r.overviewSheet}”${[r.comparisonSheet, r.changesSheet, r.statusSheet]
+              .filter(Boolean)
+              .map((n) => `、“${n}”`)
+              .join('')}（${r.members.length} 个成员，${r.mode === 'formula' ? '公式引用成员表' : '数值'}）。${r.note ?? ''}`,
           });
           setCandidates(await listCandidates(port));
         } else setNotice({ intent: 'error', text: '汇总被拒绝，工作簿未改动。原因见下方。' });

@@ -38,8 +38,8 @@ export const ROSTER_TEXT = ['单位 层级 截止日期', `${A}   部门   2025-
 export const cellsA = validCells(FORMAT, seeded(101));
 export const cellsB = validCells(FORMAT, seeded(202));
 
-export const versionA1 = { ...cellsA, [A_WRONG]: cellsA[A_WRONG] + 1 };
-export const versionA2 = { ...cellsA, [A_UNASKED]: cellsA[A_UNASKED] + 3 };
+export const versionA1: Record<string, number> = { ...cellsA, [A_WRONG]: cellsA[A_WRONG] + 1 };
+export const versionA2: Record<string, number> = { ...cellsA, [A_UNASKED]: cellsA[A_UNASKED] + 3 };
 export const versionB: Record<string, number | null> = { ...cellsB, [B_WRONG]: cellsB[B_WRONG] + 2, [B_BLANK]: null };
 
 /** A workbook holding one report sheet with these values (totals as values, so a wrong total stays wrong). */

@@ -200,10 +200,10 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
               </Field>
               <div className={mergeClasses(ui.row, ui.wrap)}>
                 <Button appearance="primary" disabled={!!pane.busy} onClick={() => pane.downloadLetters({ kind: 'all' }, resubmitBy || undefined)}>
-                  下载全部退回意见和通报（.zip）
+                  生成全部退回意见和通报（.zip）
                 </Button>
                 <Button disabled={!!pane.busy} onClick={() => pane.downloadLetters({ kind: 'circular' }, resubmitBy || undefined)}>
-                  下载报送情况通报
+                  生成报送情况通报
                 </Button>
               </div>
               {pane.notice?.at === LETTERS_SPOT && (
@@ -221,7 +221,7 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
                     {result.notices?.includes(u.office) ? (
                       <Button
                         size="small"
-                        aria-label={`下载${u.office}的退回意见`}
+                        aria-label={`生成${u.office}的退回意见`}
                         disabled={!!pane.busy}
                         onClick={() => pane.downloadLetters({ kind: 'notice', office: u.office }, resubmitBy || undefined)}
                       >
