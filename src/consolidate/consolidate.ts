@@ -165,8 +165,9 @@ export function consolidate(members: Report[], req: ConsolidateRequest): Consoli
   // An office's versions: only the latest goes on; two versions are never both summed.
   const picked = pickVersions(members);
   const all = picked.counted.map((m) => memberStatus(m, registry));
+  const statusOf = new Map(all.map((s) => [s.report, s]));
   const versions: VersionHistory[] = picked.groups.map((g) => {
-    const latest = all.find((s) => s.report === g[g.length - 1])!;
+    const latest = statusOf.get(g[g.length - 1])!;
     const before = memberStatus(g[g.length - 2], registry);
     return { office: latest.report.office, year: latest.report.year, latest, older: g.slice(0, -1).reverse(), rectification: rectify(before, latest, registry) };
   });

@@ -43,6 +43,7 @@ export interface SeasonUnit {
 export interface SeasonCounts {
   /** On the roster and expected (不纳入汇总 aside); undefined without a roster. */
   expected?: number;
+  /** Reported: with a roster, the units on it that did; 通过, 有错误 and 有警告 split these. */
   reported: number;
   passed: number;
   withErrors: number;
@@ -98,8 +99,9 @@ function unitsOf(members: MemberStatus[], completeness: Completeness | undefined
 
 export function seasonOf(result: { members: MemberStatus[]; completeness?: Completeness; versions: VersionHistory[] }, at: { office: string; year: number; today: string }): Season {
   const units = unitsOf(result.members, result.completeness);
+  const histories = new Map(result.versions.map((v) => [v.latest, v]));
   for (const u of units) {
-    u.history = result.versions.find((v) => v.latest === u.member);
+    u.history = u.member && histories.get(u.member);
     if (!u.entry) continue;
     u.due = dueDate(u.entry, at.year);
     u.pastDue = daysBetween(u.due, at.today);
@@ -109,14 +111,15 @@ export function seasonOf(result: { members: MemberStatus[]; completeness?: Compl
   const order = (u: SeasonUnit) => u.entry?.line ?? Number.MAX_SAFE_INTEGER;
   units.sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || order(a) - order(b) || a.office.localeCompare(b.office, 'zh'));
   const c = result.completeness;
-  const members = result.members;
   const missing = units.filter((u) => u.state === '未报送');
+  // 已报 and what it splits into count the same units: with a roster, those on it (名单外 are counted apart).
+  const reported = units.filter((u) => u.member && (!c || u.entry)).map((u) => u.member!);
   const counts: SeasonCounts = {
     ...(c ? { expected: c.expected.length, missing: missing.length, overdue: missing.filter((u) => (u.pastDue ?? 0) > 0).length } : {}),
-    reported: c ? c.expected.filter((x) => x.member).length : members.length,
-    passed: members.filter((m) => !m.errors && !m.warnings).length,
-    withErrors: members.filter((m) => m.errors).length,
-    withWarnings: members.filter((m) => !m.errors && m.warnings).length,
+    reported: reported.length,
+    passed: reported.filter((m) => !m.errors && !m.warnings).length,
+    withErrors: reported.filter((m) => m.errors).length,
+    withWarnings: reported.filter((m) => !m.errors && m.warnings).length,
     lateReported: units.filter((u) => u.member && (u.lateBy ?? 0) > 0).length,
     unlisted: c?.unlisted.length ?? 0,
     excluded: c?.excluded.length ?? 0,

@@ -160,3 +160,18 @@ test('a notice’s file name never holds what a file system refuses', () => {
   expect(noticeFileName('县/财政局: 办 公室')).toBe('县财政局办公室退回意见.docx');
   expect(noticeFileName('  ')).toBe('单位退回意见.docx');
 });
+
+test('the counts add up: 已报 splits into 通过, 有错误 and 有警告; a unit not on the roster is counted apart', () => {
+  const r = (office: string, cells: Record<string, number | null>, at: Date) => reportFromCells(FORMAT, cells, { office, year: YEAR, source: `${office}.xlsx`, submitted: at.toISOString() });
+  const result = consolidate([r(A, cellsA, TIMES.a2), r(B, versionB, TIMES.b), r('县审计局', cellsB, TIMES.b)], { office: '某县', roster: parseRosterText(ROSTER_TEXT).entries });
+  if (!result.ok) throw new Error('refused');
+  const s = seasonOf(result, { office: '某县', year: YEAR, today: TODAY });
+  expect(s.counts).toMatchObject({ expected: 3, reported: 2, passed: 1, withErrors: 1, withWarnings: 0, missing: 1, overdue: 1, unlisted: 1, resubmitted: 0 });
+  // 县财政局's deadline was 2025-01-20 and its report came on the 22nd: two days late. 县交通运输局's came in time.
+  expect(s.counts.lateReported).toBe(1);
+  expect(s.units.filter((u) => u.member).map((u) => [u.office, u.lateBy])).toEqual([
+    [B, 0],
+    [A, 2],
+    ['县审计局', undefined],
+  ]);
+});
