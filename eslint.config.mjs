@@ -17,8 +17,21 @@ const CORE = Object.keys(LAYERS);
 const above = (dir) => CORE.filter((d) => d !== dir && !LAYERS[dir].includes(d));
 const ABOVE_CORE = ['ports', 'app', 'taskpane', 'cli', 'commands', 'io'];
 /** What a host gives its code; the core reaches none of it. */
-const OFFICE_GLOBALS = ['Office', 'Excel'].map((name) => ({ name, message: '只有 Office 适配器、功能区命令和加载项入口使用 Office.js。' }));
+const OFFICE_MESSAGE = '只有 Office 适配器、功能区命令和加载项入口使用 Office.js。';
+const OFFICE_GLOBALS = ['Office', 'Excel'].map((name) => ({ name, message: OFFICE_MESSAGE }));
 const HOST_GLOBALS = ['document', 'window', 'navigator', 'location', 'self', 'process', '__filename', '__dirname', 'require', 'Buffer', 'localStorage', 'Worker', 'Blob', 'URL'];
+const OFFICE_FACE = ['src/ports/office/**', 'src/commands/**', 'src/taskpane/addin.tsx'];
+const WPS_FACE = ['src/ports/wps/**', 'src/taskpane/wps.tsx', 'src/commands/wps-*.ts'];
+const WPS_MESSAGE = '只有 WPS 适配器（src/ports/wps）和 WPS 的任务窗格、功能区入口使用 WPS 的对象模型（Application、wps）。';
+const WPS_GLOBALS = ['Application', 'wps'].map((name) => ({ name, message: WPS_MESSAGE }));
+// window.Application, also through type assertions: (window as unknown as X).Application.
+const WINDOW = '/^(window|globalThis|self)$/';
+const WPS_PROPERTIES = [
+  {
+    selector: `MemberExpression[property.name=/^(Application|wps)$/]:matches([object.name=${WINDOW}], [object.expression.name=${WINDOW}], [object.expression.expression.name=${WINDOW}])`,
+    message: WPS_MESSAGE,
+  },
+];
 const NODE_BUILTINS = ['fs', 'fs/*', 'path', 'os', 'child_process', 'url', 'module', 'util', 'stream', 'crypto', 'http', 'https', 'zlib', 'worker_threads', 'node:*'];
 
 export default tseslint.config(
@@ -103,18 +116,23 @@ export default tseslint.config(
       ],
     },
   },
+  // Each host's globals in its own faces only: Office.js in the Office ones, WPS's Application and wps in the WPS ones.
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/ports/office/**', 'src/commands/**', 'src/taskpane/addin.tsx'],
-    rules: {
-      'no-restricted-globals': ['error', ...OFFICE_GLOBALS],
-    },
+    ignores: [...OFFICE_FACE, ...WPS_FACE],
+    rules: { 'no-restricted-globals': ['error', ...OFFICE_GLOBALS, ...WPS_GLOBALS], 'no-restricted-syntax': ['error', ...WPS_PROPERTIES] },
   },
+  {
+    files: OFFICE_FACE,
+    ignores: WPS_FACE,
+    rules: { 'no-restricted-globals': ['error', ...WPS_GLOBALS], 'no-restricted-syntax': ['error', ...WPS_PROPERTIES] },
+  },
+  { files: WPS_FACE, rules: { 'no-restricted-globals': ['error', ...OFFICE_GLOBALS] } },
   // The core and the use-cases run in every face: no browser or Node globals (this block comes after the one above, which it extends).
   {
     files: [...CORE.map((d) => `src/${d}/**/*.ts`), 'src/app/**/*.ts'],
     rules: {
-      'no-restricted-globals': ['error', ...OFFICE_GLOBALS, ...HOST_GLOBALS.map((name) => ({ name, message: '核心和用例在每个界面中运行：宿主的全局对象只在 ports/ 中使用。' }))],
+      'no-restricted-globals': ['error', ...OFFICE_GLOBALS, ...WPS_GLOBALS, ...HOST_GLOBALS.map((name) => ({ name, message: '核心和用例在每个界面中运行：宿主的全局对象只在 ports/ 中使用。' }))],
       'no-restricted-properties': ['error', { property: 'getBuiltinModule', message: '核心和用例不使用 Node 内置模块。' }],
     },
   },

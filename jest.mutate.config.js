@@ -4,11 +4,15 @@
  * CLI process or workbook library. The random property tests (rules-properties) stay
  * in `npm test`: their 1800 reports per run would triple the time of every mutant.
  */
-const base = require('./jest.config');
+// The unit project's settings, without its roots: only the listed tests run.
+const { testTimeout, projects } = require('./jest.config');
+const { transform, testEnvironment } = projects.find((p) => p.displayName === 'unit');
 
 /** @type {import('jest').Config} */
 module.exports = {
-  ...base,
+  testTimeout,
+  testEnvironment,
+  transform,
   testMatch: [
     '<rootDir>/test/unit/values.test.ts',
     '<rootDir>/test/unit/value-reading.test.ts',

@@ -8,7 +8,7 @@ export default {
   // Each mutant runs only the tests that import its file and reach its code.
   jest: { configFile: 'jest.mutate.config.js', enableFindRelatedTests: true },
   coverageAnalysis: 'perTest',
-  mutate: ['src/rules/**/*.ts', 'src/model/values*.ts', 'src/consolidate/**/*.ts'],
+  mutate: ['src/rules/**/*.ts', 'src/model/values*.ts', 'src/model/finding.ts', 'src/consolidate/**/*.ts'],
   concurrency: 2,
   checkers: [],
   reporters: ['clear-text', 'progress', 'html', 'json'],

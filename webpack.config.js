@@ -3,6 +3,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { DefinePlugin } = require('webpack');
+const { wpsConfig } = require('./scripts/wps/webpack');
 
 const DEV_URL = 'https://localhost:3000/';
 // The production URL is set at build time, e.g. ADDIN_URL=https://intranet.example/nianbao npm run build
@@ -145,6 +146,7 @@ function config(argv) {
 // A build stays synchronous; only `webpack serve` waits for the certificates.
 module.exports = (env, argv) => {
   const c = config(argv);
-  if (!env.WEBPACK_SERVE) return c;
+  // The WPS add-in (dist/wps) is built beside the web files; the dev server serves the web files only.
+  if (!env.WEBPACK_SERVE) return [c, wpsConfig(argv, { baseUrl: PROD_URL })];
   return devHttps().then((server) => ({ ...c, devServer: { ...c.devServer, server } }));
 };

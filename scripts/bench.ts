@@ -4,6 +4,7 @@ import { validate } from '../src/rules/engine';
 import { reportFromCells, seeded, validCells } from '../test/helpers/random-report';
 import type { Report } from '../src/model/report';
 import { addinSyncBenchmarks } from '../test/office/sync-bench';
+import { wpsCallBenchmarks } from '../test/wps/call-bench';
 import { consolidate } from '../src/consolidate/consolidate';
 import { clerkLayout, toDocx, toXlsx } from '../test/helpers/clerk-layouts';
 import { toPdf, wordDocument } from '../test/helpers/pdf-files';
@@ -187,6 +188,7 @@ async function main() {
   const metrics: Record<string, number> = {};
   metrics['validate.reports_per_s'] = validateThroughput();
   Object.assign(metrics, await addinSyncBenchmarks());
+  Object.assign(metrics, await wpsCallBenchmarks());
   metrics['consolidate.core_10000_ms'] = consolidateCore();
   metrics['web.render_summary_200_ms'] = await webRenderSummary();
   Object.assign(metrics, webStartSizes());

@@ -1,15 +1,26 @@
 // Serves the built web page (dist/web) on this machine only, and says where to open it.
+// `npm run stop` stops it, as it stops the dev server: the same path and header (see webpack.config.js).
 import { createServer } from 'http';
 import { readFile } from 'fs/promises';
 import { extname, join, normalize } from 'path';
 
 const root = join(process.cwd(), 'dist', 'web');
 const port = Number(process.env.PORT || 3000);
+const STOP_PATH = '/__nianbao/stop';
+const STOP_HEADER = 'x-nianbao-stop';
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.css': 'text/css' };
 
 export function startServer(p = port, host = '127.0.0.1') {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url || '/', 'http://localhost');
+    if (url.pathname === STOP_PATH) {
+      // Only `npm run stop` sends the header; a web page cannot without a preflight, which this server refuses.
+      if (req.method !== 'POST' || req.headers[STOP_HEADER] !== '1') return res.writeHead(403).end();
+      res.end('stopping');
+      server.close(() => process.exit(0));
+      server.closeAllConnections?.();
+      return;
+    }
     const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
     if (rel.startsWith('..')) {
       res.writeHead(403).end();

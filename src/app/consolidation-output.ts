@@ -86,7 +86,7 @@ export function consolidationOutput(
       missing: result.completeness?.expected.filter((x) => !x.member).map((x) => x.entry.name) ?? [],
       unlisted: result.completeness?.unlisted.map((x) => x.member.report.office) ?? [],
     };
-    findings.push(...memberChangeFindings(summary, prev.summary, named));
+    findings.push(...memberChangeFindings(format, summary, prev.summary, named));
     comparison = compareYears({ summary, members: result.members.map((m) => m.report) }, prev, registry);
     plans.push(buildComparisonPlan(req.names.comparison, { office: req.office, format: summary.format }, comparison, prev.source));
   }

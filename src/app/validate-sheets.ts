@@ -12,7 +12,7 @@ import { TEMP_SHEET_PREFIX, type SheetData, type SheetHighlights, type WorkbookP
 import { computeHighlights } from './highlights';
 import { checkReport } from './check-report';
 import { gridFromSheet } from '../import/sheet-grid';
-import { recognize } from '../import/recognize';
+import { recognize } from '../import/recognize/index';
 import { readFileName } from '../import/title';
 import { reportsOf } from './report-sheets';
 

@@ -309,7 +309,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   program
     .command('report')
-    .description('根据年报表格起草年报全文：六个部分、三张法定表格、由数字生成的文字和待填写的位置')
+    .description('根据年报表格起草年报全文：六个部分、法定表格、由数字生成的文字和待填写的位置')
     .argument('<文件>', '含年报表格的工作簿（.xlsx）')
     .requiredOption('--out <文件.docx>', '输出文件：.docx（Word 文档），或 .html（网页）')
     .option('--html', '生成网页（.html），用于在门户网站发布')

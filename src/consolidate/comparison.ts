@@ -7,6 +7,7 @@ import type { CompiledFormat } from '../formats/compile';
 import type { FormatRegistry } from '../formats';
 import type { Report } from '../model/report';
 import type { Finding } from '../model/finding';
+import { carryOverText } from '../rules/messages';
 import { canonicalName, closestName } from './roster';
 import { figureIds, keyFigure, keyFiguresOf, keyRate, keyRatesOf } from './key-figures';
 
@@ -165,10 +166,10 @@ export function memberSetChange(cur: string[], prev: string[]): { added: string[
  * summary.member_missing, each that joined as summary.member_unlisted (last year's
  * summary standing in for the roster), unless the roster check already named it.
  */
-export function memberChangeFindings(summary: Report, prev: Report, alreadyNamed: { missing: string[]; unlisted: string[] } = { missing: [], unlisted: [] }): Finding[] {
+export function memberChangeFindings(format: CompiledFormat, summary: Report, prev: Report, alreadyNamed: { missing: string[]; unlisted: string[] } = { missing: [], unlisted: [] }): Finding[] {
   if (!summary.members || !prev.members) return [];
   const { added, dropped } = memberSetChange(summary.members, prev.members);
-  const why = `本年“上年结转”等于上年“结转下年度”只在两年成员相同时成立，合计的同比也受影响`;
+  const why = `${carryOverText(format).join('、')}只在两年成员相同时成立，合计的同比也受影响`;
   const out: Finding[] = [];
   const missing = new Set(alreadyNamed.missing.map(canonicalName));
   const unlisted = new Set(alreadyNamed.unlisted.map(canonicalName));

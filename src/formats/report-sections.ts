@@ -12,6 +12,8 @@ export interface ReportSection {
   title: string;
   /** How a heading for this section may begin, after its numbering (statutory title and renamed ones). */
   starts: RegExp[];
+  /** Prose only the office writes (一, 五, 六), never a table's part: its heading marks a report's text. */
+  prose: boolean;
 }
 
 // 二–四 are the tables' parts, titled as the tables are; the newest format is the reference.
@@ -33,4 +35,5 @@ export const REPORT_SECTIONS: ReportSection[] = TITLES.map((title, i) => ({
   no: i + 1,
   title,
   starts: STARTS[i].map((s) => new RegExp(`^${s}`)),
+  prose: i < REPORT_OUTLINE.before.length || i >= TITLES.length - REPORT_OUTLINE.after.length,
 }));

@@ -3,6 +3,8 @@
  * the per-kind readers: which lines are a table's rows printed as text, and how lines broken
  * by the page width join back into paragraphs.
  */
+import { REPORT_SECTIONS } from '../formats/report-sections';
+import { numberedSectionOf } from '../narrative/sections';
 import type { FormatRegistry } from '../formats';
 import type { HeaderNode } from '../formats/types';
 import type { Report } from '../model/report';
@@ -223,12 +225,6 @@ export function figureLines(reports: Report[], locate: (at: string) => number | 
   return out;
 }
 
-/** The parts of a report that are never a table's title: 一 总体情况, 五 问题, 六 其他事项. */
-const TEXT_PARTS = [
-  /^\s*(?:[一1]\s*[、.．]|第一部分)\s*(?:\S{0,12})?(?:总体|基本|整体|综合)(?:工作)?(?:情况|概况)/,
-  /^\s*(?:[五5]\s*[、.．]|第五部分)\s*\S{0,16}?(?:问题|不足)/,
-  /^\s*(?:[六6]\s*[、.．]|第六部分)\s*其他/,
-];
 /** Prose enough to be a report's text with one of those parts; more than any note beside a table, without. */
 const TEXT_WITH_PART = 200;
 const TEXT_ALONE = 800;
@@ -239,7 +235,8 @@ const TEXT_ALONE = 800;
  * prose, or much prose.
  */
 export function holdsReportText(document: ReportDocument): boolean {
-  const parts = TEXT_PARTS.filter((re) => document.paragraphs.some((p) => re.test(p.text))).length;
+  // The parts of a report that are never a table's title (一 总体情况, 五 问题, 六 其他事项), each counted once.
+  const parts = new Set(document.paragraphs.map((p) => numberedSectionOf(p.text)).filter((no) => no !== undefined && REPORT_SECTIONS[no - 1].prose)).size;
   const prose = document.paragraphs.filter((p) => isProse(p.text)).reduce((n, p) => n + p.text.replace(/\s+/g, '').length, 0);
   return parts >= 2 || (parts === 1 && prose >= TEXT_WITH_PART) || prose >= TEXT_ALONE;
 }

@@ -41,3 +41,10 @@ export function rowTexts(row: GridRow): string[] {
   }
   return out;
 }
+
+/** The columns a cell covers: itself and the merge copies that follow it. */
+export function spanOf(row: GridRow, cell: GridCell): [number, number] {
+  let end = cell.x;
+  for (const c of row.cells) if (c.copy && c.at === cell.at && c.text === cell.text && c.x === end + 1) end = c.x;
+  return [cell.x, end];
+}

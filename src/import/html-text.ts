@@ -3,6 +3,8 @@
  * outside the report's tables, in order. CMS pages put titles in <strong> inside <p> and pad
  * with &nbsp; runs; a table that holds the page's layout (other tables, or prose) is read through.
  */
+import { REPORT_SECTIONS } from '../formats/report-sections';
+import { numberedSectionOf } from '../narrative/sections';
 import type { ChildNode, Document, Element } from 'domhandler';
 import type { FormatRegistry } from '../formats';
 import type { ReportDocument } from '../narrative/document';
@@ -46,8 +48,6 @@ function isLayoutTable(table: Element): boolean {
 }
 
 /** The report's first and last part headings: the page's own text lies between them and around its tables. */
-const FIRST_PART = /^(?:一|第一部分)\s*[、.．:：]?\s*\S{0,12}?(?:总体|基本|整体|综合)(?:工作)?(?:情况|概况)/;
-const LAST_PART = /^(?:六|第六部分)\s*[、.．:：]?\s*其他/;
 /** How far before the report's container its title may stand (a page header, a date line between). */
 const TITLE_REACH = 6;
 
@@ -88,8 +88,8 @@ function commonContainer(paths: Element[][]): Element | undefined {
  * container's text is the report's, with the title standing just before it.
  */
 function reportBlocks(blocks: Block[], tables: Element[]): Block[] {
-  const first = blocks.findIndex((b) => FIRST_PART.test(b.text));
-  const last = lastIndex(blocks, (b) => LAST_PART.test(b.text));
+  const first = blocks.findIndex((b) => numberedSectionOf(b.text) === REPORT_SECTIONS[0].no);
+  const last = lastIndex(blocks, (b) => numberedSectionOf(b.text) === REPORT_SECTIONS[REPORT_SECTIONS.length - 1].no);
   if (first < 0 || last < first) return blocks;
   const container = commonContainer([pathOf(blocks[first].at), pathOf(blocks[last].at), ...tables.map(pathOf)]);
   if (!container || container.name === 'html' || container.name === 'body') return blocks;

@@ -8,7 +8,7 @@ import type { Report } from '../model/report';
 import type { ReportDocument } from '../narrative/document';
 import { looksLikeValue } from '../model/values';
 import { figureLines, markTableLines, paragraphsFromLines, reportDocument, tableLabels, type SourceLine } from './document-text';
-import type { PdfLine, PdfPage } from './pdf-layout';
+import type { PdfLine, PdfPage } from './pdf/types';
 
 /** Justified text ends its full lines at the margin, give or take a character. */
 const JUSTIFIED_SLACK = 1.5;

@@ -8,11 +8,11 @@ import { documentFromDocxBody } from './docx-text';
 import type { Grid } from './grid';
 import { gridFromHtmlPage, parseHtmlPage } from './html-grid';
 import { documentFromHtmlPage } from './html-text';
-import { layoutPage, rowsOfPages } from './pdf-layout';
+import { layoutPages, rowsOfPages } from './pdf';
 import { documentFromPdfPages } from './pdf-text';
 import { MAX_CELLS, MAX_FILE_BYTES, MAX_TEXT_BYTES, megabytes } from './limits';
 import type { FileReaders } from './readers';
-import { recognizeAll } from './recognize';
+import { recognizeAll } from './recognize/index';
 import { gridFromSheet } from './sheet-grid';
 import { gridFromText } from './text-grid';
 import { documentFromText } from './text-document';
@@ -110,7 +110,7 @@ async function parseDocument(ext: string, name: string, bytes: Uint8Array, regis
       return { grid, text: (reports) => documentFromText(text, name, grid, reports, registry) };
     }
     case 'pdf': {
-      const pages = (await readers.pdf(bytes)).map((p) => layoutPage(p.number, p.height, p.text, p.rules, MAX_CELLS));
+      const pages = layoutPages(await readers.pdf(bytes), MAX_CELLS);
       return { grid: { source: name, rows: rowsOfPages(pages) }, text: (reports) => documentFromPdfPages(pages, name, reports, registry) };
     }
     default:

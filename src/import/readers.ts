@@ -4,7 +4,7 @@
  * everything else itself, and never loads either library.
  */
 import type { SheetData } from '../model/sheet-data';
-import type { PdfRule, PdfText } from './pdf-layout';
+import type { PdfRule, PdfText } from './pdf/types';
 
 export interface WorkbookContents {
   sheets: SheetData[];

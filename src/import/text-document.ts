@@ -9,7 +9,7 @@ import type { ReportDocument } from '../narrative/document';
 import { looksLikeValue } from '../model/values';
 import { figureLines, markTableLines, paragraphsFromLines, reportDocument, tableLabels, type SourceLine } from './document-text';
 import type { Grid } from './grid';
-import { PAGE_NUMBER } from './pdf-layout';
+import { PAGE_NUMBER } from './pdf/page-layout';
 import { displayWidth } from './text-grid';
 
 /** A Chinese character is two columns wide in a fixed-width font. */

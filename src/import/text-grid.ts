@@ -7,7 +7,9 @@ import { looksLikeValue } from '../model/values';
 import { InputError } from '../model/report-json';
 import type { Grid, GridCell, GridRow } from './grid';
 import { MAX_CELL_TEXT, MAX_CELLS } from './limits';
-import { layoutPage, rowsOfPages, type PdfText } from './pdf-layout';
+import { layoutPage } from './pdf/page-layout';
+import { rowsOfPages } from './pdf/stitching';
+import { type PdfText } from './pdf/types';
 
 const PROSE = 80;
 

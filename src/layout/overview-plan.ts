@@ -3,6 +3,7 @@
  * missing units included as 未报送, with status, deadline, key figures, findings and a
  * link to the member's sheet; the counts (应报 / 已报 / 通过) at the top.
  */
+import { REPORT_OUTLINE } from '../formats/report-outline';
 import type { Completeness, MemberStatus, VersionHistory } from '../consolidate/consolidate';
 import { OVERVIEW_FIGURES, keyFigure, overviewFigures, type KeyFigure } from '../consolidate/key-figures';
 import type { FigureSet } from '../consolidate/comparison';
@@ -111,7 +112,7 @@ export function buildOverviewPlan(
   const figures = overviewFigures(format);
   const headers = overviewHeaders(figures);
   const width = headers.length;
-  cells.push({ row: 1, col: 1, value: `${summary.office} ${summary.year} 年度政府信息公开工作年度报告汇总明细`, style: 'tableTitle' });
+  cells.push({ row: 1, col: 1, value: `${summary.office} ${summary.year} 年度${REPORT_OUTLINE.titleSuffix.replace(/^年/, '')}汇总明细`, style: 'tableTitle' });
   cells.push({ row: 2, col: 1, value: `${overviewCounts(members, options)}。汇总表：${summary.sheet}`, style: 'subtitle', link: summary.sheet });
   headers.forEach((h, i) => cells.push({ row: HEADER_ROW, col: listColumn(i + 1), value: h, style: 'header' }));
   const widths = [5, 20, 8, 11, 10, ...figures.map((f) => (f.money ? 11 : 8.5)), 6, 6, 30, 22, 36];

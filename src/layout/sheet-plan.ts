@@ -4,6 +4,7 @@
  * metadata. Both workbook adapters execute it. Every slot is derived from the definition,
  * within the room compileFormat checked (formats/limits).
  */
+import { REPORT_OUTLINE } from '../formats/report-outline';
 import { headerDepth, headerLeaves, labelLevels, type CompiledFormat, type CompiledRelation } from '../formats/compile';
 import { GRID_COLUMNS, LAST_TABLE_ROW, META_BACKUP_ROW, META_COLUMN, META_ROW, SECTION_LABEL_COLUMNS, SECTION_VALUE_COLUMNS } from '../formats/limits';
 import type { HeaderNode, MatrixTable, SectionsTable, HeaderRowTable, ValueKind, Severity } from '../formats/types';
@@ -90,9 +91,21 @@ export interface Merge {
   right: number;
 }
 
+/** What an input cell accepts, host-neutral: each adapter says it in its host's words. */
+export interface InputRule {
+  type: 'whole' | 'decimal';
+  min: number;
+  /** Unbounded above when absent. */
+  max?: number;
+}
+
 export interface PlanValidation {
   ranges: string[];
   kind: ValueKind;
+  rule: InputRule;
+  /** The stop alert shown on a value the rule refuses. */
+  title: string;
+  message: string;
 }
 
 export interface PlanConditionalFormat {
@@ -270,7 +283,7 @@ export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): Sheet
   const positions = new Map<number, { row: number; col: number }>();
   const cellAt = (table: string, row: string, col: string) => format.index.get(`${table}.${row}.${col}`)!;
 
-  b.wide(`${opts.office}${opts.year}年政府信息公开工作年度报告（法定表格）`, 'title', 30);
+  b.wide(`${opts.office}${opts.year}${REPORT_OUTLINE.titleSuffix}（法定表格）`, 'title', 30);
   b.wide(`填报单位：${opts.office}　　报告年度：${opts.year}年　　表格格式：${format.def.name}（${format.def.notice}）`, 'subtitle', 18);
 
   for (const t of format.def.tables) {
@@ -449,11 +462,16 @@ function validations(format: CompiledFormat, positions: Map<number, { row: numbe
   return [...byKind].map(([kind, cells]) => ({
     kind,
     ranges: compactRanges(cells.sort((a, b) => a.row - b.row || a.col - b.col)),
+    ...INPUT_RULES[kind],
   }));
 }
 
-export const VALIDATION_TEXT: Record<ValueKind, { title: string; message: string }> = {
-  count: { title: '请输入件数', message: '请输入不小于 0 的整数。' },
-  money: { title: '请输入金额', message: '请输入不小于 0 的金额，单位为万元，可带小数。' },
-  signed: { title: '请输入增减数', message: '请输入整数，减少时填负数，如 -3。' },
+/** Beyond any real count, so a typo of many digits is still refused; hosts need a bound for 'between'. */
+const SIGNED_BOUND = 1e9;
+
+/** What each kind of value accepts as typed, and what the clerk is told when it refuses. */
+export const INPUT_RULES: Record<ValueKind, { rule: InputRule; title: string; message: string }> = {
+  count: { rule: { type: 'whole', min: 0 }, title: '请输入件数', message: '请输入不小于 0 的整数。' },
+  money: { rule: { type: 'decimal', min: 0 }, title: '请输入金额', message: '请输入不小于 0 的金额，单位为万元，可带小数。' },
+  signed: { rule: { type: 'whole', min: -SIGNED_BOUND, max: SIGNED_BOUND }, title: '请输入增减数', message: '请输入整数，减少时填负数，如 -3。' },
 };

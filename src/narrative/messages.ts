@@ -1,5 +1,7 @@
 /** Chinese wording of the structure and narrative findings. */
+import { REPORT_SECTIONS } from '../formats/report-sections';
 import { clipText } from '../rules/messages';
+import { SECTION_NUMERALS } from './text';
 
 /** A sentence quoted in a message, cut so one long paragraph cannot flood the output. */
 export function quoted(s: string, max = 80): string {
@@ -7,10 +9,12 @@ export function quoted(s: string, max = 80): string {
 }
 
 const part = (numeral: string, title: string) => `第${numeral}部分“${numeral}、${title}”`;
+/** 「六」: how many parts the statute gives a report. */
+const PARTS = SECTION_NUMERALS[REPORT_SECTIONS.length - 1];
 
 export const structureMessages = {
-  missing: (numeral: string, title: string) => `报告缺少${part(numeral, title)}。年度报告应包括条例第五十条规定的六部分内容。`,
-  noneFound: (titles: string) => `未能识别出报告的任何部分标题（应有：${titles}）。请核对正文是否按六部分编写，标题是否带“一、”等序号。`,
+  missing: (numeral: string, title: string) => `报告缺少${part(numeral, title)}。年度报告应包括条例第五十条规定的${PARTS}部分内容。`,
+  noneFound: (titles: string) => `未能识别出报告的任何部分标题（应有：${titles}）。请核对正文是否按${PARTS}部分编写，标题是否带“一、”等序号。`,
   outOfOrder: (written: string, title: string, after: string) => `部分标题${quoted(written)}出现在“${after}”之后，“${title}”应排在其前面。`,
   twice: (written: string, numeral: string, title: string) => `部分标题${quoted(written)}重复：${part(numeral, title)}此前已经出现。`,
   wrongNumeral: (written: string, numeral: string, title: string) => `部分标题${quoted(written)}的序号有误：“${title}”应为第${numeral}部分（${numeral}、）。`,

@@ -89,6 +89,15 @@ export function parseHeading(text: string, paragraph: number): Heading | undefin
   return undefined;
 }
 
+/**
+ * The section a paragraph heads when it is a numbered heading whose number is the section's own
+ * (「一、总体情况」「第六部分 其他需要报告的事项」), else undefined: a sure sign of a report's text.
+ */
+export function numberedSectionOf(text: string): number | undefined {
+  const h = parseHeading(text, 0);
+  return h && h.style !== 'paren' && h.numbered === h.no ? h.no : undefined;
+}
+
 const STYLE_PREFERENCE: NumberingStyle[] = ['cn', 'part', 'arabic', 'paren', 'none'];
 const APPENDIX = /^(?:附件|附表)\s*\d*\s*[:：、.]?/;
 

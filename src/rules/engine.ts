@@ -6,7 +6,7 @@ import type { CompiledFormat, CompiledRelation } from '../formats/compile';
 import { formats as defaultRegistry, type FormatRegistry } from '../formats';
 import { numericValues, type Report } from '../model/report';
 import { UserError } from '../model/user-error';
-import { cellLabel, cellMessages, formatSwitchMessage, relationMessage, shareMessage, yearMismatchMessage } from './messages';
+import { carryOverText, cellLabel, cellMessages, formatSwitchMessage, relationMessage, shareMessage, yearMismatchMessage } from './messages';
 import { suggestFixes, type Evaluated } from './fixes';
 import { DEFAULT_SETTINGS, type RuleSettings } from './types';
 import { findingKey, type Finding } from '../model/finding';
@@ -133,7 +133,7 @@ export function validate(report: Report, options: ValidateOptions = {}): Validat
           rule: 'crossyear.format_switch',
           severity: 'info',
           cells: [],
-          message: formatSwitchMessage(prevFormat.def.name, format.def.name),
+          message: formatSwitchMessage(prevFormat.def.name, format.def.name, carryOverText(format)),
         });
     }
   }

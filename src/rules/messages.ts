@@ -1,6 +1,6 @@
-import type { Fix } from '../model/finding';
 /** Chinese wording of findings. */
-import type { CellDef } from '../formats/compile';
+import type { CellDef, CompiledFormat } from '../formats/compile';
+import type { Fix } from '../model/finding';
 import { fmt, type Reading } from '../model/values';
 
 export function cellLabel(c: CellDef): string {
@@ -41,8 +41,14 @@ export function yearMismatchMessage(year: number, used: string, due: string | un
   return `${year} 年度报告应使用${due}格式，但本表使用的是${used}格式。请按 ${year} 年度的格式重新生成表格。`;
 }
 
-export function formatSwitchMessage(prevName: string, curName: string): string {
-  return `上年度报告使用${prevName}格式，本年度使用${curName}格式；跨年度只核对结转数（上年“结转下年度”= 本年“上年结转”）。`;
+/** The cross-year relations a format keeps across a switch of format, each once (not per column): 「“二、上年结转”= “上年度四、结转下年度”」. */
+export function carryOverText(format: CompiledFormat): string[] {
+  return [...new Set(format.relations.filter((r) => r.crossYear && r.acrossFormats).map((r) => `“${r.leftLabel}”= “${r.rightLabel}”`))];
+}
+
+/** `checked`: the relations that hold across the switch, as the format states them (「二、上年结转」= 「上年度四、结转下年度」). */
+export function formatSwitchMessage(prevName: string, curName: string, checked: string[]): string {
+  return `上年度报告使用${prevName}格式，本年度使用${curName}格式；跨年度只核对${checked.join('、')}。`;
 }
 
 /** The action a fix suggestion proposes, e.g. 「将…改为 0」 or 「恢复…的合计公式（结果为 12）」. */

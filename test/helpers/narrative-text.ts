@@ -1,7 +1,7 @@
 /** Report texts and tables written by hand for the narrative rules' tests. */
 import type { Report } from '../../src/model/report';
 import type { ReportDocument } from '../../src/narrative/document';
-import { handReport, type HandCells } from '../unit/hand-report';
+import { handReport, type HandCells } from './hand-report';
 
 /** A six-section report whose 依申请公开 paragraph (in 一) is `text`. */
 export function reportText(text: string, year = 2023): ReportDocument {

@@ -18,6 +18,8 @@ export interface WildSource {
   year: number;
   format: string;
   extraction: string;
+  /** What the office published: 'pdf', 'html', or a description of a converted text. */
+  original_kind?: string;
 }
 
 export function wildSource(slug: string): WildSource {

@@ -4,7 +4,7 @@
  * reading a property that was not loaded and synced throws; syncs are counted.
  */
 import { address, parseAddress } from '../../src/layout/a1';
-import { evaluateSimpleFormula } from '../../src/ports/exceljs/formula';
+import { evaluateFormula } from '../helpers/fake-formula';
 
 export class FakeCell {
   value: string | number | boolean = '';
@@ -21,6 +21,9 @@ export interface FakeConditionalFormat {
   formula: string;
   fill: string;
 }
+
+/** Formulas referring to formulas deeper than this show an error (Excel's own limit is far higher; the fakes' books are small). */
+const MAX_CHAIN = 64;
 
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
@@ -50,18 +53,22 @@ export class FakeSheet {
     return c;
   }
 
-  /** What Excel shows: constants, or computed SUM formulas. */
+  /** What Excel shows: constants, or formulas computed by the fakes' own engine (never the product's). */
   shown(addr: string, depth = 0): string | number | boolean {
     const c = this.cells.get(addr);
     if (!c) return '';
     if (c.formula === null) return c.value;
-    const v = evaluateSimpleFormula(c.formula, (a, sheet) => {
-      const target = sheet === undefined ? this : this.book?.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
-      if (!target) return undefined;
-      const x = depth > 30 ? undefined : target.shown(a, depth + 1);
-      return typeof x === 'number' ? x : x === '' ? null : undefined;
+    // A cycle or a runaway chain shows an error, as Excel shows one.
+    if (depth > MAX_CHAIN) return '#REF!';
+    const find = (name: string) => (name === this.name ? this : this.book?.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()));
+    const v = evaluateFormula(c.formula.replace(/^=/, ''), this.name, {
+      hasSheet: (name) => !!find(name),
+      valueOf: (name, row, col) => {
+        const x = (name === null ? this : find(name))?.shown(address(row, col), depth + 1);
+        return x === undefined || x === '' ? null : x;
+      },
     });
-    return v === undefined ? '#VALUE!' : v;
+    return v === null ? '' : v;
   }
 }
 

@@ -193,7 +193,7 @@ describe('the member set', () => {
   const summary = (year: number, members?: string[]) => report(f21, {}, { year, ...(members ? { members } : {}) });
 
   test('each unit that left or joined is a warning naming it, with a likely rename, and why it matters', () => {
-    const found = memberChangeFindings(summary(2024, ['县财政局', '县公安分局', '城关镇']), summary(2023, ['县财政局', '县公安局', '县民政局']));
+    const found = memberChangeFindings(f21, summary(2024, ['县财政局', '县公安分局', '城关镇']), summary(2023, ['县财政局', '县公安局', '县民政局']));
     expect(found.map((f) => [f.rule, f.severity, f.cells])).toEqual([
       ['summary.member_missing', 'warning', []],
       ['summary.member_missing', 'warning', []],
@@ -215,9 +215,9 @@ describe('the member set', () => {
   test('units the roster check already named are not named twice; without both member lists there is nothing to say', () => {
     const cur = summary(2024, ['县财政局', '县公安分局']);
     const prev = summary(2023, ['县财政局', '县公安局']);
-    expect(memberChangeFindings(cur, prev, { missing: ['县 公安局'], unlisted: ['县公安分局'] })).toEqual([]);
-    expect(memberChangeFindings(cur, prev, { missing: ['县公安局'], unlisted: [] }).map((f) => f.rule)).toEqual(['summary.member_unlisted']);
-    expect(memberChangeFindings(cur, summary(2023))).toEqual([]);
-    expect(memberChangeFindings(summary(2024), prev)).toEqual([]);
+    expect(memberChangeFindings(f21, cur, prev, { missing: ['县 公安局'], unlisted: ['县公安分局'] })).toEqual([]);
+    expect(memberChangeFindings(f21, cur, prev, { missing: ['县公安局'], unlisted: [] }).map((f) => f.rule)).toEqual(['summary.member_unlisted']);
+    expect(memberChangeFindings(f21, cur, summary(2023))).toEqual([]);
+    expect(memberChangeFindings(f21, summary(2024), prev)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { formats } from '../../src/formats';
 import { reportFromJson } from '../../src/model/report-json';
 import { validate } from '../../src/rules/engine';
 import { findingKey } from '../../src/model/finding';
-import { handReport, requestsTable } from './hand-report';
+import { handReport, requestsTable } from '../helpers/hand-report';
 
 // Keys written by hand: rule id, a colon, the cell ids sorted and joined by commas.
 const STOCK_KEY = 'proactive.issued_le_stock:proactive.normative.in_force,proactive.normative.issued,proactive.normative.repealed';

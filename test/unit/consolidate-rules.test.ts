@@ -6,7 +6,7 @@ import { checkSummary, consolidate, officesOf, sumReadings } from '../../src/con
 import { figureIds, KEY_FIGURES, KEY_RATES, keyFigure, keyRate, OVERVIEW_FIGURES, type KeyFigure } from '../../src/consolidate/key-figures';
 import { formats } from '../../src/formats';
 import type { Report } from '../../src/model/report';
-import { handReport, type HandCells } from './hand-report';
+import { handReport, type HandCells } from '../helpers/hand-report';
 import { UserError } from '../../src/model/user-error';
 import { parseRosterText } from '../../src/consolidate/roster';
 

@@ -7,7 +7,7 @@ import { FormatRegistry, formats } from '../../src/formats';
 import type { FormatDef } from '../../src/formats/types';
 import type { Report } from '../../src/model/report';
 import { validate } from '../../src/rules/engine';
-import { handReport, requestsTable } from './hand-report';
+import { handReport, requestsTable } from '../helpers/hand-report';
 
 const F21 = formats.byId('gov-2021')!;
 /** Every total the template computes with a live formula. */

@@ -6,7 +6,7 @@ import { FormatRegistry, formats } from '../../src/formats';
 import { compileFormat } from '../../src/formats/compile';
 import type { FormatDef, HeaderNode, MatrixTable, SectionsTable } from '../../src/formats/types';
 import { buildSheetPlan, labelBands, META_BACKUP_ROW, META_COLUMN, sectionSlots } from '../../src/layout/sheet-plan';
-import { TEST_2030 } from './format-2030';
+import { TEST_2030 } from '../helpers/format-2030';
 
 const sections = (def: FormatDef) => def.tables[0] as SectionsTable;
 const matrix = (def: FormatDef) => def.tables[1] as MatrixTable;

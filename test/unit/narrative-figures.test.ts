@@ -2,7 +2,7 @@
 import { checkNarrative } from '../../src/narrative/check';
 import { officeLevel } from '../../src/narrative/figures';
 import { reportText, tables } from '../helpers/narrative-text';
-import type { HandCells } from './hand-report';
+import type { HandCells } from '../helpers/hand-report';
 
 const mismatches = (text: string, cells: HandCells = {}, year = 2023, office?: string) =>
   checkNarrative({ document: reportText(text, year), report: tables(cells, year, office) }).filter((f) => f.rule.startsWith('narrative.'));

@@ -3,7 +3,7 @@ import { FormatRegistry } from '../../src/formats';
 import { checkNarrative } from '../../src/narrative/check';
 import { reportText } from '../helpers/narrative-text';
 import { reportFromCells } from '../helpers/random-report';
-import { TEST_2030 } from './format-2030';
+import { TEST_2030 } from '../helpers/format-2030';
 
 test('a figure in the text is compared with a report of a format only the given registry knows', () => {
   const registry = new FormatRegistry();

@@ -2,7 +2,7 @@
 import { checkNarrative } from '../../src/narrative/check';
 import type { ReportDocument } from '../../src/narrative/document';
 import { findingToJson } from '../../src/model/report-json';
-import { handReport, type HandCells } from './hand-report';
+import { handReport, type HandCells } from '../helpers/hand-report';
 import { reportText, tables } from '../helpers/narrative-text';
 
 const found = (text: string, cells: HandCells = {}, rule = 'narrative.contradiction', year = 2023) =>

@@ -21,23 +21,28 @@ import { WILD, wildDocument, wildReport } from '../helpers/wild-document';
 interface Source {
   year: number;
   quirks?: string[];
+  /** false: the text is kept for the readers, but its sections cannot be read yet (narrative_why says why); listed, not checked. */
+  narrative_checked?: boolean;
 }
 
 const all = readdirSync(WILD).filter((d) => existsSync(join(WILD, d, 'source.json')) && existsSync(join(WILD, d, 'figures.json')));
 const source = (slug: string): Source => JSON.parse(readFileSync(join(WILD, slug, 'source.json'), 'utf8'));
 /** Reports whose extraction holds only the tables have no running text to check. */
-const FULL = all.filter((slug) => !(source(slug).quirks ?? []).some((q) => q.startsWith('tables only')));
+const FULL = all.filter((slug) => !(source(slug).quirks ?? []).some((q) => q.startsWith('tables only')) && source(slug).narrative_checked !== false);
+const UNCHECKED = all.filter((slug) => source(slug).narrative_checked === false);
 
 /**
  * The warnings the clean originals give, each read against the published report:
  * - pingtan-2022: the heading of 四 reads 政府信息公开行政法复议、行政诉讼情况 (法 inserted).
  * - pingtan-2025: 六 says 无收取信息处理费情况 while （六）2 (逾期未按收费通知要求缴纳费用) is 2: fee notices went out.
  * - shanghai-municipal-office-2019: 五 is titled 政府信息公开工作存在的主要问题及改进情况.
+ * - shuyang-fgj-2023: 五 is titled 存在的主要问题及整改措施.
  */
 const EXPECTED_WARNINGS: Record<string, string[]> = {
   'pingtan-2022': ['structure.section_title'],
   'pingtan-2025': ['narrative.contradiction'],
   'shanghai-municipal-office-2019': ['structure.section_title'],
+  'shuyang-fgj-2023': ['structure.section_title'],
 };
 
 const key = (f: Finding) => `${f.rule}|${f.cells.join(',')}|${f.quote ?? ''}`;
@@ -84,7 +89,7 @@ afterAll(() => {
     return `${slug} ${f.filter((x) => x.severity === 'warning').length}`;
   });
   console.log(
-    `narrative, wild corpus: ${FULL.length} full texts (${all.length - FULL.length} table-only extractions skipped)\n` +
+    `narrative, wild corpus: ${FULL.length} full texts (${all.length - FULL.length - UNCHECKED.length} table-only extractions skipped; not yet checked: ${UNCHECKED.join(', ') || 'none'})\n` +
       `warnings per clean report: ${counts.join('; ')}\n` +
       `planted faults found as exactly their rule: ${tally.found}/${tally.planted}` +
       (tally.lines.length ? `\nmissed or extra:\n${tally.lines.join('\n')}` : ''),

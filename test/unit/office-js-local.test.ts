@@ -8,19 +8,22 @@ import { ROOT } from '../helpers/cli';
 
 type Config = { plugins: { userOptions?: { filename: string; templateParameters: { csp: string; officeJs: string } }; patterns?: { from: string; filter?: (f: string) => boolean }[] }[] };
 
-function config(local: boolean): Config {
+/** The build's configurations: the Office add-in and web page first, then the WPS add-in. */
+function configs(local: boolean): Config[] {
   const before = process.env.OFFICE_JS;
   if (local) process.env.OFFICE_JS = 'local';
   else delete process.env.OFFICE_JS;
-  let c: Config | undefined;
+  let c: Config | Config[] | undefined;
   jest.isolateModules(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     c = require(join(ROOT, 'webpack.config.js'))({}, { mode: 'production' });
   });
   if (before === undefined) delete process.env.OFFICE_JS;
   else process.env.OFFICE_JS = before;
-  return c!;
+  return Array.isArray(c) ? c : [c!];
 }
+
+const config = (local: boolean) => configs(local)[0];
 
 const pages = (c: Config) => c.plugins.flatMap((p) => (p.userOptions ? [p.userOptions] : []));
 
@@ -45,4 +48,12 @@ test('OFFICE_JS=local: every page loads office.js from its own folder and allows
     .map((f) => f.slice(dist.length + 1));
   expect(chosen).toEqual(expect.arrayContaining(['office.js', 'excel-web-16.00.js', 'excel-win32-16.01.js', 'excel-mac-16.00.js', 'o15apptofilemappingtable.js']));
   expect(chosen.filter((f) => f.endsWith('.debug.js') || /^(word|powerpoint|outlook|onenote)/.test(f))).toEqual([]);
+});
+
+test('the WPS add-in loads no office.js, and its pages allow no other origin', () => {
+  const all = configs(false);
+  expect(all).toHaveLength(2);
+  const wps = pages(all[1]);
+  expect(wps.map((p) => p.filename)).toContain('taskpane.html');
+  for (const p of wps) expect(`${p.templateParameters.officeJs ?? ''} ${p.templateParameters.csp}`).not.toMatch(/https?:|office\.js/);
 });

@@ -12,7 +12,7 @@ import { originText } from '../../src/model/report';
 import type { SheetData } from '../../src/model/sheet-data';
 import { readCell } from '../../src/model/values';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
-import { recognize } from '../../src/import/recognize';
+import { recognize } from '../../src/import/recognize/index';
 import { gridFromSheet } from '../../src/import/sheet-grid';
 import { seeded, validCells } from '../helpers/random-report';
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { formats } from '../../src/formats';
 import type { Grid, GridRow } from '../../src/import/grid';
-import { recognize } from '../../src/import/recognize';
+import { recognize } from '../../src/import/recognize/index';
 import { gridFromText } from '../../src/import/text-grid';
 import { readCell } from '../../src/model/values';
 import { validate } from '../../src/rules/engine';

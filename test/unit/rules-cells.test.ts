@@ -10,7 +10,7 @@ import { countBySeverity, validate } from '../../src/rules/engine';
 import { clipText, fixAction, relationMessage, shareMessage, yearMismatchMessage } from '../../src/rules/messages';
 import type { Finding } from '../../src/model/finding';
 import { DEPENDENT_TEXT } from '../../src/layout/sheet-report';
-import { handReport } from './hand-report';
+import { handReport } from '../helpers/hand-report';
 import { UserError } from '../../src/model/user-error';
 
 describe('one cell, one finding', () => {

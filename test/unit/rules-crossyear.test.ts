@@ -8,7 +8,7 @@ import { GOV_2019 } from '../../src/formats/gov-2019';
 import { GOV_2021 } from '../../src/formats/gov-2021';
 import type { Finding } from '../../src/model/finding';
 import { validate } from '../../src/rules/engine';
-import { handReport, requestsTable } from './hand-report';
+import { handReport, requestsTable } from '../helpers/hand-report';
 
 /** A finding without its fix suggestion, which fix-suggestions.test.ts covers. */
 const plain = ({ rule, severity, cells, message, expected, actual }: Finding) => ({ rule, severity, cells, message, expected, actual });
@@ -17,7 +17,7 @@ const SWITCH_2019_TO_2021 = {
   rule: 'crossyear.format_switch',
   severity: 'info',
   cells: [],
-  message: '上年度报告使用2019 年版（试行）格式，本年度使用2021 年版格式；跨年度只核对结转数（上年“结转下年度”= 本年“上年结转”）。',
+  message: '上年度报告使用2019 年版（试行）格式，本年度使用2021 年版格式；跨年度只核对“二、上年结转”= “上年度四、结转下年度”。',
 };
 
 describe('crossyear.carry across the format switch: gov-2019 2020 → gov-2021 2021', () => {

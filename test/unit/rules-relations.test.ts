@@ -3,7 +3,7 @@
  * fails with the exact finding. Figures are derived by hand from spec/rules.md.
  */
 import { validate, holds } from '../../src/rules/engine';
-import { handReport, requestsColumn } from './hand-report';
+import { handReport, requestsColumn } from '../helpers/hand-report';
 
 const only = (report: ReturnType<typeof handReport>, rule: string, options = {}) => validate(report, options).findings.filter((f) => f.rule === rule);
 

@@ -45,13 +45,19 @@ test('totals are live formulas, inputs get validation, the balance a conditional
   expect(plan.validations.map((v) => v.kind).sort()).toEqual(['count', 'money']);
   const balance = plan.conditionalFormats.filter((cf) => cf.range.startsWith(a['requests.new.natural']));
   expect(balance.length).toBeGreaterThan(0);
-  const merged = plan.merges.find((m) => m.top === plan.merges[0].top);
-  expect(merged).toBeDefined();
+  // 申请人情况 heads all seven applicant columns: one merge from 自然人 to 总计 across its row.
+  const head = plan.cells.find((c) => c.value === '申请人情况')!;
+  const [first, last] = [a['requests.new.natural'], a['requests.new.total']].map((x) => plan.cells.find((c) => c.cellId && a[c.cellId] === x)!.col);
+  expect(plan.merges).toContainEqual({ top: head.row, left: first, bottom: head.row, right: last });
 });
 
 test('the 2019 signed column accepts negatives, counts do not', () => {
   const plan = buildSheetPlan(f2019, { office: 'x', year: 2020 });
   expect(plan.validations.map((v) => v.kind).sort()).toEqual(['count', 'money', 'signed']);
+  const rule = (kind: string) => plan.validations.find((v) => v.kind === kind)!.rule;
+  expect(rule('signed')).toEqual({ type: 'whole', min: -1e9, max: 1e9 });
+  expect(rule('count')).toEqual({ type: 'whole', min: 0 });
+  expect(rule('money')).toEqual({ type: 'decimal', min: 0 });
 });
 
 test('sheet names are legal and never collide', () => {

@@ -7,7 +7,7 @@
 import { consolidateSheets } from '../../src/app/consolidate-sheets';
 import { formats } from '../../src/formats';
 import { consolidate } from '../../src/consolidate/consolidate';
-import { recognize } from '../../src/import/recognize';
+import { recognize } from '../../src/import/recognize/index';
 import { gridFromSheet } from '../../src/import/sheet-grid';
 import { address } from '../../src/layout/a1';
 import { buildOverviewPlan } from '../../src/layout/overview-plan';
@@ -19,7 +19,7 @@ import { reportFromOurSheet } from '../../src/layout/sheet-report';
 import { readCell } from '../../src/model/values';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
 import { validate } from '../../src/rules/engine';
-import { APPLICANT_COLUMNS, cells2030, RESULT_ROWS, TEST_2030 } from './format-2030';
+import { APPLICANT_COLUMNS, cells2030, RESULT_ROWS, TEST_2030 } from '../helpers/format-2030';
 
 const format = formats.register(TEST_2030);
 

@@ -6,79 +6,27 @@
  * the published figures do not justify. The list is kept honest both ways: a report not on it
  * must still fall short, so the pass rate printed here is the real one.
  */
-import { existsSync, readdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { formats } from '../../src/formats';
 import { readReports } from '../helpers/read-file';
 import type { Report } from '../../src/model/report';
-import { validate } from '../../src/rules/engine';
+import { outcomeOf, WILD, wildSlugs, wildSource, type Outcome } from '../helpers/wild-outcome';
 
-const WILD = join(__dirname, '..', 'fixtures', 'wild');
-
-interface Source {
-  office: string;
-  year: number;
-  format: string;
-  extraction: string;
-}
-interface Figures {
-  cells: Record<string, number | null>;
-  known_errors?: string[];
-}
-
-interface Outcome {
-  slug: string;
-  report?: Report;
-  problem?: string;
-  /** Cells read as a number other than the published one: must never happen. */
-  wrong: string[];
-  /** Published cells not read (missing or unreadable). */
-  unread: string[];
-  /** What else falls short of an exact reading. */
-  shortfalls: string[];
-}
-
-const slugs = readdirSync(WILD).filter((d) => existsSync(join(WILD, d, 'figures.json')) && existsSync(join(WILD, d, 'source.json')));
+const slugs = wildSlugs();
 const EXACT: string[] = JSON.parse(readFileSync(join(WILD, 'EXACT.json'), 'utf8'));
 
+/** The committed extraction, read as the product reads a file of its kind. */
 async function read(slug: string): Promise<Outcome> {
-  const dir = join(WILD, slug);
-  const source: Source = JSON.parse(readFileSync(join(dir, 'source.json'), 'utf8'));
-  const figures: Figures = JSON.parse(readFileSync(join(dir, 'figures.json'), 'utf8'));
-  const ext = source.extraction.endsWith('.html') ? 'html' : source.extraction.endsWith('.docx') ? 'docx' : source.extraction.endsWith('.pdf') ? 'pdf' : 'txt';
-  const bytes = readFileSync(join(dir, source.extraction));
-  const out: Outcome = { slug, wrong: [], unread: [], shortfalls: [] };
+  const { extraction } = wildSource(slug);
+  const ext = extraction.endsWith('.html') ? 'html' : extraction.endsWith('.docx') ? 'docx' : extraction.endsWith('.pdf') ? 'pdf' : 'txt';
   let reports: Report[];
   try {
-    ({ reports } = await readReports(`${slug}.${ext}`, bytes, formats));
+    ({ reports } = await readReports(`${slug}.${ext}`, readFileSync(join(WILD, slug, extraction)), formats));
   } catch (e) {
-    return { ...out, problem: (e as Error).message, unread: Object.keys(figures.cells), shortfalls: ['refused'] };
+    return outcomeOf(slug, [], (e as Error).message);
   }
-  if (!reports.length) return { ...out, unread: Object.keys(figures.cells), shortfalls: ['no report'] };
-  // The report that holds most of the published figures is the one meant.
-  const score = (r: Report) => Object.entries(figures.cells).filter(([id, v]) => r.readings[formats.byId(r.format)?.index.get(id) ?? -1]?.value === v).length;
-  const report = [...reports].sort((a, b) => score(b) - score(a))[0];
-  out.report = report;
-  const format = formats.byId(report.format)!;
-  if (report.format !== source.format) out.shortfalls.push(`format ${report.format}`);
-  if (report.year !== source.year) out.shortfalls.push(`year ${report.year}`);
-  if (report.office !== source.office) out.shortfalls.push(`office 「${report.office}」`);
-  if (reports.length > 1) out.shortfalls.push(`${reports.length} reports`);
-  for (const [id, want] of Object.entries(figures.cells)) {
-    const i = format.index.get(id);
-    const r = i === undefined ? undefined : report.readings[i];
-    if (!r || r.status === 'invalid') out.unread.push(id);
-    else if (r.value !== want) out.wrong.push(`${id}: read ${r.value}, published ${want}`);
-  }
-  const justified = (figures.known_errors ?? []).map((k) => k.split(/\s/)[0]);
-  const errors = validate(report).findings.filter((f) => f.severity === 'error');
-  for (const f of errors) {
-    if (f.rule === 'format.undivided_row' || justified.includes(f.rule)) continue;
-    if (f.rule === 'format.missing_cells' && f.cells.every((c) => !(c in figures.cells))) continue;
-    out.shortfalls.push(`${f.rule}: ${f.message.slice(0, 80)}`);
-  }
-  if (out.unread.length) out.shortfalls.push(`${out.unread.length} figures not read`);
-  return out;
+  return outcomeOf(slug, reports);
 }
 
 let outcomes: Outcome[] = [];

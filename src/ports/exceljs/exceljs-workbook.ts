@@ -1,6 +1,6 @@
 /** The exceljs adapter: executes sheet plans and highlights on an .xlsx workbook in memory. */
 import ExcelJS from 'exceljs';
-import { MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, FONT, VALIDATION_TEXT, metaAddresses, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
+import { MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, FONT, metaAddresses, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
 import { parseAddress, address as a1 } from '../../layout/a1';
 import { encodeMeta, findMeta, type DecodedMeta, type SheetMeta } from '../../model/sheet-meta';
 import { type CellContent, type CellWrite, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort, type WriteSheetsOptions } from '../workbook-port';
@@ -294,12 +294,16 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     }
     for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
     for (const v of plan.validations) {
-      const text = VALIDATION_TEXT[v.kind];
-      const rule: ExcelJS.DataValidation =
-        v.kind === 'signed'
-          ? { type: 'whole', operator: 'between', formulae: [-1e9, 1e9], allowBlank: true }
-          : { type: v.kind === 'money' ? 'decimal' : 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true };
-      Object.assign(rule, { showErrorMessage: true, errorStyle: 'stop', errorTitle: text.title, error: text.message, showInputMessage: false });
+      const rule: ExcelJS.DataValidation = {
+        type: v.rule.type,
+        ...(v.rule.max === undefined ? { operator: 'greaterThanOrEqual', formulae: [v.rule.min] } : { operator: 'between', formulae: [v.rule.min, v.rule.max] }),
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: v.title,
+        error: v.message,
+        showInputMessage: false,
+      };
       for (const range of v.ranges) for (const addr of expand(range)) ws.getCell(addr).dataValidation = rule;
     }
     plan.conditionalFormats.forEach((cf) =>

@@ -5,7 +5,7 @@
  */
 import { address, compactRanges, parseAddress } from '../../layout/a1';
 import { READ_COLUMNS, READ_ROWS, VALUE_ADDRESSES, WIDE_COLUMNS, WIDE_ROWS } from '../../layout/read-extent';
-import { FONT, MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, metaAddresses, VALIDATION_TEXT, type PlanCell, type SheetPlan, type StyleName } from '../../layout/sheet-plan';
+import { FONT, MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, metaAddresses, type PlanCell, type SheetPlan, type StyleName } from '../../layout/sheet-plan';
 import { encodeMeta, findMeta, type SheetMeta } from '../../model/sheet-meta';
 import { sheetRef } from '../../layout/summary-formulas';
 import {
@@ -359,13 +359,12 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   private writeValidation(ws: Excel.Worksheet, plan: SheetPlan) {
     for (const v of plan.validations) {
-      const text = VALIDATION_TEXT[v.kind];
+      const bounds: Excel.BasicDataValidation =
+        v.rule.max === undefined ? { formula1: v.rule.min, operator: 'GreaterThanOrEqualTo' } : { formula1: v.rule.min, formula2: v.rule.max, operator: 'Between' };
       for (const addr of v.ranges) {
         const dv = ws.getRange(addr).dataValidation;
-        if (v.kind === 'signed') dv.rule = { wholeNumber: { formula1: -1000000000, formula2: 1000000000, operator: 'Between' } };
-        else if (v.kind === 'money') dv.rule = { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
-        else dv.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
-        dv.errorAlert = { showAlert: true, style: 'Stop', title: text.title, message: text.message };
+        dv.rule = v.rule.type === 'decimal' ? { decimal: bounds } : { wholeNumber: bounds };
+        dv.errorAlert = { showAlert: true, style: 'Stop', title: v.title, message: v.message };
         dv.ignoreBlanks = true;
       }
     }

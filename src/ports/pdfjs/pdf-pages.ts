@@ -5,8 +5,9 @@
  * Scans, encrypted and damaged files are refused with a message.
  */
 import { MAX_PDF_OPERATIONS, MAX_PDF_PAGES, MAX_PDF_TEXT_ITEMS, PDF_TIME_BUDGET_MS } from '../../import/limits';
-import type { PdfRule, PdfText } from '../../import/pdf-layout';
+import type { PdfRule, PdfText } from '../../import/pdf/types';
 import type { RawPdfPage } from '../../import/readers';
+import { PDF_TOLERANCES as T } from '../../import/pdf/tolerances';
 import { InputError } from '../../model/report-json';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -23,8 +24,6 @@ function multiply(m: Matrix, n: Matrix): Matrix {
   return [m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3], m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5]];
 }
 
-const RULE_THICKNESS = 2.5;
-
 /** Axis-aligned lines drawn on a page: stroked segments and rectangle edges, and thin filled bars. */
 function rulesOf(pdfjs: PdfJs, fnArray: number[], argsArray: unknown[][], ox: number, oy: number): PdfRule[] {
   const { OPS } = pdfjs;
@@ -34,14 +33,14 @@ function rulesOf(pdfjs: PdfJs, fnArray: number[], argsArray: unknown[][], ox: nu
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const add = (x1: number, y1: number, x2: number, y2: number) => {
-    if (Math.abs(x1 - x2) < 0.5 && Math.abs(y1 - y2) >= 1)
+    if (Math.abs(x1 - x2) < T.ruleSlant && Math.abs(y1 - y2) >= 1)
       rules.push({
         x1: (x1 + x2) / 2 - ox,
         x2: (x1 + x2) / 2 - ox,
         y1: y1 - oy,
         y2: y2 - oy,
       });
-    else if (Math.abs(y1 - y2) < 0.5 && Math.abs(x1 - x2) >= 1)
+    else if (Math.abs(y1 - y2) < T.ruleSlant && Math.abs(x1 - x2) >= 1)
       rules.push({
         x1: x1 - ox,
         x2: x2 - ox,
@@ -96,8 +95,8 @@ function rulesOf(pdfjs: PdfJs, fnArray: number[], argsArray: unknown[][], ox: nu
           const ys = sp.map((p) => p[1]);
           const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
           // A thin filled bar is a rule; a larger filled shape is shading.
-          if (x1 - x0 <= RULE_THICKNESS && y1 - y0 > 3 * (x1 - x0)) add((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
-          else if (y1 - y0 <= RULE_THICKNESS && x1 - x0 > 3 * (y1 - y0)) add(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+          if (x1 - x0 <= T.ruleThickness && y1 - y0 > 3 * (x1 - x0)) add((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+          else if (y1 - y0 <= T.ruleThickness && x1 - x0 > 3 * (y1 - y0)) add(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
         }
       }
     }

@@ -66,8 +66,6 @@ test('hostile office names stay text; summary formulas quote every sheet name an
   const re = new ExcelJS.Workbook();
   await re.xlsx.readFile(join(lo, 'summary.xlsx'));
   const recalculated = re.worksheets[0];
-  const addr = recalculated.getCell('A1');
-  expect(addr).toBeDefined();
   let checked = 0;
   summary.eachRow((row) =>
     row.eachCell((cell) => {

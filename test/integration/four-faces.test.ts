@@ -1,8 +1,9 @@
 /**
- * One workbook, four faces, the same findings. The workbook holds three report sheets (one with
+ * One workbook, five faces, the same findings. The workbook holds three report sheets (one with
  * errors) and a summary whose figure was changed by hand. It is validated by the command line
  * (spawned, --json), by the web page's controller over the exceljs adapter, by the pane's
- * controller over the Office adapter on the fake Excel, and by the ribbon's 一键校验 on the fake.
+ * controller over the Office adapter on the fake Excel, by the ribbon's 一键校验 on the fake, and by the
+ * WPS pane's controller and WPS ribbon's 一键校验 over the WPS adapter, the workbook opened in the fake WPS.
  * Every face must list the same rule, cells and severity for each sheet, and the current-sheet
  * scope must check the summary against its members (summary.mismatch) as the whole workbook does.
  */
@@ -29,6 +30,12 @@ import { nianbao } from '../helpers/cli';
 import { HookHost } from '../helpers/hooks';
 import { seeded, validCells } from '../helpers/random-report';
 import { FakeExcel, FakeSheet } from '../office/fake-excel';
+import { ribbonCallbacks, type WpsShell } from '../../src/commands/wps-ribbon';
+import { FULL } from '../../src/ports/wps/capabilities';
+import type { EtApplicationLike } from '../../src/ports/wps/et';
+import { WpsWorkbookPort } from '../../src/ports/wps/wps-workbook';
+import { bgr } from '../wps/fake-et';
+import { openInEt } from '../wps/et-xlsx';
 
 const format = formats.forYear(2023)!;
 const plan = canonicalPlan(format);
@@ -147,4 +154,29 @@ test('the ribbon: 一键校验 of the current sheet on the fake Excel', async ()
   expect(seen(member.result!.findings)).toEqual(cli[WITH_ERRORS]);
   excel.active = excel.sheets.findIndex((s) => s.name === '甲局2023年报');
   expect(await ribbonValidate(port)).toMatchObject({ message: '“甲局2023年报”校验通过，未发现问题。' });
+});
+
+test('the WPS pane: its controller over the WPS adapter, the workbook opened in the fake WPS, whole workbook and current sheet', async () => {
+  const et = await openInEt(bytes);
+  expect(et.activeSheet?.name).toBe(SUMMARY);
+  expect(bySheet(await controllerValidate(new WpsWorkbookPort(et.app as unknown as EtApplicationLike, FULL), 'reports'))).toEqual(cli);
+  const fresh = await openInEt(bytes);
+  expect(bySheet(await controllerValidate(new WpsWorkbookPort(fresh.app as unknown as EtApplicationLike, FULL), 'active'))).toEqual({ [SUMMARY]: cli[SUMMARY] });
+  expect(fresh.sheet(SUMMARY).cell(plan.addresses['proactive.rules.issued']).fill).toBe(bgr(MARK_FILL.error));
+});
+
+test('the WPS ribbon: 一键校验 of the current sheet in the fake WPS, its message in a message box', async () => {
+  const et = await openInEt(bytes);
+  const said: string[] = [];
+  const ribbon = ribbonCallbacks({ Application: et.app as unknown as WpsShell, location: { href: 'https://intranet.example/nianbao/wps/index.html' }, alert: (m) => said.push(m) });
+  await ribbon.OnValidate();
+  expect(said).toEqual([expect.stringMatching(new RegExp(`^“${SUMMARY}”：错误 \\d+ 项`))]);
+  // What the callback runs, with its result: the same findings as every other face.
+  const port = new WpsWorkbookPort(et.app as unknown as EtApplicationLike, FULL);
+  expect(seen((await ribbonValidate(port)).result!.findings)).toEqual(cli[SUMMARY]);
+  et.activate(WITH_ERRORS);
+  expect(seen((await ribbonValidate(port)).result!.findings)).toEqual(cli[WITH_ERRORS]);
+  et.activate('甲局2023年报');
+  await ribbon.OnValidate();
+  expect(said[1]).toBe('“甲局2023年报”校验通过，未发现问题。');
 });

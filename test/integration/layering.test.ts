@@ -46,6 +46,17 @@ test.each([
   ['src/taskpane/components/Planted.tsx', 'export const ready = () => Office.onReady();\n', 'no-restricted-globals', 'Office.js'],
   ['src/taskpane/planted.ts', "import { nodeReaders } from '../ports/node/readers';\nexport const x = nodeReaders;\n", 'no-restricted-imports', 'Node 的适配器'],
   ['src/cli/planted2.ts', "import { browserReaders } from '../ports/browser/readers';\nexport const x = browserReaders;\n", 'no-restricted-imports', '浏览器或 Office 的适配器'],
+  // WPS's object model only in the WPS adapter and face; Office.js never there.
+  ['src/app/planted8.ts', 'export const sheet = () => (window as unknown as { Application: { ActiveSheet: unknown } }).Application.ActiveSheet;\n', 'no-restricted-syntax', 'WPS 的对象模型'],
+  ['src/taskpane/components/Planted2.tsx', 'export const sheet = () => (Application as { ActiveSheet: unknown }).ActiveSheet;\n', 'no-restricted-globals', 'WPS 的对象模型'],
+  [
+    'src/ports/office/planted.ts',
+    'export const book = () => (window as unknown as { Application: { ActiveWorkbook: unknown } }).Application.ActiveWorkbook;\n',
+    'no-restricted-syntax',
+    'WPS 的对象模型',
+  ],
+  ['src/taskpane/wps.tsx', 'export const ready = () => Office.onReady();\n', 'no-restricted-globals', 'Office.js'],
+  ['src/app/planted9.ts', "import { WpsWorkbookPort } from '../ports/wps/wps-workbook';\nexport const x = WpsWorkbookPort;\n", 'no-restricted-imports', '不引用具体的适配器'],
 ])('%s: a planted violation fails lint', async (file, code, rule, why) => {
   const found = await messages(code, file);
   expect(found.filter((m) => m.startsWith(`${rule}:`) && m.includes(why))).not.toEqual([]);
@@ -60,9 +71,11 @@ test.each([
   ['src/ports/browser/planted.ts', 'export const base = () => new URL("w.js", document.baseURI).href;\n'],
   [
     'src/import/planted7.ts',
-    "import { layoutPage } from './pdf-layout';\nimport { readCell } from '../model/values';\nimport { narrativeOf } from '../narrative/planted';\nexport const x = [layoutPage, readCell, narrativeOf];\n",
+    "import { layoutPage } from './pdf/page-layout';\nimport { readCell } from '../model/values';\nimport { narrativeOf } from '../narrative/planted';\nexport const x = [layoutPage, readCell, narrativeOf];\n",
   ],
   ['src/model/planted4.ts', "import type { CompiledFormat } from '../formats/compile';\nexport type X = CompiledFormat;\n"],
+  ['src/ports/wps/planted.ts', 'export const book = () => (window as unknown as { Application: { ActiveWorkbook: unknown } }).Application.ActiveWorkbook;\n'],
+  ['src/commands/wps-planted.ts', 'export const book = () => (window as unknown as { Application: { ActiveWorkbook: unknown } }).Application.ActiveWorkbook;\n'],
 ])('%s: allowed where it belongs', async (file, code) => {
   expect(await messages(code, file)).toEqual([]);
 });
