@@ -5,6 +5,7 @@
  */
 import { countLines, firstSubmitted, standingText, versionsOf, type Season, type SeasonUnit, type UnitState } from '../consolidate/season';
 import { rectificationText, timeText } from '../consolidate/versions';
+import { REPORT_NAME } from '../formats/report-outline';
 import { blankSignature, chineseDate, listTable, paragraph, sectionNumber, type Column } from './letter';
 import type { DraftDocument, DraftSection } from './model';
 
@@ -55,11 +56,11 @@ function reportedRow(u: SeasonUnit, i: number): string[] {
 function countsText(s: Season): string {
   const c = s.counts;
   const checked = `其中审核通过 ${c.passed} 个、有错误 ${c.withErrors} 个、有警告需核实 ${c.withWarnings} 个`;
-  if (!s.rosterGiven) return `截至${chineseDate(s.today)}，共收到 ${c.reported} 个单位的 ${s.year} 年度政府信息公开工作年度报告，${checked}（未提供报送名单，未核对应报单位）。`;
+  if (!s.rosterGiven) return `截至${chineseDate(s.today)}，共收到 ${c.reported} 个单位的 ${s.year} 年度${REPORT_NAME}，${checked}（未提供报送名单，未核对应报单位）。`;
   const late = c.lateReported ? `；另有 ${c.lateReported} 个单位逾期报送` : '';
   const extra = [c.unlisted ? `名单外单位 ${c.unlisted} 个` : '', c.excluded ? `不纳入汇总的单位 ${c.excluded} 个` : ''].filter(Boolean).join('、');
   return (
-    `截至${chineseDate(s.today)}，应报送 ${s.year} 年度政府信息公开工作年度报告的单位 ${c.expected} 个，已报送 ${c.reported} 个，${checked}；` +
+    `截至${chineseDate(s.today)}，应报送 ${s.year} 年度${REPORT_NAME}的单位 ${c.expected} 个，已报送 ${c.reported} 个，${checked}；` +
     `未报送 ${c.missing} 个，其中已逾期 ${c.overdue} 个${late}。${extra ? `此外，收到${extra}。` : ''}现将有关情况通报如下。`
   );
 }
@@ -137,10 +138,10 @@ export function draftCircular(input: CircularInput): DraftDocument {
     unlisted.length ? `${unlisted.map((u) => u.office).join('、')}不在报送名单中，请核对单位名称。` : '',
   ].filter(Boolean);
   if (asks.length) sections.push({ title: title('有关要求'), blocks: asks.map((t) => paragraph(t)) });
-  const docTitle = `关于${s.year}年度政府信息公开工作年度报告报送情况的通报`;
+  const docTitle = `关于${s.year}年度${REPORT_NAME}报送情况的通报`;
   return {
     title: docTitle,
-    titleLines: [`关于${s.year}年度政府信息公开工作`, '年度报告报送情况的通报'],
+    titleLines: [`关于${s.year}年度${REPORT_NAME}`, '报送情况的通报'],
     office: s.office,
     year: s.year,
     format: '',

@@ -5,7 +5,7 @@
  * one-cell fix where the engine found one. Nothing in it is written for one rule by hand.
  */
 import { formats as defaultRegistry, type FormatRegistry } from '../formats';
-import { unnumbered } from '../formats/report-outline';
+import { REPORT_NAME, unnumbered } from '../formats/report-outline';
 import type { MemberStatus, VersionHistory } from '../consolidate/consolidate';
 import { timeText } from '../consolidate/versions';
 import { findingKey, type Finding } from '../model/finding';
@@ -93,7 +93,7 @@ export function draftNotice(input: NoticeInput): DraftDocument {
 
   const which = [fileOf(report.submission ?? report.source), report.submitted ? `报送时间 ${timeText(report.submitted)}` : ''].filter(Boolean).join('，');
   const found = [errors.length ? `有 ${errors.length} 个错误` : '', warnings.length ? `有 ${warnings.length} 项需要核实的问题（警告）` : ''].filter(Boolean).join('、');
-  const opening = [`你单位报送的 ${report.year} 年度政府信息公开工作年度报告（${which}）经审核，${found}，现予退回。`];
+  const opening = [`你单位报送的 ${report.year} 年度${REPORT_NAME}（${which}）经审核，${found}，现予退回。`];
   const r = input.history?.rectification;
   if (input.history && r) {
     const parts = [`已改正 ${r.fixed.length + r.explained.length} 项`, `仍有 ${r.remaining.length} 项未改正`, ...(r.added.length ? [`新增 ${r.added.length} 项`] : [])];
@@ -129,10 +129,10 @@ export function draftNotice(input: NoticeInput): DraftDocument {
     title: `${number()}有关要求`,
     blocks: [paragraph(`请于${due}前重新报送改正后的报表。`), paragraph('重新报送时请保持单位名称与本次一致，以便核对整改情况。退回意见未涉及的数字请勿改动；确需改动的，请一并说明理由。')],
   });
-  const title = `关于${report.office}${report.year}年度政府信息公开工作年度报告的退回意见`;
+  const title = `关于${report.office}${report.year}年度${REPORT_NAME}的退回意见`;
   return {
     title,
-    titleLines: [`关于${report.office}${report.year}年度`, '政府信息公开工作年度报告的退回意见'],
+    titleLines: [`关于${report.office}${report.year}年度`, `${REPORT_NAME}的退回意见`],
     office: report.office,
     year: report.year,
     format: report.format,

@@ -4,6 +4,7 @@
  */
 import { countLines, firstSubmitted, overdueDays, standingText, versionsOf, type Season } from '../consolidate/season';
 import { timeText } from '../consolidate/versions';
+import { REPORT_NAME } from '../formats/report-outline';
 import type { SheetMeta } from '../model/sheet-meta';
 import { address } from './a1';
 import { listPlan, type PlanCell, type SheetPlan } from './sheet-plan';
@@ -73,7 +74,7 @@ const STATUS_WIDTHS = [5, 22, 10, 11, 14, 8, 16, 8, 12];
 export function buildStatusPlan(name: string, season: Season, format: string): SheetPlan {
   const cells: PlanCell[] = [];
   const width = STATUS_HEADERS.length;
-  cells.push({ row: 1, col: 1, value: `${season.year} 年度政府信息公开工作年度报告报送情况（截至 ${season.today}）`, style: 'tableTitle' });
+  cells.push({ row: 1, col: 1, value: `${season.year} 年度${REPORT_NAME}报送情况（截至 ${season.today}）`, style: 'tableTitle' });
   const note = season.rosterGiven ? '逾期未报送：未报送且已过截止日期；逾期报送：第一次报送晚于截止日期（按报送时间计）。' : '未提供报送名单：无法核对应报、未报送和截止日期。';
   cells.push({ row: 2, col: 1, value: note, style: 'text' });
   cells.push({ row: 3, col: 1, value: '项目', style: 'header' }, { row: 3, col: 2, value: '个数', style: 'header' });
