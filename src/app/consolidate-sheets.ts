@@ -21,8 +21,6 @@ import { consolidationOutput, summaryCells } from './consolidation-output';
 
 export interface Candidate {
   sheet: string;
-  /** When it was submitted (ISO 8601), for an imported report. */
-  submitted?: string;
   /** Another sheet of the same office and year: which of them a consolidation counts. */
   version?: { n: number; of: number; counted: boolean } | { ambiguous: true };
   office: string;
@@ -50,7 +48,6 @@ export async function listCandidates(port: WorkbookPort): Promise<Candidate[]> {
     const version = versionOf(report);
     return {
       sheet,
-      ...(report.submitted ? { submitted: report.submitted } : {}),
       ...(version ? { version } : {}),
       office: report.office,
       year: report.year,

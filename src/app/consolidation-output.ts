@@ -29,7 +29,7 @@ export interface ConsolidationOutput {
   statusSheet?: string;
 }
 
-export interface SeasonSheetNames {
+export interface OutputSheetNames {
   summary: string;
   overview: string;
   comparison: string;
@@ -46,7 +46,7 @@ export function consolidationOutput(
   req: {
     office: string;
     level?: Level;
-    names: SeasonSheetNames;
+    names: OutputSheetNames;
     /** The season's sheets to write even when there is nothing new for them: they replace ones written before. */
     rewrite?: { changes?: boolean; status?: boolean };
     /** Each member's sheet in the output workbook, for links; and the formulas referring to them. */

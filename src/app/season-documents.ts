@@ -7,7 +7,7 @@ import { defaultResubmitBy, noticeUnits, type Season } from '../consolidate/seas
 import { parseDeadline, daysBetween } from '../consolidate/roster';
 import type { DraftDocument } from '../draft/model';
 import { UserError } from '../model/user-error';
-import { DRAFT_TYPES } from './draft-report';
+import { DRAFT_TYPES, safeFileName } from './draft-report';
 
 export interface SeasonFile {
   name: string;
@@ -17,16 +17,11 @@ export interface SeasonFile {
   office?: string;
 }
 
-export const CIRCULAR_FILE = '报送情况通报.docx';
-export const ZIP_TYPE = 'application/zip';
-
-/** A name file systems accept: the characters Windows refuses, and spaces, taken out. */
-function safeName(s: string): string {
-  return s.replace(/[\\/:*?"<>|\s]+/g, '') || '单位';
-}
+const CIRCULAR_FILE = '报送情况通报.docx';
+const ZIP_TYPE = 'application/zip';
 
 export function noticeFileName(office: string): string {
-  return `${safeName(office)}退回意见.docx`;
+  return `${safeFileName(office) || '单位'}退回意见.docx`;
 }
 
 export interface LetterOptions {

@@ -225,7 +225,12 @@ function supersededFinding(v: VersionHistory): Finding {
  */
 export function checkSummary(summary: Report, all: Report[], registry: FormatRegistry = defaultRegistry): Finding[] {
   if (!summary.members?.length) return [];
-  const members = summary.members.map((o) => all.find((r) => r !== summary && r.office === o && r.year === summary.year && r.format === summary.format));
+  // A member sent in several versions is checked by the one a consolidation counts: the latest.
+  const members = summary.members.map((o) => {
+    const versions = all.filter((r) => r !== summary && r.office === o && r.year === summary.year && r.format === summary.format);
+    const counted = pickVersions(versions).counted;
+    return counted.length === 1 ? counted[0] : undefined;
+  });
   if (members.some((m) => !m)) return [];
   const format = registry.formatOf(summary);
   const sums = sumReadings(members as Report[], format.cells.length);

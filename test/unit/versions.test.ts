@@ -4,7 +4,7 @@
  * what a resubmission fixed, left, added and changed, including cells nobody asked about.
  */
 import fc from 'fast-check';
-import { consolidate } from '../../src/consolidate/consolidate';
+import { checkSummary, consolidate } from '../../src/consolidate/consolidate';
 import { pickVersions, rectify, timeText } from '../../src/consolidate/versions';
 import { formats } from '../../src/formats';
 import { findingKey } from '../../src/model/finding';
@@ -74,6 +74,19 @@ describe('which version is counted', () => {
     expect(f[0].message).toContain('如某个版本实为其他单位套用了本单位的表格，请核对单位名称');
     expect(r.versions.map((v) => [v.office, v.latest.report.source, v.older.map((o) => o.source)])).toEqual([['县财政局', '县审计局.xlsx', ['县财政局.xlsx']]]);
   });
+});
+
+test('a summary beside both versions of a member is checked against the version it counted', () => {
+  const base = validCells(F, seeded(5));
+  const old = report('甲局', { ...base, 'requests.new.natural': base['requests.new.natural'] + 4 }, { source: '甲局.xlsx', submitted: at(10) });
+  const latest = report('甲局', base, { source: '甲局（改）.xlsx', submitted: at(12) });
+  const other = report('乙局', validCells(F, seeded(6)), { submitted: at(11) });
+  const r = consolidate([old, latest, other], { office: '某县' });
+  if (!r.ok) throw new Error('refused');
+  // The old version comes first among the sheets, as an older sheet does in a workbook.
+  expect(checkSummary(r.summary, [old, latest, other, r.summary])).toEqual([]);
+  // Held against the old version instead, the one cell it differs in would not add up.
+  expect(checkSummary(r.summary, [old, other, r.summary]).map((f) => f.cells[0])).toEqual(['requests.new.natural']);
 });
 
 describe('what a resubmission fixed', () => {
