@@ -19,7 +19,7 @@ import { ROOT } from '../helpers/cli';
 import { launchChromium, startWebServer } from '../helpers/browser';
 import { readLetter } from '../helpers/read-letter';
 import { readReports } from '../helpers/read-file';
-import { A, A_UNASKED, A_WRONG, B, B_WRONG, C, cellsA, cellsB, FORMAT, ROSTER_TEXT, versionA2, versionB, writeSeason, type SeasonFolder } from '../helpers/season';
+import { A, A_UNASKED, A_WRONG, B, B_WRONG, C, cellsA, cellsB, FORMAT, daysSince, ROSTER_TEXT, versionA2, versionB, writeSeason, type SeasonFolder } from '../helpers/season';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-season-web-'));
@@ -41,12 +41,6 @@ afterAll(async () => {
   await browser?.close();
   server?.kill();
 });
-
-/** Whole days from a date to today, counted without the product's code. */
-function daysSince(date: string): number {
-  const now = new Date();
-  return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.parse(`${date}T00:00:00Z`)) / 86400000);
-}
 
 async function saved(click: () => Promise<void>, name: string): Promise<string> {
   const [d] = await Promise.all([page.waitForEvent('download'), click()]);

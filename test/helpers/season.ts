@@ -70,3 +70,9 @@ export async function writeSeason(dir: string): Promise<SeasonFolder> {
   writeFileSync(roster, ROSTER_TEXT);
   return { dir, submissions, roster, files };
 }
+
+/** Whole days from a date to today, counted without the product's code. */
+export function daysSince(date: string): number {
+  const now = new Date();
+  return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.parse(`${date}T00:00:00Z`)) / 86400000);
+}

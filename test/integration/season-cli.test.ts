@@ -13,7 +13,7 @@ import { tmpdir } from 'os';
 import { basename, join } from 'path';
 import { nianbao, ROOT } from '../helpers/cli';
 import { readLetter } from '../helpers/read-letter';
-import { A, A_UNASKED, A_WRONG, B, B_WRONG, C, cellsA, cellsB, FORMAT, reportWorkbook, versionA2, versionB, writeSeason, type SeasonFolder } from '../helpers/season';
+import { A, A_UNASKED, A_WRONG, B, B_WRONG, C, cellsA, cellsB, FORMAT, daysSince, reportWorkbook, versionA2, versionB, writeSeason, type SeasonFolder } from '../helpers/season';
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p)) ?? 'soffice';
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'season');
@@ -22,12 +22,6 @@ let season: SeasonFolder;
 let run: ReturnType<typeof nianbao>;
 const out = () => join(dir, '某县汇总.xlsx');
 const letters = () => join(dir, '退回意见');
-
-/** Whole days from a date to today, counted without the product's code. */
-function daysSince(date: string): number {
-  const now = new Date();
-  return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.parse(`${date}T00:00:00Z`)) / 86400000);
-}
 
 const label = (id: string) => {
   const c = FORMAT.cells[FORMAT.index.get(id)!];
