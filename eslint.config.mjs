@@ -9,7 +9,7 @@ const LAYERS = {
   rules: ['formats', 'model'],
   consolidate: ['formats', 'model', 'rules'],
   layout: ['formats', 'model', 'rules', 'consolidate'],
-  draft: ['formats', 'model', 'rules', 'layout'],
+  draft: ['formats', 'model', 'rules', 'consolidate', 'layout'],
   narrative: ['formats', 'model', 'rules', 'layout', 'draft'],
   import: ['formats', 'model', 'rules', 'layout', 'consolidate', 'draft', 'narrative'],
 };

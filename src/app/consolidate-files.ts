@@ -4,12 +4,13 @@
  * names its member sheets in every mode, so 查看构成 works on it as on one made in the pane.
  */
 import { consolidate, type MemberStatus } from '../consolidate/consolidate';
+import type { Season } from '../consolidate/season';
 import type { Comparison } from '../consolidate/comparison';
 import { isoDate, parseRosterText, type RosterEntry } from '../consolidate/roster';
 import { formats as registry } from '../formats';
 import { extension } from '../import/read-file';
 import type { FileReaders } from '../import/readers';
-import { comparisonSheetName, freshSheetName, overviewSheetName, reportSheetName, summarySheetName } from '../layout/sheet-name';
+import { changesSheetName, comparisonSheetName, freshSheetName, overviewSheetName, reportSheetName, statusSheetName, summarySheetName } from '../layout/sheet-name';
 import type { Level, Report } from '../model/report';
 import { UserError } from '../model/user-error';
 import type { Finding } from '../model/finding';
@@ -42,13 +43,15 @@ export type ConsolidateReportsResult =
       /** The summary's findings (its rules, the roster, last year's carry-over). */
       findings: Finding[];
       members: MemberStatus[];
-      sheets: { summary: string; overview: string; comparison?: string; members: string[] };
+      sheets: { summary: string; overview: string; comparison?: string; changes?: string; status?: string; members: string[] };
       mode: 'formula' | 'values';
       /** Said to the user: why values were written instead of formulas, a summary's member sheets taken with it. */
       notes: string[];
       /** 应报 / 已报 / 通过, as on the overview. */
       counts: string;
       comparison?: Comparison;
+      /** What the notices and the circular are made from. */
+      season: Season;
     };
 
 /**
@@ -83,7 +86,13 @@ export async function consolidateReports(port: WorkbookPort, files: { file: stri
   const previous = req.previous && (await previousYearFromFile(req.previous, { office, year: summary.year }));
   const format = registry.formatOf(summary);
   const summaryName = summarySheetName(named, summary.year);
-  const names = { summary: summaryName, overview: overviewSheetName(summaryName), comparison: comparisonSheetName(summaryName) };
+  const names = {
+    summary: summaryName,
+    overview: overviewSheetName(summaryName),
+    comparison: comparisonSheetName(summaryName),
+    changes: changesSheetName(summaryName),
+    status: statusSheetName(summaryName),
+  };
   const memberSheets: string[] = [];
   const memberPlans = result.members.map(({ report }) => {
     const name = freshSheetName(reportSheetName(report.office, report.year), [...Object.values(names), ...memberSheets]);
@@ -107,11 +116,19 @@ export async function consolidateReports(port: WorkbookPort, files: { file: stri
     summary,
     findings: out.findings,
     members: result.members,
-    sheets: { summary: names.summary, overview: names.overview, ...(out.comparison ? { comparison: names.comparison } : {}), members: memberSheets },
+    sheets: {
+      summary: names.summary,
+      overview: names.overview,
+      ...(out.comparison ? { comparison: names.comparison } : {}),
+      ...(out.changesSheet ? { changes: out.changesSheet } : {}),
+      ...(out.statusSheet ? { status: out.statusSheet } : {}),
+      members: memberSheets,
+    },
     mode: cells.mode,
     notes: [...notes, ...(cells.note ? [cells.note] : [])],
     counts: out.counts,
     ...(out.comparison ? { comparison: out.comparison } : {}),
+    season: out.season,
   };
 }
 

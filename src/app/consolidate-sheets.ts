@@ -6,8 +6,10 @@
 import { consolidate, type Completeness, type MemberStatus } from '../consolidate/consolidate';
 import { isoDate } from '../consolidate/roster';
 import { formats as registry } from '../formats';
-import { comparisonSheetName, freshSheetName, overviewSheetName, summarySheetName } from '../layout/sheet-name';
-import type { Level } from '../model/report';
+import { changesSheetName, comparisonSheetName, freshSheetName, overviewSheetName, statusSheetName, summarySheetName } from '../layout/sheet-name';
+import type { Level, Report } from '../model/report';
+import { defaultResubmitBy, noticeUnits, type Season } from '../consolidate/season';
+import { pickVersions, versionKey } from '../consolidate/versions';
 import { validate, countBySeverity } from '../rules/engine';
 import type { Finding } from '../model/finding';
 import { TEMP_SHEET_PREFIX, type WorkbookPort } from '../ports/workbook-port';
@@ -19,6 +21,8 @@ import { consolidationOutput, summaryCells } from './consolidation-output';
 
 export interface Candidate {
   sheet: string;
+  /** Another sheet of the same office and year: which of them a consolidation counts. */
+  version?: { n: number; of: number; counted: boolean } | { ambiguous: true };
   office: string;
   year: number;
   format: string;
@@ -32,10 +36,19 @@ export interface Candidate {
 
 /** The report sheets a consolidation can take, with their validation status. */
 export async function listCandidates(port: WorkbookPort): Promise<Candidate[]> {
-  return reportsOf((await port.readSheets('reports', { marks: false })).filter((s) => !s.name.startsWith(TEMP_SHEET_PREFIX))).map(({ sheet, report }) => {
+  const found = reportsOf((await port.readSheets('reports', { marks: false })).filter((s) => !s.name.startsWith(TEMP_SHEET_PREFIX)));
+  const picked = pickVersions(found.map((f) => f.report));
+  const versionOf = (r: Report): Candidate['version'] => {
+    if (picked.ambiguous.some((g) => g.includes(r))) return { ambiguous: true };
+    const g = picked.groups.find((x) => x.includes(r));
+    return g && { n: g.indexOf(r) + 1, of: g.length, counted: g[g.length - 1] === r };
+  };
+  return found.map(({ sheet, report }) => {
     const n = countBySeverity(validate(report).findings);
+    const version = versionOf(report);
     return {
       sheet,
+      ...(version ? { version } : {}),
       office: report.office,
       year: report.year,
       format: report.format,
@@ -76,6 +89,14 @@ export interface ConsolidateSheetsResult {
   completeness?: Completeness;
   /** 应报 / 已报 / 通过, as on the overview. */
   counts?: string;
+  changesSheet?: string;
+  statusSheet?: string;
+  /** What the notices and the circular are made from. */
+  season?: Season;
+  /** The offices owed a 退回意见, as on the overview. */
+  notices?: string[];
+  /** The corrected versions' due date the letters propose (YYYY-MM-DD). */
+  resubmitBy?: string;
 }
 
 export async function consolidateSheets(port: WorkbookPort, req: ConsolidateSheetsRequest): Promise<ConsolidateSheetsResult> {
@@ -87,11 +108,19 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
   const leftovers = read.filter((s) => s.name.startsWith(TEMP_SHEET_PREFIX));
   const sheets = read.filter((s) => !s.name.startsWith(TEMP_SHEET_PREFIX));
   const all = reportsOf(sheets);
-  const chosen = req.members.map((name) => {
+  const picked = req.members.map((name) => {
     const hit = all.find((r) => r.sheet === name);
     if (!hit) throw new UserError(`工作表“${name}”不是可读取的年报表格，请刷新列表后重试。`);
     return hit;
   });
+  // Every version of a chosen office goes in, so the latest is counted even when an older one was ticked.
+  const ours = new Set(sheets.filter((s) => s.meta?.summaryOf).map((s) => s.name));
+  const keys = new Set(picked.map((c) => versionKey(c.report)));
+  const sameOffice = (r: Report) => {
+    const k = versionKey(r);
+    return k !== undefined && keys.has(k);
+  };
+  const chosen = [...picked, ...all.filter((r) => !picked.includes(r) && !ours.has(r.sheet) && sameOffice(r.report))];
   const result = consolidate(
     chosen.map((c) => c.report),
     { office, level: req.level, registry, roster },
@@ -110,6 +139,10 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
   const overviewName = previousOverview?.name ?? freshSheetName(overviewSheetName(summaryName), [...taken, summaryName]);
   const previousComparison = mine('comparison');
   const comparisonName = previousComparison?.name ?? freshSheetName(comparisonSheetName(summaryName), [...taken, summaryName, overviewName]);
+  const previousChanges = mine('changes');
+  const changesName = previousChanges?.name ?? freshSheetName(changesSheetName(summaryName), [...taken, summaryName, overviewName, comparisonName]);
+  const previousStatus = mine('status');
+  const statusName = previousStatus?.name ?? freshSheetName(statusSheetName(summaryName), [...taken, summaryName, overviewName, comparisonName, changesName]);
 
   // Members left out (不纳入汇总) are not in the summary's formulas either.
   const memberSheets = result.members.map((m) => chosen.find((c) => c.report === m.report)!.sheet);
@@ -117,7 +150,9 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
   const out = consolidationOutput(result, {
     office,
     level: req.level,
-    names: { summary: summaryName, overview: overviewName, comparison: comparisonName },
+    names: { summary: summaryName, overview: overviewName, comparison: comparisonName, changes: changesName, status: statusName },
+    // A season sheet written before is rewritten, never left stale beside a new summary.
+    rewrite: { changes: !!previousChanges, status: !!previousStatus },
     memberSheets,
     formulas,
     summaryOf: memberSheets,
@@ -128,6 +163,8 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
   if (previous) replace[summaryName] = previous.name;
   if (previousOverview) replace[overviewName] = previousOverview.name;
   if (previousComparison && previousYear) replace[comparisonName] = previousComparison.name;
+  if (previousChanges) replace[changesName] = previousChanges.name;
+  if (previousStatus) replace[statusName] = previousStatus.name;
   await port.writeSheets(out.plans, { replace, activate: summaryName, remove: leftovers.map((s) => s.name) });
   return {
     ok: true,
@@ -136,6 +173,11 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
     summarySheet: summaryName,
     overviewSheet: overviewName,
     ...(previousYear ? { comparisonSheet: comparisonName } : {}),
+    ...(out.changesSheet ? { changesSheet: out.changesSheet } : {}),
+    ...(out.statusSheet ? { statusSheet: out.statusSheet } : {}),
+    season: out.season,
+    notices: noticeUnits(out.season).map((u) => u.office),
+    resubmitBy: defaultResubmitBy(out.season.today),
     mode,
     note,
     updated: !!previous,

@@ -7,6 +7,8 @@ import { formats as registry } from '../formats';
 import type { CompiledFormat } from '../formats/compile';
 import { buildComparisonPlan } from '../layout/comparison-plan';
 import { buildOverviewPlan, overviewCounts } from '../layout/overview-plan';
+import { buildChangesPlan, buildStatusPlan } from '../layout/season-plans';
+import { seasonOf, type Season } from '../consolidate/season';
 import { buildSheetPlan, type SheetPlan } from '../layout/sheet-plan';
 import { summaryFormulas } from '../layout/summary-formulas';
 import type { Level } from '../model/report';
@@ -20,6 +22,19 @@ export interface ConsolidationOutput {
   findings: Finding[];
   comparison?: Comparison;
   counts: string;
+  /** Who reported, who is late, who resubmitted: what the notices and the circular are made from. */
+  season: Season;
+  /** The season's sheets written: 整改情况 when an office resubmitted, 报送情况 when a roster was given. */
+  changesSheet?: string;
+  statusSheet?: string;
+}
+
+export interface OutputSheetNames {
+  summary: string;
+  overview: string;
+  comparison: string;
+  changes: string;
+  status: string;
 }
 
 /**
@@ -31,7 +46,9 @@ export function consolidationOutput(
   req: {
     office: string;
     level?: Level;
-    names: { summary: string; overview: string; comparison: string };
+    names: OutputSheetNames;
+    /** The season's sheets to write even when there is nothing new for them: they replace ones written before. */
+    rewrite?: { changes?: boolean; status?: boolean };
     /** Each member's sheet in the output workbook, for links; and the formulas referring to them. */
     memberSheets?: (string | undefined)[];
     formulas?: (string | undefined)[];
@@ -58,7 +75,9 @@ export function consolidationOutput(
     }),
   ];
   const members = result.members.map((status, i) => ({ status, sheet: req.memberSheets?.[i] }));
-  const overviewOptions = { completeness: result.completeness, today: req.today };
+  const changesSheet = result.versions.length || req.rewrite?.changes ? req.names.changes : undefined;
+  const statusSheet = result.completeness || req.rewrite?.status ? req.names.status : undefined;
+  const overviewOptions = { completeness: result.completeness, today: req.today, versions: result.versions, changesSheet };
   plans.push(buildOverviewPlan(req.names.overview, { office: req.office, year: summary.year, format: summary.format, sheet: req.names.summary }, members, registry, overviewOptions));
   const findings = [...result.findings];
   let comparison: Comparison | undefined;
@@ -71,8 +90,11 @@ export function consolidationOutput(
     comparison = compareYears({ summary, members: result.members.map((m) => m.report) }, prev, registry);
     plans.push(buildComparisonPlan(req.names.comparison, { office: req.office, format: summary.format }, comparison, prev.source));
   }
+  const season = seasonOf(result, { office: req.office, year: summary.year, today: req.today });
+  if (changesSheet) plans.push(buildChangesPlan(changesSheet, season, summary.format));
+  if (statusSheet) plans.push(buildStatusPlan(statusSheet, season, summary.format));
   findings.push(...validate(summary, { previous: prev?.summary }).findings);
-  return { plans, findings, comparison, counts: overviewCounts(members, overviewOptions) };
+  return { plans, findings, comparison, counts: overviewCounts(members, overviewOptions), season, changesSheet, statusSheet };
 }
 
 /**

@@ -54,9 +54,14 @@ export function draftErrors(report: Report, siblings: Report[] = [], registry: F
   return checkReport(report, { siblings, registry }).findings.filter((f) => f.severity === 'error');
 }
 
+/** A name without the characters file systems refuse (and without spaces). */
+export function safeFileName(s: string): string {
+  return s.replace(/[\\/:*?"<>|\s]+/g, '');
+}
+
 /** A file name from the report's title, without characters file systems refuse. */
 export function draftFileName(document: DraftDocument, kind: DraftKind): string {
-  return `${document.title.replace(/[\\/:*?"<>|\s]+/g, '')}.${kind}`;
+  return `${safeFileName(document.title)}.${kind}`;
 }
 
 export async function draftReportFile(report: Report, options: DraftOptions): Promise<DraftedFile> {

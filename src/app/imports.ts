@@ -3,7 +3,7 @@
  * insertWorksheetsFromBase64), shown with their status, then written as canonical sheets.
  */
 import { formats as registry } from '../formats';
-import type { InputOptions } from './read-inputs';
+import { stampSubmitted, type InputOptions } from './read-inputs';
 import { buildSheetPlan, type SheetPlan } from '../layout/sheet-plan';
 import { freshSheetName, reportSheetName } from '../layout/sheet-name';
 import { originText, UNKNOWN_OFFICE, type Report } from '../model/report';
@@ -48,6 +48,7 @@ export async function readSubmissions(files: Submission[], options: InputOptions
   for (const f of files) {
     try {
       const { reports, problems } = await readReports(f.name, await f.read(), registry, options.readers, options);
+      stampSubmitted(reports, f);
       if (!reports.length) {
         out.push({ key: f.name, file: f.name, findings: [], errors: 0, warnings: 0, cells: [], problem: problems.join('；') || '未找到可识别的报表' });
         continue;
@@ -107,7 +108,8 @@ export function reportPlan(r: Report, as: { office: string; year: number; name: 
     level: r.level,
     totals: 'values',
     readings: r.readings,
-    extraMeta: { source: r.source, ...(r.members ? { members: r.members, descendants: r.descendants } : {}) },
+    // The submission's time goes with the sheet: its versions are ordered by it when consolidated.
+    extraMeta: { source: r.submission ?? r.source, ...(r.submitted ? { submitted: r.submitted } : {}), ...(r.members ? { members: r.members, descendants: r.descendants } : {}) },
   });
 }
 

@@ -26,11 +26,22 @@ export async function readInput(file: InputFile, options: InputOptions): Promise
       ? await (await import('./check-full-text')).readFullText({ name: file.name, bytes }, options, registry)
       : { file: file.name, ...(await (await import('../import/read-file')).readReports(file.name, bytes, registry, options.readers, options)) };
     if (!r.reports.length) throw new UserError(`未找到可识别的报表${r.problems.length ? `（${r.problems.join('；')}）` : ''}`, { code: 'no_report' });
+    stampSubmitted(r.reports, file);
     return r;
   } catch (e) {
     if (e instanceof UserError) throw new UserError(`${file.name}：${e.message}`, { cause: e, code: e.code });
     throw e;
   }
+}
+
+/**
+ * A report's submission time: what the file itself declares (a sheet of ours keeps its import
+ * time), else the file's modification time, where the host knows it.
+ */
+export function stampSubmitted(reports: Report[], file: InputFile): void {
+  if (file.modified === undefined || !Number.isFinite(file.modified)) return;
+  const at = new Date(file.modified).toISOString();
+  for (const r of reports) r.submitted ??= at;
 }
 
 export interface InputsRead {

@@ -11,6 +11,8 @@ import type { InputFile, OpenWorkbook } from '../ports/file-reader';
 import { expandPaths, nodeFile } from '../ports/node/node-files';
 import { checkYear, generateTemplate } from '../app/generate';
 import { consolidateReports, rosterFromFile } from '../app/consolidate-files';
+import { resubmitDate, seasonFiles, type SeasonFile } from '../app/season-documents';
+import { isoDate } from '../consolidate/roster';
 import { failureMessage } from '../app/failure';
 import { importFile } from '../app/import-files';
 import { readInput, readInputs } from '../app/read-inputs';
@@ -109,6 +111,56 @@ const EXAMPLES = `
 用 nianbao help <命令> 查看某个命令的选项。退出码：0 没有错误；1 至少有一项错误；2 文件无法读取或没有可识别的报表。
 `;
 
+interface ConsolidateOptions {
+  out: string;
+  office?: string;
+  level?: Level;
+  roster?: string;
+  previous?: string;
+  formulas?: boolean;
+  notices?: string;
+  resubmitBy?: string;
+  json?: boolean;
+  force?: boolean;
+}
+
+/** The path lies in the folder (or is it). */
+function within(file: string, folder: string): boolean {
+  const rel = path.relative(path.resolve(folder), path.resolve(file));
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** A letter written before may hold what the clerk added: it is replaced only with --force. */
+async function refuseExistingLetters(dir: string, letters: SeasonFile[]): Promise<void> {
+  const there: string[] = [];
+  for (const l of letters)
+    if (
+      await fs.stat(path.join(dir, l.name)).then(
+        () => true,
+        () => false,
+      )
+    )
+      there.push(l.name);
+  if (there.length) throw new CliFailure(`${dir} 中已有 ${there.join('、')}，其中可能已有补写的内容。为防止覆盖，已停止，未生成任何文件；如确需覆盖，请加 --force，或换一个文件夹。`);
+}
+
+/** Writes the letters into the folder; a notice left there from an earlier round that this round does not renew is pointed out, never deleted. */
+async function writeLetters(dir: string, letters: SeasonFile[], io: Io): Promise<string[]> {
+  await fs.mkdir(dir, { recursive: true }).catch(() => {
+    throw new CliFailure(`无法创建文件夹 ${dir}，请检查路径和权限`);
+  });
+  const written: string[] = [];
+  for (const l of letters) {
+    const file = path.join(dir, l.name);
+    await writeOutput(file, l.bytes, [], 'template', true);
+    written.push(file);
+  }
+  const names = new Set(letters.map((l) => l.name));
+  const stale = (await fs.readdir(dir)).filter((n) => n.endsWith('退回意见.docx') && !names.has(n));
+  if (stale.length) io.stderr(`提示：${dir} 中的 ${stale.join('、')} 是之前生成的，本次这些单位无需退回，请勿再发出\n`);
+  return written;
+}
+
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
@@ -178,10 +230,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--roster <文件>', '报送名单：.txt 每行一个单位，或 .xlsx 中“报送名单”工作表（或第一个工作表）的第一列')
     .option('--previous <文件>', '上年的汇总表：核对上年结转，并生成同比工作表')
     .option('--formulas', '汇总表使用公式引用成员表（默认写入数值；成员表都写入输出文件）')
+    .option('--notices <文件夹>', '另在该文件夹中写出退回意见（每个有错误或未说明警告的单位一份）和报送情况通报（.docx）')
+    .option('--resubmit-by <日期>', '退回意见中重新报送的截止日期，如 2025-02-12（默认：一周后）')
     .option('--force', '输出文件已存在时仍然覆盖')
     .option('--json', '输出 JSON')
-    .action(async (files: string[], o: { out: string; office?: string; level?: Level; roster?: string; previous?: string; formulas?: boolean; json?: boolean; force?: boolean }) => {
-      const members = await inputs(files);
+    .action(async (files: string[], o: ConsolidateOptions) => {
+      // The notices folder may sit inside the submissions folder: what we wrote there is not a submission.
+      const members = (await inputs(files)).filter((f) => !o.notices || !within(f.name, o.notices));
+      const today = isoDate(new Date());
+      const resubmitBy = o.notices ? resubmitDate(o.resubmitBy, today) : undefined;
       const roster = o.roster ? await rosterFromFile(nodeFile(o.roster), openXlsx) : undefined;
       const read = await readInputs(members, { readers });
       errors.push(...read.messages);
@@ -192,24 +249,35 @@ export async function run(argv: string[], io: Io): Promise<number> {
         mode: o.formulas ? 'formula' : 'values',
         roster,
         previous: o.previous ? { file: nodeFile(o.previous), open: openXlsx, readers } : undefined,
+        today,
       });
       const memberJson = result.members.map((m) => reportToJson(m.report, m.findings, formats, m.confirmed));
       if (!result.ok) {
         if (o.json) io.stdout(JSON.stringify({ reports: memberJson, findings: result.findings }, null, 2) + '\n');
-        else io.stdout(`汇总被拒绝，未生成文件：\n${result.findings.map((f) => `  ✖ ${f.message}`).join('\n')}\n`);
+        else io.stdout(`汇总被拒绝，未生成文件${o.notices ? '，也未生成退回意见' : ''}：\n${result.findings.map((f) => `  ✖ ${f.message}`).join('\n')}\n`);
         code = read.failed ? EXIT_INPUT : EXIT_ERRORS;
         return;
       }
       for (const n of result.notes) io.stderr(`提示：${n}\n`);
       const given = [...members.map((f) => f.name), ...(o.roster ? [o.roster] : []), ...(o.previous ? [o.previous] : [])];
+      const letters = o.notices ? await seasonFiles(result.season, { resubmitBy }) : [];
+      if (o.notices && !o.force) await refuseExistingLetters(o.notices, letters);
       await writeOutput(o.out, await port.toBuffer(), given, 'consolidate', o.force);
+      const written = o.notices ? await writeLetters(o.notices, letters, io) : [];
       const { summary, sheets, findings } = result;
-      if (o.json) io.stdout(JSON.stringify({ reports: [reportToJson(summary, findings, formats), ...memberJson] }, null, 2) + '\n');
+      if (o.json) io.stdout(JSON.stringify({ reports: [reportToJson(summary, findings, formats), ...memberJson], ...(o.notices ? { notices: written } : {}) }, null, 2) + '\n');
       else {
         const bad = result.members.filter((m) => m.errors > 0).length;
         io.stdout(`已汇总 ${result.members.length} 份报表（${summary.year} 年度，${formats.formatOf(summary).def.name}），写入 ${o.out}\n`);
         io.stdout(`${result.counts}\n`);
         if (result.comparison) io.stdout(`与 ${result.comparison.prevYear} 年度的对比见“${sheets.comparison}”工作表\n`);
+        if (sheets.changes) io.stdout(`${result.season.versions.length} 个单位重新报送，改动的单元格见“${sheets.changes}”工作表\n`);
+        if (o.notices) {
+          const notices = letters.filter((l) => l.office);
+          io.stdout(
+            `已在 ${o.notices} 中生成${notices.length ? ` ${notices.length} 份退回意见（${notices.map((l) => l.office).join('、')}）和` : '（没有需要退回的单位）'}报送情况通报，重新报送截止日期 ${resubmitBy}\n`,
+          );
+        }
         if (bad) io.stdout(`其中 ${bad} 份有错误，详见“${sheets.overview}”工作表：\n`);
         for (const f of findings) io.stdout(`  ${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}\n`);
       }

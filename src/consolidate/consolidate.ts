@@ -11,6 +11,7 @@ import { fmt, type Reading } from '../model/values';
 import { validate, countBySeverity } from '../rules/engine';
 import type { Finding } from '../model/finding';
 import { deadlineText, dueDate, matchRoster, type RosterEntry } from './roster';
+import { pickVersions, rectificationText, rectify, timeText, versionText, whyUnordered, type Rectification } from './versions';
 
 export interface ConsolidateRequest {
   office: string;
@@ -40,8 +41,21 @@ export interface Completeness {
   unlisted: { member: MemberStatus; likely?: string }[];
 }
 
+/** An office that sent more than one version: the latest counted, the others listed, what changed. */
+export interface VersionHistory {
+  office: string;
+  year: number;
+  /** The version counted: the latest. */
+  latest: MemberStatus;
+  /** The versions not counted, newest first. */
+  older: Report[];
+  /** The latest held against the version just before it. */
+  rectification: Rectification;
+}
+
 export type Consolidation =
-  { ok: true; summary: Report; members: MemberStatus[]; findings: Finding[]; completeness?: Completeness } | { ok: false; findings: Finding[]; members: MemberStatus[]; completeness?: Completeness };
+  | { ok: true; summary: Report; members: MemberStatus[]; findings: Finding[]; completeness?: Completeness; versions: VersionHistory[] }
+  | { ok: false; findings: Finding[]; members: MemberStatus[]; completeness?: Completeness; versions: VersionHistory[] };
 
 /** Every office a report stands for: itself and, for a summary, everything below it. */
 export function officesOf(r: Report): string[] {
@@ -80,9 +94,11 @@ function refusals(members: Report[], registry: FormatRegistry): Finding[] {
         owner.set(office, m);
         continue;
       }
+      // Two versions of one year that cannot be ordered say why, so the clerk knows which to keep.
+      const why = first.year === m.year ? whyUnordered(first, m) : undefined;
       const message =
         first.office === office && m.office === office
-          ? `「${office}」出现了两次（${first.source}、${m.source}），会被重复计算。请只保留一份。`
+          ? `「${office}」出现了两次（${first.source}、${m.source}），${why ? `${why}，` : ''}会被重复计算。请只保留一份。`
           : `「${office}」已包含在汇总表「${first.office === office ? m.office : first.office}」中，又作为单独成员出现，会被重复计算。请去掉其中之一。`;
       out.push({ rule: 'summary.duplicate_member', severity: 'error', cells: [], message });
     }
@@ -144,9 +160,17 @@ function checkRoster(roster: RosterEntry[], statuses: MemberStatus[], year: numb
 export function consolidate(members: Report[], req: ConsolidateRequest): Consolidation {
   const registry = req.registry ?? defaultRegistry;
   const office = req.office.trim();
-  const all = members.map((m) => memberStatus(m, registry));
   // Nothing to sum is a request to refuse, not a finding about any report.
   if (!members.length) throw new UserError('没有可汇总的报表：请至少选择一份成员报表。', { code: 'no_members' });
+  // An office's versions: only the latest goes on; two versions are never both summed.
+  const picked = pickVersions(members);
+  const all = picked.counted.map((m) => memberStatus(m, registry));
+  const statusOf = new Map(all.map((s) => [s.report, s]));
+  const versions: VersionHistory[] = picked.groups.map((g) => {
+    const latest = statusOf.get(g[g.length - 1])!;
+    const before = memberStatus(g[g.length - 2], registry);
+    return { office: latest.report.office, year: latest.report.year, latest, older: g.slice(0, -1).reverse(), rectification: rectify(before, latest, registry) };
+  });
   const checked = req.roster ? checkRoster(req.roster, all, members[0].year) : undefined;
   const completeness = checked?.completeness;
   // 不纳入汇总 units are listed, never summed, even when their report came.
@@ -155,7 +179,7 @@ export function consolidate(members: Report[], req: ConsolidateRequest): Consoli
   const summed = statuses.map((s) => s.report);
   if (!summed.length) throw new UserError('所选报表都属于报送名单中“不纳入汇总”的单位，没有可汇总的报表。', { code: 'no_members' });
   const refused = refusals(summed, registry);
-  if (refused.length) return { ok: false, findings: refused, members: statuses, completeness };
+  if (refused.length) return { ok: false, findings: refused, members: statuses, completeness, versions };
   const format = registry.formatOf(summed[0]);
   const summary: Report = {
     source: office,
@@ -176,7 +200,23 @@ export function consolidate(members: Report[], req: ConsolidateRequest): Consoli
       message: `成员「${s.report.office}」有 ${s.errors} 个错误，汇总数已照原数相加，错误会带入汇总表。请该单位改正后重新汇总。`,
     }));
   findings.push(...(checked?.findings ?? []));
-  return { ok: true, summary, members: statuses, findings, completeness };
+  findings.push(...versions.map(supersededFinding));
+  return { ok: true, summary, members: statuses, findings, completeness, versions };
+}
+
+/** summary.version_superseded: every version not counted is named with its time, and what the latest changed. */
+function supersededFinding(v: VersionHistory): Finding {
+  const latest = v.latest.report;
+  const when = latest.submitted ? `（报送时间 ${timeText(latest.submitted)}）` : '';
+  return {
+    rule: 'summary.version_superseded',
+    severity: 'info',
+    cells: [],
+    message:
+      `「${v.office}」报送了 ${v.older.length + 1} 个版本，计入最新的 ${latest.source}${when}；` +
+      `未计入：${v.older.map(versionText).join('、')}。与上一版相比：${rectificationText(v.rectification)}。` +
+      '如某个版本实为其他单位套用了本单位的表格，请核对单位名称。',
+  };
 }
 
 /**
@@ -185,7 +225,12 @@ export function consolidate(members: Report[], req: ConsolidateRequest): Consoli
  */
 export function checkSummary(summary: Report, all: Report[], registry: FormatRegistry = defaultRegistry): Finding[] {
   if (!summary.members?.length) return [];
-  const members = summary.members.map((o) => all.find((r) => r !== summary && r.office === o && r.year === summary.year && r.format === summary.format));
+  // A member sent in several versions is checked by the one a consolidation counts: the latest.
+  const members = summary.members.map((o) => {
+    const versions = all.filter((r) => r !== summary && r.office === o && r.year === summary.year && r.format === summary.format);
+    const counted = pickVersions(versions).counted;
+    return counted.length === 1 ? counted[0] : undefined;
+  });
   if (members.some((m) => !m)) return [];
   const format = registry.formatOf(summary);
   const sums = sumReadings(members as Report[], format.cells.length);

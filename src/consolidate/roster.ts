@@ -47,6 +47,16 @@ const LEVEL_ALIASES: Record<string, RosterLevel> = {
 };
 const EXCLUDE_WORDS = new Set(['不纳入汇总', '不纳入', '垂直管理', '垂管', '是', 'Y', 'y', '√', '1']);
 const INCLUDE_WORDS = new Set(['纳入', '纳入汇总', '否', 'N', 'n', '0']);
+/**
+ * The tier a unit sits at (县级部门, 市级部门): said, but not a level of the roster's; the level
+ * then follows from the name (a government is a government at any tier).
+ */
+const TIER_WORDS = new Set(['省级', '市级', '地市级', '县级', '区级']);
+/**
+ * Words that, typed after a unit with spaces, can only be a field: a level, a tier, an exclusion
+ * marker. One-character forms (乡, 镇, 是, 1) are left out: 「城关 镇」 is a name typed with a space.
+ */
+const FIELD_WORDS = new Set([...Object.keys(LEVEL_ALIASES).filter((w) => w.length > 1), ...TIER_WORDS, ...[...EXCLUDE_WORDS, ...INCLUDE_WORDS].filter((w) => w.length > 1)]);
 
 /** Statutory defaults (条例第五十条): departments by 1月31日, governments by 3月31日. */
 const DEFAULT_DEADLINE: Record<RosterLevel, DeadlineSpec> = {
@@ -96,7 +106,7 @@ function cellText(c: Cell): string {
  * Parses rows (unit first; level, deadline and 不纳入汇总 after it, told apart by what
  * they say). `lineOf` names a row for messages, e.g. 第 3 行.
  */
-export function parseRosterRows(rows: Cell[][], lineOf: (i: number) => number): ParsedRoster {
+export function parseRosterRows(rows: Cell[][], lineOf: (i: number) => number, spaced: Set<number> = new Set()): ParsedRoster {
   const entries: RosterEntry[] = [];
   const errors: string[] = [];
   const seen = new Map<string, number>();
@@ -108,7 +118,8 @@ export function parseRosterRows(rows: Cell[][], lineOf: (i: number) => number): 
       .map((c) => (typeof c === 'number' ? c : cellText(c)))
       .filter((c) => c !== '');
     if (!name) {
-      if (rest.length) errors.push(`第 ${line} 行：没有单位名称（第一列为空），却填了“${rest.join('、')}”。`);
+      const where = spaced.has(i) ? '行首应为单位名称' : '第一列为空';
+      if (rest.length) errors.push(`第 ${line} 行：没有单位名称（${where}），却填了“${rest.join('、')}”。`);
       return;
     }
     if (name.startsWith('#') || name.startsWith('＃')) return;
@@ -118,6 +129,8 @@ export function parseRosterRows(rows: Cell[][], lineOf: (i: number) => number): 
     let excluded: boolean | undefined;
     for (const c of rest) {
       const text = String(c);
+      // A tier (县级, 市级) is read and set aside: the level comes from the name.
+      if (TIER_WORDS.has(text)) continue;
       const asLevel = LEVEL_ALIASES[text];
       const asDeadline = typeof c === 'number' || /\d/.test(text) ? parseDeadline(c) : null;
       const marker = EXCLUDE_WORDS.has(text) ? true : INCLUDE_WORDS.has(text) ? false : undefined;
@@ -140,11 +153,36 @@ export function parseRosterRows(rows: Cell[][], lineOf: (i: number) => number): 
   return { entries, errors };
 }
 
-/** A .txt roster: one unit per line; optional fields after a tab or a comma. */
+/** A word typed after a unit's name that cannot be part of one: a date, a level or tier word, an exclusion marker. */
+function isFieldWord(word: string): boolean {
+  return FIELD_WORDS.has(word) || (/\d/.test(word) && parseDeadline(word) !== null);
+}
+
+/**
+ * A line typed with spaces, as people type (「县财政局  部门  2025-01-20」): the name is the words
+ * up to the first that cannot be part of a name; everything after it is a field, never glued
+ * into the name. A header typed so is a header.
+ */
+function spacedRow(line: string): string[] {
+  const words = line.trim().split(/\s+/);
+  if (words.length < 2) return [line];
+  if (words.every((w) => HEADER_WORDS.has(w) || ROSTER_HEADERS.includes(w))) return words;
+  const first = words.findIndex(isFieldWord);
+  if (first < 0) return [line];
+  // A line that starts with a field has no name: said as such, never read as one.
+  return [words.slice(0, first).join(''), ...words.slice(first)];
+}
+
+/** A .txt roster: one unit per line; optional fields after a tab, a comma, or a run of spaces. */
 export function parseRosterText(text: string): ParsedRoster {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const rows = lines.map((l) => (/[\t,，]/.test(l) ? l.split(/\t|,|，/) : [l]));
-  return parseRosterRows(rows, (i) => i + 1);
+  const spaced = new Set<number>();
+  const rows = lines.map((l, i) => {
+    if (/[\t,，]/.test(l)) return l.split(/\t|,|，/);
+    spaced.add(i);
+    return spacedRow(l);
+  });
+  return parseRosterRows(rows, (i) => i + 1, spaced);
 }
 
 /** The roster as text in the same form, for the pane's text box. */

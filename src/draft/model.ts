@@ -54,7 +54,18 @@ export interface DraftTable {
   rows: DraftRow[];
 }
 
-export type Block = { type: 'subheading'; text: string } | { type: 'paragraph'; runs: Run[] } | { type: 'table'; table: DraftTable };
+/**
+ * A paragraph is body text with a first-line indent unless it says otherwise: a letter's
+ * signature and date stand right-aligned, its note lines flush left.
+ */
+export type Block = { type: 'subheading'; text: string } | ({ type: 'paragraph'; runs: Run[] } & ParagraphLayout) | { type: 'table'; table: DraftTable };
+
+export interface ParagraphLayout {
+  align?: 'left' | 'right';
+  indent?: false;
+  /** Characters kept clear at the right: 成文日期右空四字. */
+  rightChars?: number;
+}
 
 export interface DraftSection {
   title: string;
@@ -68,8 +79,12 @@ export interface DraftDocument {
   office: string;
   year: number;
   format: string;
+  /** A letter's addressee (主送机关), flush left above the opening: 「县财政局：」. */
+  addressee?: string;
   opening: Run[];
   sections: DraftSection[];
+  /** After the sections: a letter's closing lines, signature and date. */
+  closing?: Block[];
 }
 
 /** Every placeholder of the document, in reading order. */

@@ -23,7 +23,7 @@ import {
   type IFontAttributesProperties,
 } from 'docx';
 import { FONTS, LINE_PT, PAGE_MM, SIZES } from './fonts';
-import { withPlaceholders, type DraftCell, type DraftDocument, type DraftTable, type Run } from './model';
+import { withPlaceholders, type Block, type ParagraphLayout, type DraftCell, type DraftDocument, type DraftTable, type Run } from './model';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
@@ -42,12 +42,13 @@ function textRuns(runs: Run[], fonts: string[], size: number): TextRun[] {
   return runs.map((r) => new TextRun({ text: r.text, font: font(fonts), size: halfPoints(size), ...(r.placeholder ? { highlight: 'yellow' as const } : {}) }));
 }
 
-function body(runs: Run[], keepNext = false): Paragraph {
+function body(runs: Run[], keepNext = false, layout: ParagraphLayout = {}): Paragraph {
+  const right = layout.rightChars ? { right: SIZES.body * 20 * layout.rightChars } : {};
   return new Paragraph({
     keepNext,
     children: textRuns(runs, FONTS.body, SIZES.body),
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: INDENT },
+    alignment: layout.align === 'right' ? AlignmentType.RIGHT : layout.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+    indent: { ...(layout.indent === false ? {} : { firstLine: INDENT }), ...right },
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
   });
 }
@@ -156,17 +157,21 @@ export function buildDocx(doc: DraftDocument): Document {
       alignment: AlignmentType.CENTER,
       spacing: { line: Math.round(SIZES.title * 1.5 * 20), lineRule: LineRuleType.EXACT, after: LINE },
     }),
+    ...(doc.addressee ? [body([{ text: doc.addressee }], true, { indent: false })] : []),
     body(doc.opening),
   ];
-  for (const s of doc.sections) {
-    children.push(heading(s.title, FONTS.heading));
-    s.blocks.forEach((b, i) => {
+  const blocks = (list: Block[]) =>
+    list.forEach((b, i) => {
       if (b.type === 'subheading') children.push(heading(b.text, FONTS.subheading));
       // A sentence that leads into a table stays on the table's page.
-      else if (b.type === 'paragraph') children.push(body(b.runs, s.blocks[i + 1]?.type === 'table'));
+      else if (b.type === 'paragraph') children.push(body(b.runs, list[i + 1]?.type === 'table', b));
       else children.push(table(b.table), new Paragraph({ children: [], spacing: { line: 240, lineRule: LineRuleType.AUTO } }));
     });
+  for (const s of doc.sections) {
+    children.push(heading(s.title, FONTS.heading));
+    blocks(s.blocks);
   }
+  blocks(doc.closing ?? []);
   return new Document({
     title: doc.title,
     creator: doc.office,

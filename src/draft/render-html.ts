@@ -3,7 +3,7 @@
  * headings, tables with the official merges (colspan, rowspan, header cells), no script.
  */
 import { FONTS, SIZES } from './fonts';
-import { withPlaceholders, type DraftCell, type DraftDocument, type DraftRow, type DraftTable, type Run } from './model';
+import { withPlaceholders, type Block, type DraftCell, type DraftDocument, type DraftRow, type DraftTable, type Run } from './model';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -53,16 +53,24 @@ function table(t: DraftTable): string {
 }
 
 export function renderHtml(doc: DraftDocument): string {
-  const body: string[] = [`<h1>${doc.titleLines.map((l) => runs(withPlaceholders(l))).join('<br>')}</h1>`, `<p>${runs(doc.opening)}</p>`];
+  const body: string[] = [`<h1>${doc.titleLines.map((l) => runs(withPlaceholders(l))).join('<br>')}</h1>`];
+  if (doc.addressee) body.push(`<p style="text-indent:0">${esc(doc.addressee)}</p>`);
+  body.push(`<p>${runs(doc.opening)}</p>`);
+  const blocks = (list: Block[]) => {
+    for (const b of list) {
+      if (b.type === 'subheading') body.push(`<h3>${esc(b.text)}</h3>`);
+      else if (b.type === 'paragraph') {
+        const style = [b.align ? `text-align:${b.align}` : '', b.indent === false ? 'text-indent:0' : '', b.rightChars ? `padding-right:${b.rightChars}em` : ''].filter(Boolean).join(';');
+        body.push(`<p${style ? ` style="${style}"` : ''}>${runs(b.runs)}</p>`);
+      } else body.push(table(b.table));
+    }
+  };
   for (const s of doc.sections) {
     body.push('<section>', `<h2>${esc(s.title)}</h2>`);
-    for (const b of s.blocks) {
-      if (b.type === 'subheading') body.push(`<h3>${esc(b.text)}</h3>`);
-      else if (b.type === 'paragraph') body.push(`<p>${runs(b.runs)}</p>`);
-      else body.push(table(b.table));
-    }
+    blocks(s.blocks);
     body.push('</section>');
   }
+  blocks(doc.closing ?? []);
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',

@@ -53,3 +53,6 @@ export const REPORT_OUTLINE: ReportOutline = {
 export function unnumbered(title: string): string {
   return title.replace(/^[一二三四五六七八九十]+、/, '').replace(/^（[一二三四五六七八九十]+）/, '');
 }
+
+/** The report's name as a letter or a sheet says it, after a year: 「2024 年度政府信息公开工作年度报告」. */
+export const REPORT_NAME = REPORT_OUTLINE.titleSuffix.replace(/^年/, '');

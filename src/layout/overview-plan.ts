@@ -4,10 +4,12 @@
  * link to the member's sheet; the counts (应报 / 已报 / 通过) at the top.
  */
 import { REPORT_OUTLINE } from '../formats/report-outline';
-import type { Completeness, MemberStatus } from '../consolidate/consolidate';
+import type { Completeness, MemberStatus, VersionHistory } from '../consolidate/consolidate';
 import { OVERVIEW_FIGURES, keyFigure, overviewFigures, type KeyFigure } from '../consolidate/key-figures';
 import type { FigureSet } from '../consolidate/comparison';
-import { daysBetween, dueDate, type RosterEntry } from '../consolidate/roster';
+import { daysBetween, dueDate } from '../consolidate/roster';
+import { seasonOf, type SeasonUnit } from '../consolidate/season';
+import { rectificationText, timeText, versionText } from '../consolidate/versions';
 import type { FormatId, FormatRegistry } from '../formats';
 import type { SheetData } from '../model/sheet-data';
 import type { SheetMeta } from '../model/sheet-meta';
@@ -24,31 +26,19 @@ export interface OverviewMember {
   sheet?: string;
 }
 
-export type OverviewState = '未报送' | '有错误' | '有警告' | '已确认' | '通过' | '不纳入汇总';
-
 const HEADER_ROW = 3;
+/** The columns after the key figures: the counts of findings, what they say, and the season's versions. */
+const TRAILING = ['错误', '警告', '出错说明', '报送时间', '整改情况'];
 /** The overview's column headers, with the key figures of its format. */
 export function overviewHeaders(figures: KeyFigure[]): string[] {
-  return ['序号', '单位', '状态', '截止日期', '截止情况', ...figures.map((f) => f.label), '错误', '警告', '出错说明'];
+  return ['序号', '单位', '状态', '截止日期', '截止情况', ...figures.map((f) => f.label), ...TRAILING];
 }
 
 /** The headers with every shipped format's figures. */
 export const OVERVIEW_HEADERS = overviewHeaders(OVERVIEW_FIGURES);
 const FIRST_FIGURE = 6;
-
-export function memberState(s: MemberStatus): OverviewState {
-  return s.errors ? '有错误' : s.warnings ? '有警告' : s.confirmed.length ? '已确认' : '通过';
-}
-
-const STATE_ORDER: OverviewState[] = ['未报送', '有错误', '有警告', '已确认', '通过', '不纳入汇总'];
-
-interface Row {
-  office: string;
-  state: OverviewState;
-  member?: OverviewMember;
-  entry?: RosterEntry;
-  notes: string[];
-}
+/** How many changed cells the 整改情况 cell names before pointing at the 整改情况 sheet. */
+const CHANGES_LISTED = 5;
 
 /** What the findings say, short: the first two messages and how many more. */
 function findingsSummary(s: MemberStatus): string {
@@ -63,25 +53,32 @@ function findingsSummary(s: MemberStatus): string {
   return parts.join('。');
 }
 
-function rowsOf(members: OverviewMember[], completeness?: Completeness): Row[] {
-  const bySatus = new Map(members.map((m) => [m.status, m]));
-  const fromMember = (status: MemberStatus): Row => ({ office: status.report.office, state: memberState(status), member: bySatus.get(status) ?? { status }, notes: [] });
-  if (!completeness) return members.map((m) => fromMember(m.status));
-  const rows: Row[] = [];
-  for (const x of completeness.expected) {
-    if (x.member) rows.push({ ...fromMember(x.member), entry: x.entry });
-    else rows.push({ office: x.entry.name, state: '未报送', entry: x.entry, notes: x.likely ? [`成员「${x.likely}」名称相近，如是同一单位请统一名称`] : [] });
-  }
-  for (const x of completeness.unlisted) rows.push({ ...fromMember(x.member), notes: [`不在报送名单中${x.likely ? `，可能是名单中的「${x.likely}」` : ''}`] });
-  for (const x of completeness.excluded)
-    rows.push({ office: x.entry.name, state: '不纳入汇总', entry: x.entry, notes: [x.member ? '垂直管理等不纳入汇总的单位：报表已收到，未计入汇总' : '垂直管理等不纳入汇总的单位'] });
-  return rows;
+/** The version counted and, never silently, every version it superseded with its time. */
+function versionsCell(u: SeasonUnit): string | null {
+  const latest = u.member?.report;
+  if (!latest) return null;
+  const counted = latest.submitted ? timeText(latest.submitted) : '';
+  if (!u.history) return counted || null;
+  return `${counted ? `${counted}，` : ''}第 ${u.history.older.length + 1} 版（${latest.source}）；未计入：${u.history.older.map(versionText).join('、')}`;
+}
+
+/** 已整改 / 部分整改 / …, and the cells the latest version changed. */
+function rectificationCell(u: SeasonUnit, changesSheet?: string): string | null {
+  if (!u.history) return null;
+  const r = u.history.rectification;
+  const listed = r.changes.slice(0, CHANGES_LISTED).map((c) => `${c.label} ${c.before}→${c.after}${c.asked ? '' : '（未要求修改）'}`);
+  const more = r.changes.length > CHANGES_LISTED ? `等，详见“${changesSheet ?? '整改情况'}”工作表` : '';
+  return `${rectificationText(r)}${listed.length ? `：${listed.join('；')}${more}` : ''}`;
 }
 
 export interface OverviewOptions {
   completeness?: Completeness;
   /** The date the deadlines are judged against, YYYY-MM-DD. */
   today: string;
+  /** Offices that sent more than one version. */
+  versions?: VersionHistory[];
+  /** The 整改情况 sheet beside it, named where a row lists only the first changed cells. */
+  changesSheet?: string;
 }
 
 /** The counts at the top: 应报 N, 已报 M, 通过 K, and what is missing or wrong. */
@@ -118,32 +115,34 @@ export function buildOverviewPlan(
   cells.push({ row: 1, col: 1, value: `${summary.office} ${summary.year} 年度${REPORT_OUTLINE.titleSuffix.replace(/^年/, '')}汇总明细`, style: 'tableTitle' });
   cells.push({ row: 2, col: 1, value: `${overviewCounts(members, options)}。汇总表：${summary.sheet}`, style: 'subtitle', link: summary.sheet });
   headers.forEach((h, i) => cells.push({ row: HEADER_ROW, col: listColumn(i + 1), value: h, style: 'header' }));
-  const widths = [5, 20, 8, 11, 10, ...figures.map((f) => (f.money ? 11 : 8.5)), 6, 6, 30];
+  const widths = [5, 20, 8, 11, 10, ...figures.map((f) => (f.money ? 11 : 8.5)), 6, 6, 30, 22, 36];
   const rowHeights: Record<number, number> = { 1: 24, 2: 18, [HEADER_ROW]: Math.max(...headers.map((h, i) => wrappedHeight(h, widths[i]))) };
-  const rows = rowsOf(members, options.completeness);
-  const order = (r: Row) => r.entry?.line ?? Number.MAX_SAFE_INTEGER;
-  // What needs acting on first: missing, then errors, warnings; in roster order, then by name.
-  rows.sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || order(a) - order(b) || a.office.localeCompare(b.office, 'zh'));
+  const sheets = new Map(members.map((m) => [m.status, m.sheet]));
+  const season = seasonOf(
+    { members: members.map((m) => m.status), completeness: options.completeness, versions: options.versions ?? [] },
+    { office: summary.office, year: summary.year, today: options.today },
+  );
+  const rows = season.units;
+  const column = { notes: FIRST_FIGURE + figures.length + 2 };
   rows.forEach((r, i) => {
     const row = HEADER_ROW + 1 + i;
-    const s = r.member?.status;
+    const s = r.member;
     const put = (col: number, value: string | number | null, style: PlanCell['style'], link?: string) =>
       cells.push({ row, col: listColumn(col), value: value ?? '—', style, ...(link ? { link } : {}) });
     put(1, i + 1, 'number');
-    put(2, r.office, 'text', r.member?.sheet);
+    put(2, r.office, 'text', s && sheets.get(s));
     put(3, r.state, 'text');
-    const due = r.entry ? dueDate(r.entry, summary.year) : null;
-    put(4, due, 'text');
-    const over = due === null ? null : daysBetween(due, options.today);
-    const standing = over === null ? null : r.state === '未报送' ? (over > 0 ? `逾期 ${over} 天` : `剩 ${-over} 天`) : over > 0 ? '已过' : '未到';
+    put(4, r.due ?? null, 'text');
+    const over = r.pastDue;
+    const standing = over === undefined ? null : r.state === '未报送' ? (over > 0 ? `逾期 ${over} 天` : `剩 ${-over} 天`) : over > 0 ? '已过' : '未到';
     put(5, r.state === '不纳入汇总' ? null : standing, 'text');
     figures.forEach((f, k) => put(FIRST_FIGURE + k, s ? keyFigure(format, s.report, f) : null, 'number'));
     put(FIRST_FIGURE + figures.length, s ? s.errors : null, 'number');
     put(FIRST_FIGURE + figures.length + 1, s ? s.warnings : null, 'number');
-    const notes = [...r.notes, ...(s ? [findingsSummary(s)] : [])].filter((t) => t).join('。');
     // Nothing to say is an empty cell, not an empty string: spreadsheet programs keep only the former.
-    cells.push({ row, col: listColumn(width), value: notes || null, style: 'text' });
-    rowHeights[row] = Math.max(wrappedHeight(notes, widths[width - 1]), wrappedHeight(r.office, widths[1]));
+    const texts = [[...r.notes, ...(s ? [findingsSummary(s)] : [])].filter((t) => t).join('。'), versionsCell(r), rectificationCell(r, options.changesSheet)];
+    texts.forEach((t, k) => cells.push({ row, col: listColumn(column.notes + k), value: t || null, style: 'text' }));
+    rowHeights[row] = Math.max(wrappedHeight(r.office, widths[1]), ...texts.map((t, k) => wrappedHeight(t ?? '', widths[column.notes - 1 + k])));
   });
   const last = HEADER_ROW + Math.max(1, rows.length);
   const lastColumn = listColumn(width);
@@ -188,7 +187,7 @@ export function readOverviewFigures(sheet: SheetData): FigureSet[] {
     if (state === '未报送' || state === '不纳入汇总') continue;
     const values: FigureSet['values'] = {};
     for (const [label, c] of columns) {
-      if (c < 3 || ['状态', '截止日期', '截止情况', '错误', '警告', '出错说明', '校验'].includes(label)) continue;
+      if (c < 3 || ['状态', '截止日期', '截止情况', '校验', ...TRAILING].includes(label)) continue;
       const v = at(r, c);
       values[label] = typeof v === 'number' ? v : v === '—' || v === undefined || v === null ? null : String(v);
     }

@@ -54,5 +54,15 @@ export function comparisonSheetName(summaryName: string): string {
   return withSuffix(summaryName.endsWith('汇总') ? summaryName.slice(0, -2) : summaryName, '同比');
 }
 
+/** The cells resubmissions changed, beside a summary sheet: 某县2024整改情况. */
+export function changesSheetName(summaryName: string): string {
+  return withSuffix(summaryName.endsWith('汇总') ? summaryName.slice(0, -2) : summaryName, '整改情况');
+}
+
+/** The status circular as a sheet, beside a summary sheet: 某县2024报送情况. */
+export function statusSheetName(summaryName: string): string {
+  return withSuffix(summaryName.endsWith('汇总') ? summaryName.slice(0, -2) : summaryName, '报送情况');
+}
+
 /** The roster sheet (报送名单): its first column lists the units that must report. */
 export const ROSTER_SHEET = '报送名单';

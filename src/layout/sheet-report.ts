@@ -63,6 +63,8 @@ export function reportFromOurSheet(sheet: SheetData, registry: FormatRegistry, s
       readings,
       confirmed: meta.confirmed,
       provenance,
+      ...(meta.submitted ? { submitted: meta.submitted } : {}),
+      ...(meta.source ? { submission: meta.source } : {}),
       ...(sheet.metaDropped?.length ? { importFindings: [metaFinding(sheet.name, sheet.metaDropped)] } : {}),
       ...(totals.formulaCells.length ? { formulaCells: totals.formulaCells } : {}),
       ...(totals.live.length ? { liveTotals: totals.live } : {}),

@@ -57,6 +57,13 @@ export interface Report extends ReportMeta {
   overwrittenTotals?: string[];
   /** What reading a foreign layout found: label drift, cells not found, subtotal rows. */
   importFindings?: Finding[];
+  /**
+   * When it was submitted (ISO 8601): the time the file declares (a sheet of ours keeps the one it
+   * was imported with), else the file's modification time. Orders an office's versions.
+   */
+  submitted?: string;
+  /** The file the office submitted, for a report imported from it into a sheet: what its notice names. */
+  submission?: string;
 }
 
 /** Numeric view for arithmetic: blank → 0, unreadable or missing → NaN (never 0). */

@@ -37,8 +37,13 @@ export interface SheetMeta {
   descendants?: string[];
   /** For an imported report: the submission it was read from. */
   source?: string;
-  /** Sheets that are not reports: the overview (汇总明细) of a consolidation, the 导入来源 list, the roster (报送名单), the comparison (同比). */
-  role?: 'overview' | 'sources' | 'roster' | 'comparison';
+  /** For an imported report: when it was submitted (ISO 8601), so its versions can be ordered later. */
+  submitted?: string;
+  /**
+   * Sheets that are not reports: the overview (汇总明细) of a consolidation, the 导入来源 list, the roster (报送名单),
+   * the comparison (同比), the cells changed between versions (整改情况), the status circular (报送情况).
+   */
+  role?: SheetRole;
   /** Set on summary sheets we made: their member sheets, so a re-run updates instead of copying. */
   summaryOf?: string[];
   /** Totals were written as values (import, values-only summary), not as live formulas. */
@@ -49,7 +54,12 @@ export interface SheetMeta {
   marks?: Record<string, Mark>;
 }
 
+export const SHEET_ROLES = ['overview', 'sources', 'roster', 'comparison', 'changes', 'status'] as const;
+export type SheetRole = (typeof SHEET_ROLES)[number];
+
 const MAX_TEXT = 2000;
+/** A moment as JSON writes it (2025-01-20T02:31:00.000Z), or with an offset: nothing else is a time. */
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)$/;
 const text = z.string().check(z.maxLength(MAX_TEXT));
 const names = z.array(text).check(z.maxLength(100000));
 const A1 = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
@@ -65,7 +75,11 @@ const FIELDS = {
   members: names,
   descendants: names,
   source: text,
-  role: z.enum(['overview', 'sources', 'roster', 'comparison']),
+  submitted: z.string().check(
+    z.regex(ISO_TIME),
+    z.refine((t) => Number.isFinite(Date.parse(t))),
+  ),
+  role: z.enum(SHEET_ROLES),
   summaryOf: names,
   totals: z.literal('values'),
 } as const;
@@ -81,6 +95,7 @@ const FIELD_NAMES: Record<string, string> = {
   members: '汇总成员',
   descendants: '下级单位',
   source: '来源',
+  submitted: '报送时间',
   role: '工作表类型',
   summaryOf: '汇总成员工作表',
   totals: '合计方式',

@@ -55,3 +55,12 @@ export function formatSwitchMessage(prevName: string, curName: string, checked: 
 export function fixAction(fix: Fix, label: string): string {
   return fix.restoreFormula ? `恢复${label}的合计公式（结果为 ${fix.value}）` : `将${label}改为 ${fix.value}`;
 }
+
+/** A cell's value as submitted, for a reader: the number, 空白, the text as written, or 未找到. */
+export function readingText(r: Reading | undefined): string {
+  if (!r) return '（未找到）';
+  if (r.dependsOn) return '（依赖的单元格无法读取）';
+  if (r.status === 'invalid') return `“${clipText(r.raw ?? '')}”`;
+  if (r.value === null) return '（空白）';
+  return r.raw !== undefined ? `${fmt(r.value)}（写作“${clipText(r.raw)}”）` : fmt(r.value);
+}

@@ -21,6 +21,7 @@ import { fixAction } from '../rules/messages';
 import { draftSheet } from '../app/draft-report';
 import type { FullTextResult } from '../app/check-full-text';
 import { saveFile } from './save-file';
+import type { LetterRequest } from '../app/season-documents';
 
 export interface Notice {
   intent: 'success' | 'warning' | 'error' | 'info';
@@ -31,6 +32,8 @@ export interface Notice {
 
 /** Where a notice about a sheet's results is shown. */
 export const sheetSpot = (sheet: string) => `sheet:${sheet}`;
+/** Where a notice about the season's letters is shown: beside their buttons. */
+export const LETTERS_SPOT = 'letters';
 
 /** `readers`: how this face reads workbooks and PDFs; the pane and the web page are browsers. */
 export function usePaneController(getPort: () => WorkbookPort | null, onChange?: () => void, readers: FileReaders = browserReaders) {
@@ -174,11 +177,32 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         if (r.ok) {
           setNotice({
             intent: 'success',
-            text: `已${r.updated ? '更新' : '生成'}汇总表“${r.summarySheet}”和“${r.overviewSheet}”${r.comparisonSheet ? `、“${r.comparisonSheet}”` : ''}（${r.members.length} 个成员，${r.mode === 'formula' ? '公式引用成员表' : '数值'}）。${r.note ?? ''}`,
+            text: `已${r.updated ? '更新' : '生成'}汇总表“${r.summarySheet}”和“${r.overviewSheet}”${[r.comparisonSheet, r.changesSheet, r.statusSheet]
+              .filter(Boolean)
+              .map((n) => `、“${n}”`)
+              .join('')}（${r.members.length} 个成员，${r.mode === 'formula' ? '公式引用成员表' : '数值'}）。${r.note ?? ''}`,
           });
           setCandidates(await listCandidates(port));
         } else setNotice({ intent: 'error', text: '汇总被拒绝，工作簿未改动。原因见下方。' });
       }),
+    /** 退回意见 and 报送情况通报 from the last 汇总, downloaded: all at once (.zip), one office's, or the circular; the workbook is not changed. */
+    downloadLetters: async (request: LetterRequest, resubmitBy?: string) => {
+      const season = consolidation?.season;
+      if (!season) return;
+      setBusy(request.kind === 'all' ? '正在生成退回意见和通报…' : '正在生成…');
+      setNotice(null);
+      try {
+        // The letters' writers load only when asked for: the pane starts without them.
+        const { letterDownload } = await import('../app/season-documents');
+        const file = await letterDownload(season, request, resubmitBy);
+        saveFile(file.bytes, file.name, file.type);
+        setNotice({ intent: 'success', text: `已生成“${file.name}”${request.kind === 'all' ? `（${file.count} 份文件）` : ''}并交给浏览器下载。`, at: LETTERS_SPOT });
+      } catch (e) {
+        setNotice({ intent: 'error', text: failureMessage(e), at: LETTERS_SPOT });
+      } finally {
+        setBusy(null);
+      }
+    },
     drillDown: (at?: { sheet: string; address: string }) =>
       act('正在查找各成员的数…', async (port) => {
         setDrill(await drillDown(port, at));

@@ -105,7 +105,8 @@ test('a .txt roster: missing, near-miss and excluded units in the findings and t
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   // The summed members' sheets are written too (drill-down reads them); 县税务局, 不纳入汇总, is not among them.
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['某县2024汇总', '某县2024汇总明细', '县财政局2024年报', '县发展和改革局2024年报']);
+  // With a roster, the status circular comes as a sheet too.
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['某县2024汇总', '某县2024汇总明细', '某县2024报送情况', '县财政局2024年报', '县发展和改革局2024年报']);
   const text = nianbao(['consolidate', membersFile, '--roster', roster, '--office', '某县', '--out', out, '--force']);
   expect(text.stdout).toContain('应报 3 个，已报 1 个，通过 1 个');
   expect(text.stdout).toContain('⚠ 报送名单中的「城关镇」没有报表');
@@ -134,12 +135,12 @@ test('a roster in a workbook: its 报送名单 sheet, or the first column of its
 
 test('a roster with bad lines is refused before anything is written, naming every line', () => {
   const roster = join(dir, 'bad.txt');
-  writeFileSync(roster, ['县发改局\t区级', '县财政局', '县财政局'].join('\n'));
+  writeFileSync(roster, ['县发改局\t科级', '县财政局', '县财政局'].join('\n'));
   const out = join(dir, 'bad.xlsx');
   const run = nianbao(['consolidate', membersFile, '--roster', roster, '--out', out]);
   expect(run.code).toBe(2);
   expect(run.stderr).toContain('报送名单有误');
-  expect(run.stderr).toContain('第 1 行（县发改局）：“区级”无法识别');
+  expect(run.stderr).toContain('第 1 行（县发改局）：“科级”无法识别');
   expect(run.stderr).toContain('第 3 行：“县财政局”与第 2 行重复');
   expect(() => readFileSync(out)).toThrow();
 });

@@ -42,9 +42,9 @@ describe('parsing', () => {
   });
 
   test('bad lines are named by number, in Chinese, and every one is reported', () => {
-    const r = parseRosterText(['县发改局\t区级', '县财政局\t2025-02-30', '县发改局', '\t部门', '县公安局\t部门\t部门'].join('\n'));
+    const r = parseRosterText(['县发改局\t科级', '县财政局\t2025-02-30', '县发改局', '\t部门', '县公安局\t部门\t部门'].join('\n'));
     expect(r.errors).toEqual([
-      '第 1 行（县发改局）：“区级”无法识别。层级可填 部门、乡镇、街道、本级；截止日期如 2025-01-31 或 1月31日；垂直管理单位填“不纳入汇总”。',
+      '第 1 行（县发改局）：“科级”无法识别。层级可填 部门、乡镇、街道、本级；截止日期如 2025-01-31 或 1月31日；垂直管理单位填“不纳入汇总”。',
       '第 2 行（县财政局）：截止日期“2025-02-30”无法识别，请写成 2025-01-31 或 1月31日。',
       '第 3 行：“县发改局”与第 1 行重复。',
       '第 4 行：没有单位名称（第一列为空），却填了“部门”。',
@@ -207,7 +207,7 @@ describe('the overview sheet', () => {
       ['县发展和改革局', '通过', '—', '—'],
       ['县税务局', '不纳入汇总', '2025-01-31', '—'],
     ]);
-    const notes = `${address(1, OVERVIEW_HEADERS.length).replace(/\d+$/, '')}`;
+    const notes = `${address(1, OVERVIEW_HEADERS.indexOf('出错说明') + 1).replace(/\d+$/, '')}`;
     // 出错说明: the findings of a member with errors, the near miss, the excluded unit.
     // 999 typed over 法律服务机构's （七）总计 breaks its row sum, its column's results sum and its balance: three errors, two shown.
     expect(r.members.find((m) => m.report.office === '县公安局')!.errors).toBe(3);
@@ -218,7 +218,9 @@ describe('the overview sheet', () => {
     // A unit that has not reported has no figures.
     expect(g.get('F4')).toBe('—');
     expect(typeof g.get('F6')).toBe('number');
-    expect(plan.cells.filter((c) => c.col > 15 && c.style !== 'meta')).toEqual([]);
+    // The hidden metadata column (P) holds nothing else: the columns after it are stepped over to.
+    expect(plan.cells.filter((c) => c.col === 16 && c.style !== 'meta')).toEqual([]);
+    expect(plan.cells.filter((c) => c.row === 3 && c.col > 16).map((c) => c.value)).toEqual(['报送时间', '整改情况']);
   });
 });
 

@@ -5,6 +5,8 @@ import type { InputFile } from '../file-reader';
 export function browserFile(file: File): InputFile {
   return {
     name: file.name,
+    // A File the browser was given carries the time it was last modified on disk.
+    ...(Number.isFinite(file.lastModified) && file.lastModified > 0 ? { modified: file.lastModified } : {}),
     read: () =>
       file.arrayBuffer().then(
         (b) => new Uint8Array(b),

@@ -1,5 +1,5 @@
 /** The file-reader port on Node: paths on disk, folders opened into the readable files they hold. */
-import { promises as fs } from 'fs';
+import { promises as fs, statSync } from 'fs';
 import * as path from 'path';
 import { UserError } from '../../model/user-error';
 import type { InputFile } from '../file-reader';
@@ -10,9 +10,20 @@ function refusal(e: unknown): UserError {
   return new UserError(why, { cause: e, code });
 }
 
+/** The file's modification time; undefined when it cannot be read (reading it then says why). */
+function modifiedTime(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
 export function nodeFile(file: string): InputFile {
+  const modified = modifiedTime(file);
   return {
     name: file,
+    ...(modified !== undefined ? { modified } : {}),
     read: () =>
       fs.readFile(file).then(
         (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),

@@ -1,7 +1,26 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Checkbox, Dropdown, Field, Input, makeStyles, mergeClasses, Option, Radio, RadioGroup, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  mergeClasses,
+  Option,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import type { Candidate } from '../../app/consolidate-sheets';
 import { LEVELS, type Level } from '../../model/report';
-import type { PaneController } from '../controller';
+import { LETTERS_SPOT, type PaneController } from '../controller';
 import { useLayout } from './styles';
 
 const useStyles = makeStyles({
@@ -15,7 +34,24 @@ const useStyles = makeStyles({
   address: { width: '100px' },
   lookup: { alignItems: 'end' },
   parts: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  unit: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalSNudge,
+    paddingBlock: tokens.spacingVerticalXXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  date: { width: '160px' },
 });
+
+/** Which of an office's versions a sheet is, as the list says it. */
+function versionLabel(c: Candidate): string {
+  const v = c.version;
+  if (!v) return '';
+  if ('ambiguous' in v) return '；同一单位有多份、无法判断新旧';
+  return `；第 ${v.n}/${v.of} 版，${v.counted ? '计入' : '旧版本，不计入'}`;
+}
 
 /** 汇总: choose member sheets, name the consolidating office, write summary and overview; drill down. */
 export function ConsolidatePanel({ pane }: { pane: PaneController }) {
@@ -26,6 +62,7 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
   const [address, setAddress] = useState('');
   const [rosterText, setRosterText] = useState('');
   const [previous, setPrevious] = useState('');
+  const [resubmitBy, setResubmitBy] = useState('');
   const ui = useLayout();
   const styles = useStyles();
   const result = pane.consolidation;
@@ -53,7 +90,7 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
           {list.map((c) => (
             <li key={c.sheet} className={styles.member}>
               <Checkbox
-                label={`${c.office}（${c.year} 年度，${c.formatName}${c.members ? `，汇总 ${c.members} 个成员` : ''}）`}
+                label={`${c.office}（${c.year} 年度，${c.formatName}${c.members ? `，汇总 ${c.members} 个成员` : ''}${versionLabel(c)}）`}
                 checked={chosen.includes(c.sheet)}
                 onChange={(_, d) => setChosen(d.checked ? [...chosen, c.sheet] : chosen.filter((s) => s !== c.sheet))}
               />
@@ -64,7 +101,7 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
       )}
       <Field
         label="报送名单（可选）"
-        hint="每行一个应报送的单位；可在后面用 Tab 或逗号加上层级（部门、乡镇、街道、本级）、截止日期（如 2025-01-31）、“不纳入汇总”。"
+        hint="每行一个应报送的单位；可在后面用 Tab、逗号或空格加上层级（部门、乡镇、街道、本级）、截止日期（如 2025-01-31）、“不纳入汇总”。"
         validationState={loaded?.errors.length ? 'error' : 'none'}
         validationMessage={loaded?.errors.length ? loaded.errors.join('\n') : undefined}
       >
@@ -152,6 +189,52 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
               {f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} {f.message}
             </Text>
           ))}
+          {result.season && (
+            <section aria-label="退回意见与通报">
+              <Subtitle2 block>退回意见与报送情况通报</Subtitle2>
+              <Text block size={200}>
+                {result.notices?.length ? `需要退回的单位 ${result.notices.length} 个：${result.notices.join('、')}。` : '没有需要退回的单位。'}按本次汇总时的校验结果生成（Word 文档）。
+              </Text>
+              <Field label="重新报送截止日期">
+                <Input type="date" className={styles.date} value={resubmitBy || (result.resubmitBy ?? '')} onChange={(_, d) => setResubmitBy(d.value)} />
+              </Field>
+              <div className={mergeClasses(ui.row, ui.wrap)}>
+                <Button appearance="primary" disabled={!!pane.busy} onClick={() => pane.downloadLetters({ kind: 'all' }, resubmitBy || undefined)}>
+                  生成全部退回意见和通报（.zip）
+                </Button>
+                <Button disabled={!!pane.busy} onClick={() => pane.downloadLetters({ kind: 'circular' }, resubmitBy || undefined)}>
+                  生成报送情况通报
+                </Button>
+              </div>
+              {pane.notice?.at === LETTERS_SPOT && (
+                <MessageBar intent={pane.notice.intent}>
+                  <MessageBarBody>{pane.notice.text}</MessageBarBody>
+                </MessageBar>
+              )}
+              <ul className={ui.list} aria-label="汇总明细">
+                {result.season.units.map((u) => (
+                  <li key={u.office} className={styles.unit} data-testid="season-unit">
+                    <Text size={200}>
+                      {u.office}：{u.state}
+                      {u.history ? `；整改情况：${u.history.rectification.state}` : ''}
+                    </Text>
+                    {result.notices?.includes(u.office) ? (
+                      <Button
+                        size="small"
+                        aria-label={`生成${u.office}的退回意见`}
+                        disabled={!!pane.busy}
+                        onClick={() => pane.downloadLetters({ kind: 'notice', office: u.office }, resubmitBy || undefined)}
+                      >
+                        退回意见
+                      </Button>
+                    ) : (
+                      <span />
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <Text block size={200}>
             查看某个汇总数由哪些成员构成：在汇总表中选中该单元格后点“查看构成”，或输入地址。
           </Text>

@@ -161,13 +161,13 @@ export function ImportPanel({ pane }: { pane: PaneController }) {
         <div role="alertdialog" aria-label="重复的报表" className={mergeClasses(ui.group, ui.confirm)}>
           <Text>
             工作簿中已有这些单位同一年度的报表：
-            {pane.duplicates.list.map((d) => `${d.office} ${d.year} 年度（${d.existing}）`).join('、')}。
+            {pane.duplicates.list.map((d) => `${d.office} ${d.year} 年度（${d.existing}）`).join('、')}。 两份都保留时作为该单位的不同版本：汇总时只计入报送时间最新的一份，并核对整改情况。
           </Text>
           <div className={mergeClasses(ui.row, ui.wrap)}>
             <Button appearance="primary" onClick={() => pane.writeImported(pane.duplicates!.keys, 'replace').then(() => setChosen([]))}>
               替换原工作表
             </Button>
-            <Button onClick={() => pane.writeImported(pane.duplicates!.keys, 'keep').then(() => setChosen([]))}>两份都保留</Button>
+            <Button onClick={() => pane.writeImported(pane.duplicates!.keys, 'keep').then(() => setChosen([]))}>两份都保留（作为新版本）</Button>
             <Button appearance="subtle" onClick={pane.cancelDuplicates}>
               取消
             </Button>
