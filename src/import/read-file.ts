@@ -64,8 +64,8 @@ function fromGrids(grids: Grid[], name: string, registry: FormatRegistry, option
 
 async function readXlsx(name: string, bytes: Uint8Array, registry: FormatRegistry, readers: FileReaders, options: ReadOptions): Promise<FileReports> {
   checkZip(bytes, ' Excel ');
-  const { sheets, formulasOverLimit } = await readers.workbook(bytes);
-  const out: FileReports = { reports: [], problems: formulasOverLimit ? [FORMULA_LIMIT_NOTICE] : [] };
+  const { sheets, formulasOverLimit, unreadable = [] } = await readers.workbook(bytes);
+  const out: FileReports = { reports: [], problems: [...unreadable, ...(formulasOverLimit ? [FORMULA_LIMIT_NOTICE] : [])] };
   const foreign: Grid[] = [];
   for (const sheet of sheets) {
     const source = sheets.length > 1 ? `${name}#${sheet.name}` : name;

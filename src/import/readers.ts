@@ -10,6 +10,8 @@ export interface WorkbookContents {
   sheets: SheetData[];
   /** Formulas without saved results were not all computed (MAX_FORMULA_EVALUATIONS). */
   formulasOverLimit: boolean;
+  /** Sheets that could not be read and were skipped, each said in Chinese; the rest of the file is read. */
+  unreadable?: string[];
 }
 
 /** One PDF page as the PDF library gives it: text items and ruling lines, in PDF user space. */
