@@ -41,6 +41,15 @@ function countRowTags(buf: Uint8Array, from: number): number {
 const MAX_DEFLATE_RATIO = 1100;
 
 export function checkZip(bytes: Uint8Array, kind: string): string[] {
+  return inflateChecked(bytes, kind, () => false).names;
+}
+
+/**
+ * checkZip, keeping the XML parts it inflated that `keep` asks for, so a reader need not inflate
+ * them again. Parts it streamed (any that could be a bomb) are not kept: a reader inflates those.
+ */
+export function inflateChecked(bytes: Uint8Array, kind: string, keep: (name: string) => boolean): { names: string[]; parts: Map<string, Uint8Array> } {
+  const kept = new Map<string, Uint8Array>();
   const corrupt = `无法打开该${kind}文件：文件已损坏，或不是${kind}格式`;
   const bomb = `该${kind}文件解压后超过 ${megabytes(MAX_UNZIPPED_BYTES)}，可能是“压缩炸弹”，已拒绝读取`;
   // The entries as the central directory lists them (what every reader goes by), none inflated.
@@ -78,14 +87,15 @@ export function checkZip(bytes: Uint8Array, kind: string): string[] {
     for (const [name, data] of Object.entries(parts)) {
       inspect(state, name, data, kind, bomb);
       if (state.refusal) throw new InputError(state.refusal);
+      if (keep(name)) kept.set(name, data);
     }
   }
   // Every entry counted already: the central directory's names are the zip's.
-  if (listed.length && quick.size === listed.length) return listed.map((e) => e.name);
+  if (listed.length && quick.size === listed.length) return { names: listed.map((e) => e.name), parts: kept };
   const names = streamCheck(bytes, kind, corrupt, bomb, state, quick);
   if (state.refusal) throw new InputError(state.refusal);
   if (!names.length) throw new InputError(corrupt);
-  return names;
+  return { names, parts: kept };
 }
 
 interface GuardState {

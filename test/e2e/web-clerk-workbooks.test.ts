@@ -15,7 +15,7 @@ import { canonicalPlan } from '../../src/layout/sheet-report';
 import { readWorkbookContents } from '../../src/ports/xlsx/read-sheets';
 import { ROOT } from '../helpers/cli';
 import { launchChromium, startWebServer } from '../helpers/browser';
-import { CHART_TITLE, makeClerkCorpus, SHEET, type CorpusFile } from '../helpers/clerk-corpus';
+import { CHART_TITLE, makeClerkCorpus, SHEET, summaryWithChart, type CorpusFile } from '../helpers/clerk-corpus';
 import { diffPackages, onlyAppended, textOf } from '../helpers/package-diff';
 import { soffice } from '../helpers/pdf-files';
 
@@ -99,3 +99,35 @@ test.each([0, 1, 2])(
   },
   240000,
 );
+
+test('consolidating again would replace her summary sheet and its chart: the page says so before the download, and keeping it keeps it', async () => {
+  const file = await summaryWithChart(dir);
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByLabel('打开工作簿').setInputFiles(file);
+  await page.getByRole('grid').waitFor();
+  await page.getByRole('tab', { name: '汇总' }).click();
+  await page.getByRole('button', { name: '列出年报工作表' }).click();
+  for (const office of ['甲局', '乙局']) await page.getByRole('checkbox', { name: new RegExp(`^${office}`) }).check();
+  await page.getByLabel('汇总单位').fill('某县');
+  await page.getByRole('button', { name: '汇总（2 个成员）' }).click();
+  await page.getByText(/已(生成|更新)汇总表“某县2023汇总”/).waitFor();
+  await page.getByRole('button', { name: '下载' }).click();
+  const dialog = page.getByRole('dialog', { name: '下载会丢失工作簿中的部分内容' });
+  await dialog.waitFor();
+  expect(await dialog.textContent()).toContain('工作表“某县2023汇总”：图表');
+  await page.screenshot({ path: join(ARTIFACTS, 'loss-dialog.png') });
+  const [d] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '保留原工作表，修改另存为新工作表' }).click()]);
+  const out = join(dir, 'summary-kept.xlsx');
+  await d.saveAs(out);
+  await context.close();
+
+  const diff = diffPackages(new Uint8Array(readFileSync(file)), new Uint8Array(readFileSync(out)));
+  // Her summary sheet, its drawing and chart: byte for byte.
+  const hers = Object.keys(diff.before).filter((n) => /charts|drawings\/drawing/.test(n));
+  expect(hers.length).toBeGreaterThanOrEqual(2);
+  for (const n of hers) expect([n, diff.same.includes(n)]).toEqual([n, true]);
+  const names = readWorkbookContents(new Uint8Array(readFileSync(out))).sheets.map((s) => s.name);
+  expect(names).toEqual(expect.arrayContaining(['某县2023汇总', '某县2023汇总（年报助手）', '甲局2023年报', '乙局2023年报']));
+}, 240000);

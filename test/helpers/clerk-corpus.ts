@@ -13,6 +13,7 @@ import { formats } from '../../src/formats';
 import { canonicalPlan } from '../../src/layout/sheet-report';
 import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
 import { generateTemplate } from '../../src/app/generate';
+import { consolidateSheets } from '../../src/app/consolidate-sheets';
 import { seeded, validCells } from './random-report';
 import { ROOT } from './cli';
 
@@ -84,4 +85,30 @@ export async function makeClerkCorpus(dir: string): Promise<CorpusFile[]> {
   writeFileSync(xlsm, macroEnabled(new Uint8Array(readFileSync(opFile)), vba));
   out.push({ tool: 'openpyxl + 宏', file: xlsm, cells: op.cells, wrong: op.wrong, chart: true, macros: true });
   return out;
+}
+
+/**
+ * A consolidated workbook (two members, a formula summary 某县2023汇总 and its overview) on whose
+ * summary sheet the clerk put a chart with openpyxl: consolidating again replaces that sheet.
+ */
+export async function summaryWithChart(dir: string): Promise<string> {
+  const port = ExceljsWorkbookPort.empty();
+  const members: string[] = [];
+  for (const [office, seed] of [
+    ['甲局', 51],
+    ['乙局', 52],
+  ] as const) {
+    await generateTemplate(port, { office, year: 2023 });
+    const cells = validCells(format, seeded(seed));
+    const ws = port.workbook.getWorksheet(`${office}2023年报`)!;
+    for (const c of format.cells) if (!format.totals.has(c.index)) ws.getCell(plan.addresses[c.id]).value = cells[c.id];
+    members.push(`${office}2023年报`);
+  }
+  const r = await consolidateSheets(port, { members, office: '某县', mode: 'formula' });
+  if (!r.ok) throw new Error('consolidation refused');
+  const plain = join(dir, 'summary-plain.xlsx');
+  writeFileSync(plain, await port.toBuffer());
+  const file = join(dir, 'summary-chart.xlsx');
+  execFileSync(PYTHON, [join(ROOT, 'test', 'helpers', 'corpus', 'openpyxl-enrich.py'), plain, file, '某县2023汇总'], { timeout: 60000, stdio: 'pipe' });
+  return file;
 }

@@ -3,6 +3,6 @@ import type { FileReaders } from '../../import/readers';
 import { browserPdfJs } from './pdfjs-browser';
 
 export const browserReaders: FileReaders = {
-  workbook: async (bytes) => (await import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read-sheets')).readWorkbookContents(bytes),
+  workbook: async (bytes, parts) => (await import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read-sheets')).readWorkbookContents(bytes, parts),
   pdf: async (bytes) => (await import(/* webpackChunkName: "pdf-reader" */ '../pdfjs/pdf-pages')).pdfPages(bytes, browserPdfJs),
 };

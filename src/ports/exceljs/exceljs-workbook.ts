@@ -8,6 +8,7 @@ import { sheetRef } from '../../layout/summary-formulas';
 import { FormulaEvaluator, type FormulaLimits, type FormulaSource } from './formula';
 import { UNCOMPUTED } from '../../model/uncomputed';
 import { UserError } from '../../model/user-error';
+import { writeXlsx } from './write-package';
 
 /** Worksheet parts a read-only load skips. */
 const READ_ONLY_SKIPS = [
@@ -168,7 +169,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    return writeXlsx(this.workbook);
   }
 
   private sheet(name: string): ExcelJS.Worksheet {

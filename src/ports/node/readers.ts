@@ -5,6 +5,6 @@ import { readWorkbookContents } from '../xlsx/read-sheets';
 import { nodePdfJs } from './pdfjs-node';
 
 export const nodeReaders: FileReaders = {
-  workbook: async (bytes) => readWorkbookContents(bytes),
+  workbook: async (bytes, parts) => readWorkbookContents(bytes, parts),
   pdf: (bytes) => pdfPages(bytes, nodePdfJs),
 };

@@ -428,7 +428,7 @@ export class ClerkWorkbook {
     }
     let output: Uint8Array;
     try {
-      output = new Uint8Array(await this.port.workbook.xlsx.writeBuffer());
+      output = await this.port.toBuffer();
     } finally {
       for (const [ws, name] of names) ws.name = name;
     }

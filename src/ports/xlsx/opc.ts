@@ -84,8 +84,8 @@ export class ZipEntries {
     for (const n of names) this.byLower.set(n.toLowerCase(), n);
   }
 
-  /** Lists the entries without inflating any. */
-  static open(bytes: Uint8Array): ZipEntries {
+  /** Lists the entries without inflating any; `inflated` are entries already inflated (by the zip guard). */
+  static open(bytes: Uint8Array, inflated?: ReadonlyMap<string, Uint8Array>): ZipEntries {
     const names: string[] = [];
     unzipSync(bytes, {
       filter: (f) => {
@@ -93,7 +93,9 @@ export class ZipEntries {
         return false;
       },
     });
-    return new ZipEntries(bytes, names);
+    const zip = new ZipEntries(bytes, names);
+    for (const [n, data] of inflated ?? []) zip.inflated.set(n, data);
+    return zip;
   }
 
   /** The entry's real name for a part name (any case, with or without a leading slash). */

@@ -333,12 +333,12 @@ interface SheetEntry {
 }
 
 /** Every worksheet of an .xlsx/.xlsm as SheetData: the FileReaders.workbook of the CLI, the pane and the web page. */
-export function readWorkbookContents(bytes: Uint8Array): WorkbookContents {
+export function readWorkbookContents(bytes: Uint8Array, inflated?: ReadonlyMap<string, Uint8Array>): WorkbookContents {
   let zip: ZipEntries;
   let sheets: { name: string; part: string | null; kind: string }[];
   let shared: Shared;
   try {
-    zip = ZipEntries.open(bytes);
+    zip = ZipEntries.open(bytes, inflated);
     const workbook = workbookPartOf(zip);
     const xml = workbook && zip.textOf(workbook);
     if (!workbook || !xml) throw new Error('no workbook');

@@ -2,15 +2,23 @@
 Adds to a workbook what openpyxl writes its own way: a sheet with a bar chart (its drawing in
 the default namespace, which exceljs cannot read) and data validation. Saves as .xlsx.
 
-Usage: python3 openpyxl-enrich.py IN.xlsx OUT.xlsx
+Usage: python3 openpyxl-enrich.py IN.xlsx OUT.xlsx [SHEET]
+With SHEET, the chart is put on that existing sheet instead (over its first figures), and no sheet is added.
 """
 import sys
 import openpyxl
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.datavalidation import DataValidation
 
-def main(src, dst):
+def main(src, dst, sheet=None):
     wb = openpyxl.load_workbook(src)
+    if sheet:
+        ws = wb[sheet]
+        chart = BarChart(); chart.title = "月度办件图表"
+        chart.add_data(Reference(ws, min_col=7, min_row=7, max_row=9))
+        ws.add_chart(chart, "R2")
+        wb.save(dst)
+        return
     ws = wb.create_sheet("图表")
     for r, (a, b) in enumerate([("月份", "件数"), ("一月", 3), ("二月", 5), ("三月", 2)], start=1):
         ws.cell(r, 1, a); ws.cell(r, 2, b)
@@ -23,4 +31,4 @@ def main(src, dst):
     wb.save(dst)
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:4])
