@@ -107,7 +107,7 @@ test('consolidating again would replace her summary sheet and its chart: the pag
   await page.goto(url);
   await page.getByLabel('打开工作簿').setInputFiles(file);
   await page.getByRole('grid').waitFor();
-  await page.getByRole('tab', { name: '汇总' }).click();
+  await page.getByRole('tab', { name: '汇总', exact: true }).click();
   await page.getByRole('button', { name: '列出年报工作表' }).click();
   for (const office of ['甲局', '乙局']) await page.getByRole('checkbox', { name: new RegExp(`^${office}`) }).check();
   await page.getByLabel('汇总单位').fill('某县');

@@ -757,7 +757,8 @@ class Writer {
         removed.add(o.relId);
         this.wbRelsRemove.add(o.relId);
         edits.replace(el.start, el.end, '');
-      } else if (d.renamed || (d.ws && d.ws.state !== 'visible') !== /\sstate\s*=\s*"(hidden|veryHidden)"/.test(xml.slice(el.start, el.startTagEnd))) {
+      } else if (d.ws && (d.renamed || (d.ws.state !== 'visible') !== /\sstate\s*=\s*"(hidden|veryHidden)"/.test(xml.slice(el.start, el.startTagEnd)))) {
+        // (A replaced sheet the clerk kept has no worksheet of ours: it stays as it was.)
         const tag = xml.slice(el.start, el.startTagEnd);
         const next = withAttributes(tag, { name: escapeXml(d.ws!.name), state: d.ws!.state === 'visible' ? null : d.ws!.state });
         if (next !== tag) edits.replace(el.start, el.startTagEnd, next);
