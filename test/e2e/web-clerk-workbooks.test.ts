@@ -117,6 +117,7 @@ test('consolidating again would replace her summary sheet and its chart: the pag
   const dialog = page.getByRole('dialog', { name: '下载会丢失工作簿中的部分内容' });
   await dialog.waitFor();
   expect(await dialog.textContent()).toContain('工作表“某县2023汇总”：图表');
+  await page.waitForTimeout(500); // the dialog's fade-in, for the picture
   await page.screenshot({ path: join(ARTIFACTS, 'loss-dialog.png') });
   const [d] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '保留原工作表，修改另存为新工作表' }).click()]);
   const out = join(dir, 'summary-kept.xlsx');

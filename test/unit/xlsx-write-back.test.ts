@@ -8,7 +8,8 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -17,7 +18,7 @@ import { canonicalPlan } from '../../src/layout/sheet-report';
 import { validateSheets } from '../../src/app/validate-sheets';
 import { ClerkWorkbook } from '../../src/ports/xlsx/clerk-workbook';
 import { readWorkbookContents } from '../../src/ports/xlsx/read-sheets';
-import { makeClerkCorpus, SHEET, type CorpusFile } from '../helpers/clerk-corpus';
+import { makeClerkCorpus, PYTHON, SHEET, type CorpusFile } from '../helpers/clerk-corpus';
 import { diffPackages, onlyAppended, textOf } from '../helpers/package-diff';
 import { nianbao } from '../helpers/cli';
 
@@ -189,3 +190,47 @@ test('property: random exceljs workbooks with extra parts keep every extra part,
     { numRuns: 40 },
   );
 }, 120000);
+
+/** Every element of a part moved to the `x:` prefix, as some generators write SpreadsheetML. */
+function prefixed(xml: string): string {
+  return xml
+    .replace(/<(\/?)([A-Za-z][\w.-]*)([\s/>])/g, (m, close: string, name: string, after: string) => (name.includes(':') ? m : `<${close}x:${name}${after}`))
+    .replace(' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+}
+
+test('a workbook whose SpreadsheetML is prefixed (x:) is opened, patched with elements in the right namespace, and read back', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('数据');
+  ws.getCell('A1').value = '一月';
+  ws.getCell('B1').value = 3;
+  ws.getCell('A2').value = '二月';
+  const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+  for (const n of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml']) parts[n] = strToU8(prefixed(new TextDecoder().decode(parts[n])));
+  const bytes = zipSync(parts);
+  expect([...readWorkbookContents(bytes).sheets[0].cells]).toEqual([
+    ['A1', '一月'],
+    ['B1', 3],
+    ['A2', '二月'],
+  ]);
+  const book = await ClerkWorkbook.open(bytes);
+  const [shown] = await book.port.readSheets(['数据']);
+  expect(shown.cells.get('B1')).toBe(3);
+  await book.port.setValues('数据', { B1: 4, B2: '五', C5: 6 });
+  const out = await book.write();
+  expect([...readWorkbookContents(out).sheets[0].cells]).toEqual([
+    ['A1', '一月'],
+    ['B1', 4],
+    ['A2', '二月'],
+    ['B2', '五'],
+    ['C5', 6],
+  ]);
+  // A namespace-aware reader (Python's ElementTree) finds every cell in SpreadsheetML's namespace.
+  const sheet = join(dir, 'prefixed-sheet1.xml');
+  writeFileSync(sheet, unzipSync(out)['xl/worksheets/sheet1.xml']);
+  const count = execFileSync(
+    PYTHON,
+    ['-c', 'import sys,xml.etree.ElementTree as E; t=E.parse(sys.argv[1]); print(len(t.findall(".//{http://schemas.openxmlformats.org/spreadsheetml/2006/main}c")))', sheet],
+    { encoding: 'utf8' },
+  );
+  expect(count.trim()).toBe('5');
+});

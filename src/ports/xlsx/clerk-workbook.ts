@@ -28,7 +28,7 @@ import { ExceljsWorkbookPort } from '../exceljs/exceljs-workbook';
 import { parseRelationships, relativeTarget, relsPartOf, workbookPartOf, ZipEntries, type Relationship } from './opc';
 import { SharedStringsMerger, StylesMerger } from './styles-merge';
 import { attr, decodeUtf8, escapeXml, parseXml } from './xml';
-import { adopt, encodeUtf8, locate, REL_NS, Splices, withAttributes, type Located } from './xml-edit';
+import { adopt, encodeUtf8, locate, Splices, unprefixed, withAttributes, type Located } from './xml-edit';
 
 const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
@@ -201,20 +201,26 @@ function relsXml(rels: { id: string; type: string; target: string; external?: bo
  */
 function exceljsView(parts: Parts, zip: ZipEntries, workbook: string, sheets: OriginalSheet[]): Uint8Array {
   const view: Zippable = {};
+  // exceljs matches element names as written: a part with prefixed SpreadsheetML is given to it unprefixed.
+  const xmlOf = (part: string) => {
+    const bytes = zip.bytesOf(part)!;
+    const xml = decodeUtf8(bytes);
+    const plain = unprefixed(xml);
+    return plain === xml ? bytes : strToU8(plain);
+  };
   const wbRels = zip.relationships(workbook);
   const keep = wbRels.filter((r) => ['styles', 'sharedStrings', 'theme'].includes(r.kind) && r.part && zip.has(r.part));
   const rels: { id: string; type: string; target: string }[] = [];
   for (const r of keep) {
     const target = r.kind === 'theme' ? 'theme/theme1.xml' : `${r.kind}.xml`;
-    view[`xl/${target}`] = zip.bytesOf(r.part!)!;
+    view[`xl/${target}`] = r.kind === 'theme' ? zip.bytesOf(r.part!)! : xmlOf(r.part!);
     rels.push({ id: r.id, type: r.type, target });
   }
   const overrides: string[] = [];
   sheets.forEach((s, i) => {
-    const xml = zip.bytesOf(s.part);
-    if (!xml) return;
+    if (!zip.has(s.part)) return;
     const n = i + 1;
-    view[`xl/worksheets/sheet${n}.xml`] = xml;
+    view[`xl/worksheets/sheet${n}.xml`] = xmlOf(s.part);
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT.worksheet}"/>`);
     rels.push({ id: s.relId, type: REL_TYPE('worksheet'), target: `worksheets/sheet${n}.xml` });
     const sheetRels = zip.relationships(s.part).filter((r) => (r.kind === 'comments' && r.part && zip.has(r.part)) || (r.kind === 'hyperlink' && !r.part));
@@ -223,7 +229,7 @@ function exceljsView(parts: Parts, zip: ZipEntries, workbook: string, sheets: Or
       relsXml(
         sheetRels.map((r) => {
           if (r.kind !== 'comments') return { id: r.id, type: r.type, target: r.target, external: true };
-          view[`xl/comments${n}.xml`] = zip.bytesOf(r.part!)!;
+          view[`xl/comments${n}.xml`] = xmlOf(r.part!);
           return { id: r.id, type: r.type, target: `../comments${n}.xml` };
         }),
       ),
@@ -231,7 +237,7 @@ function exceljsView(parts: Parts, zip: ZipEntries, workbook: string, sheets: Or
   });
   // Chart sheets are not worksheets: exceljs never sees them (they are carried on download).
   const listed = new Set(sheets.map((s) => s.relId));
-  const wbXml = text(parts, workbook)!.replace(/<(\w+:)?sheet\b[^>]*\/>/g, (m) => {
+  const wbXml = unprefixed(text(parts, workbook)!).replace(/<(\w+:)?sheet\b[^>]*\/>/g, (m) => {
     const id = /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(m)?.[1];
     return id && !listed.has(id) ? '' : m;
   });
@@ -939,5 +945,3 @@ function insertionPoint(els: Located[], name: string, xml: string): number {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-
-export { REL_NS };

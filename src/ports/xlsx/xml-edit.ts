@@ -4,8 +4,8 @@
  */
 import { parseXml, type Attributes } from './xml';
 
-export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** An element found in a part: where its start tag, its content and the whole element lie. */
 export interface Located {
@@ -91,16 +91,6 @@ export class Splices {
   }
 }
 
-/** The root element's prefix for `ns` ('' for the default namespace), or null when undeclared there. */
-export function prefixOf(root: Attributes, ns: string): string | null {
-  for (const [k, v] of Object.entries(root)) {
-    if (v !== ns) continue;
-    if (k === 'xmlns') return '';
-    if (k.startsWith('xmlns:')) return k.slice(6);
-  }
-  return null;
-}
-
 /**
  * A fragment we write (unprefixed SpreadsheetML, `r:` for relationships) made valid where it is
  * inserted: when the part's root does not make the main namespace the default, or binds `r`
@@ -135,6 +125,21 @@ export function withAttributes(startTag: string, changes: Record<string, string 
     else if (value !== null) tag += ` ${name}="${value}"`;
   }
   return tag + close;
+}
+
+/**
+ * A part whose root binds SpreadsheetML to a prefix (`<x:worksheet xmlns:x=…>`, as some
+ * generators write) with that prefix removed and the namespace made the default: the same XML
+ * to a namespace-aware reader, and what exceljs (which matches element names as written) reads.
+ */
+export function unprefixed(xml: string): string {
+  const m = /^(?:\uFEFF)?\s*(?:<\?xml[^>]*\?>\s*)?<([A-Za-z_][\w.-]*):[\w.-]+\b[^>]*>/.exec(xml);
+  if (!m) return xml;
+  const prefix = m[1];
+  const decl = new RegExp(`\\sxmlns:${prefix}\\s*=\\s*("|')${MAIN_NS.replace(/[.]/g, '\\.')}\\1`);
+  if (!decl.test(m[0]) || /\sxmlns\s*=/.test(m[0])) return xml;
+  // The prefix stays declared too: an attribute may still use it.
+  return xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1').replace(decl, (d) => `${d} xmlns="${MAIN_NS}"`);
 }
 
 const encoder = new TextEncoder();

@@ -6,6 +6,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { siblingsOf, typedValue, validateInMemory, withCell } from '../../app/live-sheet';
 import { failureMessage } from '../../app/failure';
+import { UserError } from '../../model/user-error';
 import { markedCells } from '../../app/highlights';
 import { validateSheets, type SheetResult } from '../../app/validate-sheets';
 import type { Report } from '../../model/report';
@@ -159,7 +160,14 @@ export function useWorkbookSession() {
         keep = answer;
       }
       // The clerk's own package with our changes written into it; a new workbook is exceljs's.
-      const bytes = book ? await book.write(keep) : await port.toBuffer();
+      // If hers cannot be written back, nothing is downloaded: exceljs's copy would drop what it does not model.
+      let bytes: Uint8Array;
+      try {
+        bytes = book ? await book.write(keep) : await port.toBuffer();
+      } catch (e) {
+        const why = plan?.macros ? '无法保证保留工作簿中的宏' : '无法保证保留原工作簿中的全部内容';
+        throw new UserError(`${why}，已停止下载，原文件没有改动。（${failureMessage(e)}）`, { cause: e });
+      }
       saveFile(bytes, name, plan?.macros ? XLSM_TYPE : XLSX_TYPE);
       setDirty(false);
       setStatus({ intent: 'success', text: `已下载“${name}”。${keep.length ? `原工作表${keep.map((k) => `“${k}”`).join('、')}保持原样，本工具的修改写在新工作表中。` : ''}` });
