@@ -11,7 +11,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 type Appender = { append(data: string | Uint8Array, options: { name: string; base64?: boolean }): void };
 type Model = Record<string, unknown> & {
   styles?: { model?: { dxfs?: unknown[] } };
-  worksheets?: { conditionalFormattings?: { rules?: { dxfId?: number }[] }[] }[];
+  worksheets?: { id?: number; rows?: unknown[]; conditionalFormattings?: { rules?: { dxfId?: number }[] }[] }[];
 };
 
 /** The steps of exceljs's XLSX.write (lib/xlsx/xlsx.js), in its order, minus its zip. */
@@ -64,13 +64,17 @@ export async function writeXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array>
   // An exceljs without these internals (a future version) writes its own way.
   if (typeof xlsx.prepareModel !== 'function' || STEPS.some((s) => typeof xlsx[s] !== 'function')) return new Uint8Array(await workbook.xlsx.writeBuffer());
   const parts: Zippable = {};
+  // The getter builds a new model each time: taken once, as exceljs's write does.
+  const model = workbook.model as unknown as Model;
+  const sheets = new Map((model.worksheets ?? []).map((w) => [`xl/worksheets/sheet${w.id}.xml`, w]));
   const zip: Appender = {
     append(data, options) {
       parts[options.name] = options.base64 && typeof data === 'string' ? base64Bytes(data) : typeof data === 'string' ? strToU8(data) : new Uint8Array(data);
+      // A sheet's rows are rendered once: let them go (hundreds of member sheets otherwise stay in memory twice).
+      const rendered = sheets.get(options.name);
+      if (rendered) rendered.rows = [];
     },
   };
-  // The getter builds a new model each time: taken once, as exceljs's write does.
-  const model = workbook.model as unknown as Model;
   xlsx.prepareModel(model, {});
   shareDxfs(model);
   for (const step of STEPS) await xlsx[step](zip, model);
