@@ -418,13 +418,11 @@ export class ClerkWorkbook {
         if (successor) renames.push([successor.ws!, keptAs]);
         d.mode = 'untouched';
         d.losses = [];
-        (d as { keptRemoved?: boolean }).keptRemoved = true;
       } else {
         renames.push([d.ws!, keptAs]);
         ds.push({ ws: d.ws, mode: 'added', changedCells: new Set(), changedRows: new Set(), colsChanged: false, notesChanged: false, renamed: false, losses: [] });
         d.mode = 'untouched';
         d.renamed = false;
-        (d as { keptCopy?: boolean }).keptCopy = true;
       }
     }
     const names = new Map<ExcelJS.Worksheet, string>();
