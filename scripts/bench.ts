@@ -110,6 +110,50 @@ function unzipFloor(dir: string): number {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
+/**
+ * web.consolidate_200_peak_mb: Chromium reading and consolidating 200 county .xlsx files chosen in
+ * the page (the web page's readers and use-cases, test/e2e/consolidate-harness.tsx), writing the
+ * workbook to download. Peak of the page's JS heap (committed), sampled every 50 ms over CDP.
+ */
+async function webConsolidatePeak(dir: string): Promise<number> {
+  const { buildHarness, launchChromium } = await import('../test/helpers/browser');
+  const page0 = await buildHarness(mkdtempSync(join(tmpdir(), 'nianbao-bench-web-')), 'consolidate-harness.tsx');
+  const browser = await launchChromium();
+  try {
+    const runs: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const page = await browser.newPage();
+      await page.goto(`file://${page0}`);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await page.getByLabel('报送文件').setInputFiles(readdirSync(dir).map((f) => join(dir, f)));
+      let peak = 0;
+      let done = false;
+      const measure = async () => {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapTotalSize')?.value ?? 0);
+      };
+      // The page answers between its awaits; the committed heap, taken once more at the end, keeps its high mark.
+      const sample = (async () => {
+        while (!done) {
+          await measure();
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
+      const said = await page.evaluate(() => (window as unknown as { consolidate: () => Promise<string> }).consolidate());
+      done = true;
+      await sample;
+      await measure();
+      if (!said.startsWith('ok 200')) throw new Error(`web consolidation: ${said}`);
+      runs.push(peak / 1024 / 1024);
+      await page.close();
+    }
+    return Math.round(median(runs));
+  } finally {
+    await browser.close();
+  }
+}
+
 async function cliBenchmarks(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   const xlsx = await submissions('xlsx', 200);
@@ -120,6 +164,7 @@ async function cliBenchmarks(): Promise<Record<string, number>> {
   unzipFloor(xlsx);
   const floorMs = median([1, 2, 3, 4, 5, 6, 7].map(() => unzipFloor(xlsx)));
   out['cli.xlsx_files_per_s'] = Math.round((200 / xlsxMs) * 1000);
+  out['web.consolidate_200_peak_mb'] = await webConsolidatePeak(xlsx);
   out['cli.docx_files_per_s'] = Math.round((200 / docxMs) * 1000);
   const pdf = pdfSubmissions(50);
   const pdfMs = median([1, 2, 3].map(() => cli(['validate', pdf, '--json']).ms));

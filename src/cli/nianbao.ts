@@ -60,6 +60,8 @@ const openXlsx: OpenWorkbook = (bytes) => ExceljsWorkbookPort.fromBuffer(bytes);
 async function writeOutput(out: string, data: Uint8Array, inputs: string[], kind: OutputKind, force = false) {
   const target = path.resolve(out);
   if (inputs.some((i) => path.resolve(i) === target)) throw new CliFailure(`输出文件 ${out} 与输入文件相同，为保护原文件，已拒绝覆盖`);
+  // What we write has no macros: under .xlsm Excel would refuse to open it.
+  if (/\.xlsm$/i.test(out)) throw new CliFailure(`输出文件 ${out} 是启用宏的工作簿（.xlsm），而写出的工作簿不含宏，Excel 会拒绝打开；请改用 .xlsx 扩展名`);
   if (!force) {
     const existing = await fs.readFile(target).catch(() => null);
     const problem = existing && (await overwriteProblem(existing, kind));

@@ -4,7 +4,8 @@
  */
 import { formats } from '../formats';
 import { reportFromOurSheet } from '../layout/sheet-report';
-import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
+import { readWorkbookContents } from '../ports/xlsx/read-sheets';
+import type { SheetData } from '../model/sheet-data';
 
 export type OutputKind = 'template' | 'import' | 'consolidate';
 
@@ -13,20 +14,19 @@ const KIND_NAMES: Record<OutputKind, string> = { template: '空白模板', impor
 /** Why `existing` must not be overwritten by a new file of `kind`, or null when it may be. */
 export async function overwriteProblem(existing: Uint8Array, kind: OutputKind): Promise<string | null> {
   const refuse = `它不是本工具生成的${KIND_NAMES[kind]}`;
-  let port: ExceljsWorkbookPort;
+  let infos: SheetData[];
   try {
-    port = await ExceljsWorkbookPort.fromBuffer(existing, { readOnly: true });
+    infos = readWorkbookContents(existing).sheets;
   } catch {
     return `${refuse}（无法作为 Excel 工作簿打开）`;
   }
-  const infos = await port.listSheets();
   const ours = infos.filter((s) => s.meta);
   if (ours.length === 0 || ours.length !== infos.length) return refuse;
   if (kind === 'consolidate') return ours.some((s) => s.meta!.role === 'overview') ? null : refuse;
   if (kind === 'import') return ours.some((s) => s.meta!.role === 'sources') ? null : refuse;
   if (ours.some((s) => s.meta!.role || s.meta!.source || s.meta!.summaryOf)) return refuse;
   // A template may be regenerated only while no input cell holds anything.
-  for (const sheet of await port.readSheets(ours.map((s) => s.name))) {
+  for (const sheet of ours) {
     const read = reportFromOurSheet(sheet, formats, sheet.name);
     if (!('report' in read)) return refuse;
     const format = formats.formatOf(read.report);

@@ -18,7 +18,7 @@ import { gridFromText } from './text-grid';
 import { documentFromText } from './text-document';
 import type { ReportDocument } from '../narrative/document';
 import { officeFromFileName, readFileName } from './title';
-import { checkZip } from './zip-guard';
+import { inflateChecked } from './zip-guard';
 import { InputError, reportsFromJsonText } from '../model/report-json';
 import type { Report } from '../model/report';
 import { reportFromOurSheet } from '../layout/sheet-report';
@@ -63,9 +63,10 @@ function fromGrids(grids: Grid[], name: string, registry: FormatRegistry, option
 }
 
 async function readXlsx(name: string, bytes: Uint8Array, registry: FormatRegistry, readers: FileReaders, options: ReadOptions): Promise<FileReports> {
-  checkZip(bytes, ' Excel ');
-  const { sheets, formulasOverLimit } = await readers.workbook(bytes);
-  const out: FileReports = { reports: [], problems: formulasOverLimit ? [FORMULA_LIMIT_NOTICE] : [] };
+  // The guard inflates every part to measure it: the XML ones are handed on, not inflated twice.
+  const { parts } = inflateChecked(bytes, ' Excel ', (n) => /\.(xml|rels)$/i.test(n));
+  const { sheets, formulasOverLimit, unreadable = [] } = await readers.workbook(bytes, parts);
+  const out: FileReports = { reports: [], problems: [...unreadable, ...(formulasOverLimit ? [FORMULA_LIMIT_NOTICE] : [])] };
   const foreign: Grid[] = [];
   for (const sheet of sheets) {
     const source = sheets.length > 1 ? `${name}#${sheet.name}` : name;

@@ -10,6 +10,8 @@ export interface WorkbookContents {
   sheets: SheetData[];
   /** Formulas without saved results were not all computed (MAX_FORMULA_EVALUATIONS). */
   formulasOverLimit: boolean;
+  /** Sheets that could not be read and were skipped, each said in Chinese; the rest of the file is read. */
+  unreadable?: string[];
 }
 
 /** One PDF page as the PDF library gives it: text items and ruling lines, in PDF user space. */
@@ -21,8 +23,11 @@ export interface RawPdfPage {
 }
 
 export interface FileReaders {
-  /** Every sheet of an .xlsx/.xlsm; an InputError when it cannot be opened. */
-  workbook(bytes: Uint8Array): Promise<WorkbookContents>;
+  /**
+   * Every sheet of an .xlsx/.xlsm; an InputError when it cannot be opened. `parts` are entries
+   * the zip guard already inflated (by name), which a reader may use instead of inflating again.
+   */
+  workbook(bytes: Uint8Array, parts?: ReadonlyMap<string, Uint8Array>): Promise<WorkbookContents>;
   /** A PDF's pages; an InputError saying why when it cannot be read (a scan, a password, damage). */
   pdf(bytes: Uint8Array): Promise<RawPdfPage[]>;
 }

@@ -12,6 +12,7 @@ import { buildGridModel } from './sheet-view-model';
 import { usePageStyles } from './web/styles';
 import { Toolbar } from './web/Toolbar';
 import { UnsavedChangesDialog } from './web/UnsavedChangesDialog';
+import { LossDialog } from './web/LossDialog';
 import { useFileDrop } from './web/use-file-drop';
 import { useWorkbookSession } from './web/use-workbook-session';
 
@@ -56,6 +57,7 @@ function WebPage() {
         </div>
       </div>
       {dragging && <div className={styles.drop}>松开鼠标即可打开</div>}
+      <LossDialog losses={session.lossQuestion?.losses ?? null} onKeep={() => session.answerLoss('keep')} onLose={() => session.answerLoss('lose')} onCancel={() => session.answerLoss('cancel')} />
       <UnsavedChangesDialog
         open={session.pending}
         onDownloadFirst={() => session.resolvePending('download')}

@@ -8,6 +8,7 @@ import { sheetRef } from '../../layout/summary-formulas';
 import { FormulaEvaluator, type FormulaLimits, type FormulaSource } from './formula';
 import { UNCOMPUTED } from '../../model/uncomputed';
 import { UserError } from '../../model/user-error';
+import { writeXlsx } from './write-package';
 
 /** Worksheet parts a read-only load skips. */
 const READ_ONLY_SKIPS = [
@@ -145,11 +146,16 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     return this.formulas?.overLimit ?? false;
   }
 
-  /** `readOnly` skips the parts reading never needs (validation, formats, page setup): such a workbook must not be saved. */
-  static async fromBuffer(data: ArrayBuffer | Uint8Array, options: { readOnly?: boolean } = {}): Promise<ExceljsWorkbookPort> {
+  /**
+   * `readOnly` skips the parts reading never needs (validation, formats, page setup): such a
+   * workbook must not be saved. `ignoreNodes` skips other worksheet elements (ports/xlsx's view
+   * of a clerk's workbook, whose drawings stay in her package).
+   */
+  static async fromBuffer(data: ArrayBuffer | Uint8Array, options: { readOnly?: boolean; ignoreNodes?: string[] } = {}): Promise<ExceljsWorkbookPort> {
     const wb = new ExcelJS.Workbook();
+    const ignoreNodes = [...(options.readOnly ? READ_ONLY_SKIPS : []), ...(options.ignoreNodes ?? [])];
     try {
-      await wb.xlsx.load(data as ArrayBuffer, (options.readOnly ? { ignoreNodes: READ_ONLY_SKIPS } : {}) as Partial<ExcelJS.XlsxReadOptions>);
+      await wb.xlsx.load(data as ArrayBuffer, (ignoreNodes.length ? { ignoreNodes } : {}) as Partial<ExcelJS.XlsxReadOptions>);
     } catch (e) {
       throw new UserError('无法打开该 Excel 文件：文件可能已损坏，或不是 .xlsx 格式（.xls 请先另存为 .xlsx）。', { cause: e, code: 'unreadable' });
     }
@@ -163,7 +169,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    return writeXlsx(this.workbook);
   }
 
   private sheet(name: string): ExcelJS.Worksheet {

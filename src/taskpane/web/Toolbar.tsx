@@ -25,7 +25,7 @@ export function Toolbar(props: ToolbarProps) {
         <input
           ref={input}
           type="file"
-          accept=".xlsx"
+          accept=".xlsx,.xlsm"
           aria-label="打开工作簿"
           className={styles.hidden}
           onChange={(e) => {

@@ -6,12 +6,14 @@
 import { useCallback, useRef, useState } from 'react';
 import { siblingsOf, typedValue, validateInMemory, withCell } from '../../app/live-sheet';
 import { failureMessage } from '../../app/failure';
+import { UserError } from '../../model/user-error';
 import { markedCells } from '../../app/highlights';
 import { validateSheets, type SheetResult } from '../../app/validate-sheets';
 import type { Report } from '../../model/report';
 import type { SheetData } from '../../model/sheet-data';
 import { browserFile } from '../../ports/browser/browser-files';
 import type { ExceljsWorkbookPort } from '../../ports/exceljs/exceljs-workbook';
+import type { ClerkWorkbook, SheetLoss } from '../../ports/xlsx/clerk-workbook';
 import { TEMP_SHEET_PREFIX } from '../../ports/workbook-port';
 import { usePaneController, type Notice, type PaneController } from '../controller';
 import { saveFile } from '../save-file';
@@ -23,9 +25,18 @@ import { useUnloadGuard } from './use-unload-guard';
 const xlsxFiles = () => import('../xlsx-files');
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSM_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.12';
+
+/** A download that would lose parts of the clerk's workbook, waiting for her choice. */
+export interface LossQuestion {
+  losses: SheetLoss[];
+}
 
 export function useWorkbookSession() {
   const [port, setPort] = useState<ExceljsWorkbookPort | null>(null);
+  /** The clerk's own package behind the port, written back into on download; null for a new workbook. */
+  const [book, setBook] = useState<ClerkWorkbook | null>(null);
+  const [question, setQuestion] = useState<(LossQuestion & { answer: (keep: string[] | null) => void }) | null>(null);
   const [fileName, setFileName] = useState('');
   const [status, setStatus] = useState<Notice | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -87,8 +98,9 @@ export function useWorkbookSession() {
     else action();
   };
 
-  const replaceWith = async (p: ExceljsWorkbookPort, name: string) => {
+  const replaceWith = async (p: ExceljsWorkbookPort, name: string, clerk: ClerkWorkbook | null = null) => {
     setPort(p);
+    setBook(clerk);
     setFileName(name);
     pane.reset();
     setDirty(false);
@@ -106,7 +118,8 @@ export function useWorkbookSession() {
       void run(`正在打开“${file.name}”…`, async () => {
         setStatus(null);
         const bytes = await browserFile(file).read();
-        await replaceWith(await (await xlsxFiles()).openWorkbookFile(file.name, bytes), file.name);
+        const clerk = await (await xlsxFiles()).openWorkbookFile(file.name, bytes);
+        await replaceWith(clerk.port, file.name, clerk);
       });
     });
 
@@ -119,6 +132,9 @@ export function useWorkbookSession() {
       });
     });
 
+  /** Asks the clerk what to do with the parts a download cannot carry: the sheets she keeps untouched, or null to cancel. */
+  const ask = (losses: SheetLoss[]) => new Promise<string[] | null>((answer) => setQuestion({ losses, answer }));
+
   const download = async (then?: () => void) => {
     if (!port) return;
     await run('正在准备下载…', async () => {
@@ -126,15 +142,45 @@ export function useWorkbookSession() {
       // Highlights in the file follow what was typed since the last 一键校验.
       const marked = infos.filter((s) => s.meta?.marks && !s.meta.role).map((s) => s.name);
       if (marked.length) await validateSheets(port, { sheets: marked });
+      const plan = book?.plan();
       const name = downloadName(
         infos.find((s) => s.name === current),
         fileName,
+        plan?.macros,
       );
-      saveFile(await port.toBuffer(), name, XLSX_TYPE);
+      let keep: string[] = [];
+      // Said before anything is written: what of hers would not survive, and the choice to keep it.
+      if (plan?.losses.length) {
+        progress.setWork(null);
+        const answer = await ask(plan.losses);
+        if (!answer) {
+          setStatus({ intent: 'info', text: '已取消下载。' });
+          return;
+        }
+        keep = answer;
+      }
+      // The clerk's own package with our changes written into it; a new workbook is exceljs's.
+      // If hers cannot be written back, nothing is downloaded: exceljs's copy would drop what it does not model.
+      let bytes: Uint8Array;
+      try {
+        bytes = book ? await book.write(keep) : await port.toBuffer();
+      } catch (e) {
+        const why = plan?.macros ? '无法保证保留工作簿中的宏' : '无法保证保留原工作簿中的全部内容';
+        throw new UserError(`${why}，已停止下载，原文件没有改动。（${failureMessage(e)}）`, { cause: e });
+      }
+      saveFile(bytes, name, plan?.macros ? XLSM_TYPE : XLSX_TYPE);
       setDirty(false);
-      setStatus({ intent: 'success', text: `已下载“${name}”。` });
+      setStatus({ intent: 'success', text: `已下载“${name}”。${keep.length ? `原工作表${keep.map((k) => `“${k}”`).join('、')}保持原样，本工具的修改写在新工作表中。` : ''}` });
       then?.();
     });
+  };
+
+  /** The clerk's answer to a download that would lose parts: keep her sheets, download anyway, or cancel. */
+  const answerLoss = (how: 'keep' | 'lose' | 'cancel') => {
+    const q = question;
+    setQuestion(null);
+    if (!q) return;
+    q.answer(how === 'cancel' ? null : how === 'keep' ? q.losses.map((l) => l.sheet) : []);
   };
 
   /** The pending action, after downloading, or at the cost of the changes; or not at all. */
@@ -174,7 +220,7 @@ export function useWorkbookSession() {
   /** Files dropped on the page: one workbook is opened, anything else is read as submissions. */
   const drop = (files: File[]) => {
     if (!files.length) return;
-    if (files.length === 1 && /\.xlsx?$/i.test(files[0].name)) {
+    if (files.length === 1 && /\.xls[xm]?$/i.test(files[0].name)) {
       open(files[0]);
       return;
     }
@@ -209,6 +255,8 @@ export function useWorkbookSession() {
     status,
     progress: progress.showing,
     pending: !!pending,
+    lossQuestion: question ? { losses: question.losses } : null,
+    answerLoss,
     sheets,
     current,
     data,
