@@ -4,6 +4,8 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { DefinePlugin } = require('webpack');
 const { BUNDLED_ASSETS } = require('./scripts/bundled-assets');
+const { targetRules, WEB_CHROMIUM } = require('./scripts/browser-target');
+const { PortablePlugin } = require('./scripts/portable');
 const { wpsConfig } = require('./scripts/wps/webpack');
 
 const DEV_URL = 'https://localhost:3000/';
@@ -60,6 +62,8 @@ function config(argv) {
     });
   return {
     devtool: dev ? 'eval-cheap-module-source-map' : false,
+    // webpack's own runtime in syntax the oldest target parses.
+    target: ['web', 'es2018'],
     entry: {
       addin: './src/taskpane/addin.tsx',
       web: './src/taskpane/web.tsx',
@@ -73,24 +77,19 @@ function config(argv) {
       alias: { exceljs$: path.resolve(__dirname, 'node_modules/exceljs/dist/exceljs.min.js') },
     },
     module: {
-      rules: [
-        ...BUNDLED_ASSETS,
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'swc-loader',
-            options: {
-              jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2019' },
-            },
-          },
-        },
-      ],
+      rules: [...BUNDLED_ASSETS, ...targetRules(WEB_CHROMIUM)],
     },
     performance: { hints: false },
     plugins: [
       // Bundled libraries (PDF.js) take import.meta.url only on Node paths; webpack would write the build machine's path there.
       new DefinePlugin({ 'import.meta.url': JSON.stringify('file:///nianbao/bundle.js') }),
+      // dist/portable: the web page as a folder a clerk opens from disk.
+      new PortablePlugin({
+        entry: 'web',
+        page: 'index.html',
+        extra: ['web-help.html', 'help.html', 'web-help/*.png', 'assets/icon-32.png'],
+        out: path.resolve(__dirname, 'dist/portable'),
+      }),
       page('taskpane.html', ['addin'], '年报助手', true),
       page('index.html', ['web'], '政府信息公开年报助手（网页版）', false),
       page('commands.html', ['commands'], '年报助手', true),

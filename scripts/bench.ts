@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { unzipSync } from 'fflate';
+import { gzipSync } from 'zlib';
 import { parseDocument } from 'htmlparser2';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -229,6 +230,14 @@ function webStartSizes(): Record<string, number> {
   return Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [`web.${name}_start_kb`, kb(startScripts(web, page).gzipBytes)]));
 }
 
+/** web.portable_kb: the portable build (dist/portable), every file gzipped: what is handed to a clerk. */
+function portableSize(): Record<string, number> {
+  const dir = join(__dirname, '../../dist/portable');
+  if (!existsSync(dir)) return {};
+  const files = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(d, e.name)) : [join(d, e.name)]));
+  return { 'web.portable_kb': kb(files(dir).reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0)) };
+}
+
 async function main() {
   const metrics: Record<string, number> = {};
   metrics['validate.reports_per_s'] = validateThroughput();
@@ -237,6 +246,7 @@ async function main() {
   metrics['consolidate.core_10000_ms'] = consolidateCore();
   metrics['web.render_summary_200_ms'] = await webRenderSummary();
   Object.assign(metrics, webStartSizes());
+  Object.assign(metrics, portableSize());
   Object.assign(metrics, await cliBenchmarks());
   if (process.argv.includes('--json')) {
     process.stdout.write(JSON.stringify({ metrics }) + '\n');

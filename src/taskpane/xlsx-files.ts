@@ -16,6 +16,8 @@ export async function openWorkbookFile(name: string, bytes: Uint8Array): Promise
   try {
     return await ClerkWorkbook.open(bytes);
   } catch (e) {
+    // Said already (damaged, or this browser's memory): the file's name in front.
+    if (e instanceof UserError) throw new UserError(`“${name}”：${e.message}`, { cause: e, code: e.code });
     throw new UserError(`无法打开“${name}”：文件已损坏，或不是 .xlsx 工作簿（.xls 请先另存为 .xlsx）。`, { cause: e });
   }
 }

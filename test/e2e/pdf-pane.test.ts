@@ -54,7 +54,7 @@ test('导入报送 of a PDF in the pane: read in the worker, the same figures as
     .getByText(/没有文字层|扫描/)
     .first()
     .waitFor();
-  expect(workers).toEqual(['blob:', 'blob:']);
+  expect(workers).toEqual(['blob:']);
 
   await page.getByRole('button', { name: '全选' }).click();
   await page.getByRole('button', { name: '写入工作簿（1）' }).click();

@@ -58,8 +58,8 @@ test('导入报送 of a PDF: read in the worker, the same figures as the command
     .getByText(/没有文字层|扫描/)
     .first()
     .waitFor();
-  // One worker per document opened, each PDF.js's own, started from the code the page holds.
-  expect(workers).toEqual(['blob:', 'blob:']);
+  // One worker for the page's life, started from the code the page holds.
+  expect(workers).toEqual(['blob:']);
   expect(scripts.some((s) => /\/pdfjs\.[0-9a-f]+\.js$/.test(s))).toBe(true);
 
   await page.getByRole('button', { name: '全选' }).click();

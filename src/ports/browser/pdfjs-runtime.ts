@@ -1,9 +1,11 @@
 /**
- * PDF.js as the page runs it, loaded in one chunk with PDF.js itself on first use: its worker
- * started from code the page holds (a blob: URL), and a reader of the bundled character maps.
+ * PDF.js as the page runs it, loaded in one chunk with PDF.js itself on first use. It parses in a
+ * worker the page starts itself from code it holds (a blob: URL of a classic script), so it works
+ * from file:// as over http. A browser that refuses the worker is said to, never the file.
  */
 import type { PdfJs } from '../pdfjs/pdf-pages';
 import { cMapBytes, workerSource } from './pdfjs-assets';
+import { classicWorker } from './pdfjs-worker-script';
 
 /** PDF.js's character-map reader: the maps come from the page's own chunks, read on the main thread. */
 export class BundledCMapReader {
@@ -12,10 +14,17 @@ export class BundledCMapReader {
   }
 }
 
-/** PDF.js with its worker set up: parsing runs off the page's thread, from file:// as over http. */
-export async function startedPdfJs(): Promise<PdfJs> {
-  // The same chunk as this module: PDF.js and what runs it arrive together.
-  const pdfjs = await import(/* webpackChunkName: "pdfjs" */ 'pdfjs-dist/legacy/build/pdf.mjs');
-  if (!pdfjs.GlobalWorkerOptions.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = URL.createObjectURL(new Blob([await workerSource()], { type: 'text/javascript' }));
-  return pdfjs;
+let started: Promise<PdfJs> | undefined;
+
+/** PDF.js with its worker running, one for the page's life: parsing off the page's thread. */
+export function startedPdfJs(): Promise<PdfJs> {
+  started ??= (async () => {
+    // The same chunk as this module: PDF.js and what runs it arrive together.
+    const pdfjs = await import(/* webpackChunkName: "pdfjs" */ 'pdfjs-dist/legacy/build/pdf.mjs');
+    const url = URL.createObjectURL(new Blob([classicWorker(await workerSource())], { type: 'text/javascript' }));
+    pdfjs.GlobalWorkerOptions.workerPort = new Worker(url);
+    return pdfjs;
+  })();
+  started.catch(() => (started = undefined));
+  return started;
 }

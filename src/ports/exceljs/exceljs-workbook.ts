@@ -1,4 +1,5 @@
 /** The exceljs adapter: executes sheet plans and highlights on an .xlsx workbook in memory. */
+import { environmentFailure, MEMORY_ADVICE } from '../environment';
 import ExcelJS from 'exceljs';
 import { MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, FONT, metaAddresses, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
 import { parseAddress, address as a1 } from '../../layout/a1';
@@ -157,7 +158,9 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     try {
       await wb.xlsx.load(data as ArrayBuffer, (ignoreNodes.length ? { ignoreNodes } : {}) as Partial<ExcelJS.XlsxReadOptions>);
     } catch (e) {
-      throw new UserError('无法打开该 Excel 文件：文件可能已损坏，或不是 .xlsx 格式（.xls 请先另存为 .xlsx）。', { cause: e, code: 'unreadable' });
+      throw (
+        environmentFailure(e, '该 Excel 文件', MEMORY_ADVICE) ?? new UserError('无法打开该 Excel 文件：文件可能已损坏，或不是 .xlsx 格式（.xls 请先另存为 .xlsx）。', { cause: e, code: 'unreadable' })
+      );
     }
     return new ExceljsWorkbookPort(wb);
   }

@@ -10,6 +10,7 @@ import type { RawPdfPage } from '../../import/readers';
 import { PDF_TOLERANCES as T } from '../../import/pdf/tolerances';
 import { InputError } from '../../model/report-json';
 import { UserError } from '../../model/user-error';
+import { environmentFailure } from '../environment';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -120,12 +121,6 @@ function rulesOf(pdfjs: PdfJs, fnArray: number[], argsArray: unknown[][], ox: nu
 const DAMAGED = '无法打开该 PDF 文件，文件已损坏或不是 PDF 格式';
 const TOO_SLOW = `读取该 PDF 超过 ${PDF_TIME_BUDGET_MS / 1000} 秒，内容异常复杂，已停止读取`;
 
-/** What PDF.js says when the browser or the machine, not the file, stopped it: a worker refused, a component not loaded. */
-const BLOCKED =
-  /SecurityError|ChunkLoadError|Setting up fake worker|[Ww]orker|dynamically imported module|Loading (?:CSS )?chunk|Failed to fetch|NetworkError|Cannot find (?:module|package)|ERR_MODULE_NOT_FOUND/;
-/** …and when memory ran out. */
-const NO_MEMORY = /allocation failed|out of memory|Invalid (?:array|typed array|string) length/i;
-
 /**
  * Why a PDF could not be read, in the clerk's words. A failure of this browser or machine is
  * never blamed on the file: she would ask the sender for a new one for nothing.
@@ -133,18 +128,24 @@ const NO_MEMORY = /allocation failed|out of memory|Invalid (?:array|typed array|
 export function refusal(e: unknown, timedOut: boolean, host: Pick<PdfJsHost, 'blockedAdvice'>): UserError {
   if (e instanceof UserError) return e;
   if (timedOut) return new InputError(TOO_SLOW);
-  const err = (e ?? {}) as { name?: string; message?: string };
-  const said = `${err.name ?? ''}: ${err.message ?? String(e)}`;
-  if (err.name === 'PasswordException') return new InputError('该 PDF 已加密，需要密码才能打开，无法读取：请提供未加密的 PDF，或报告的 Word 原件、网页版本');
-  if (err.name === 'RangeError' || NO_MEMORY.test(said))
-    return new UserError(`无法读取该 PDF：内存不足（${said.slice(0, 80)}），这不是文件的问题。请关闭其他标签页或程序后重试；仍不行时，${host.blockedAdvice}`, { cause: e, code: 'environment' });
-  if (BLOCKED.test(said)) return new UserError(`无法读取该 PDF：读取 PDF 所需的组件没能启动（${said.slice(0, 120)}），这不是文件的问题。${host.blockedAdvice}`, { cause: e, code: 'environment' });
+  if ((e as { name?: string } | null)?.name === 'PasswordException') return new InputError('该 PDF 已加密，需要密码才能打开，无法读取：请提供未加密的 PDF，或报告的 Word 原件、网页版本');
+  const environment = environmentFailure(e, '该 PDF', host.blockedAdvice);
+  if (environment) return environment;
   return new InputError(DAMAGED);
 }
 
 /** Each page's text items and ruling lines, with their positions. */
 export async function pdfPages(bytes: Uint8Array, host: PdfJsHost): Promise<RawPdfPage[]> {
-  const pdfjs = await host.load();
+  let pdfjs: PdfJs;
+  try {
+    pdfjs = await host.load();
+  } catch (e) {
+    // Nothing of the file was read yet: whatever stopped PDF.js from starting is the environment's.
+    throw (
+      environmentFailure(e, '该 PDF', host.blockedAdvice) ??
+      new UserError(`无法读取该 PDF：读取所需的组件没能启动（${String(e).slice(0, 120)}），这不是文件的问题。${host.blockedAdvice}`, { cause: e, code: 'environment' })
+    );
+  }
   const started = Date.now();
   let timedOut = false;
   // PDF.js takes over the buffer it is given: hand it a copy.

@@ -21,6 +21,7 @@
  * plan() before anything is written, so the page can ask; for each such sheet the clerk may keep
  * her sheet untouched and have our version added as a new sheet instead.
  */
+import { environmentFailure, MEMORY_ADVICE } from '../environment';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { UserError } from '../../model/user-error';
@@ -308,7 +309,7 @@ export class ClerkWorkbook {
       macros = (text(parts, '[Content_Types].xml') ?? '').includes(XLSM_MAIN) || zip.relationships(workbook).some((r) => r.kind === 'vbaProject');
       view = exceljsView(parts, zip, workbook, sheets);
     } catch (e) {
-      throw new UserError('无法打开该 Excel 文件：文件已损坏，或不是 .xlsx 格式（.xls 请先另存为 .xlsx）。', { cause: e, code: 'unreadable' });
+      throw environmentFailure(e, '该 Excel 文件', MEMORY_ADVICE) ?? new UserError('无法打开该 Excel 文件：文件已损坏，或不是 .xlsx 格式（.xls 请先另存为 .xlsx）。', { cause: e, code: 'unreadable' });
     }
     const port = await ExceljsWorkbookPort.fromBuffer(view, { ignoreNodes: VIEW_SKIPS });
     return new ClerkWorkbook(bytes, port, sheets, macros);

@@ -9,6 +9,7 @@
  * It gives what the exceljs adapter gives for the same file (test/unit/xlsx-lean-reader.test.ts
  * compares them), including exceljs's readings of dates, shared formulas and merged cells.
  */
+import { environmentFailure, MEMORY_ADVICE } from '../environment';
 import type { WorkbookContents } from '../../import/readers';
 import { InputError } from '../../model/report-json';
 import { findMeta } from '../../model/sheet-meta';
@@ -359,8 +360,8 @@ export function readWorkbookContents(bytes: Uint8Array, inflated?: ReadonlyMap<s
     const styles = [...rels.values()].find((r) => r.kind === 'styles')?.part;
     zip.load([...(sst ? [sst] : []), ...(styles ? [styles] : []), ...sheets.filter((s) => s.kind === 'worksheet' && s.part).map((s) => s.part!)]);
     shared = { strings: readSharedStrings(sst ? zip.textOf(sst) : undefined), dateStyles: readDateStyles(styles ? zip.textOf(styles) : undefined), date1904 };
-  } catch {
-    throw new InputError(CORRUPT);
+  } catch (e) {
+    throw environmentFailure(e, '该 Excel 文件', MEMORY_ADVICE) ?? new InputError(CORRUPT);
   }
   const unreadable: string[] = [];
   const entries: SheetEntry[] = [];
