@@ -8,8 +8,9 @@ const LAYERS = {
   model: ['formats'],
   rules: ['formats', 'model'],
   consolidate: ['formats', 'model', 'rules'],
-  layout: ['formats', 'model', 'rules', 'consolidate'],
-  draft: ['formats', 'model', 'rules', 'consolidate', 'layout'],
+  charts: ['formats', 'model', 'rules', 'consolidate'],
+  layout: ['formats', 'model', 'rules', 'consolidate', 'charts'],
+  draft: ['formats', 'model', 'rules', 'consolidate', 'layout', 'charts'],
   narrative: ['formats', 'model', 'rules', 'layout', 'draft'],
   import: ['formats', 'model', 'rules', 'layout', 'consolidate', 'draft', 'narrative'],
 };
@@ -67,7 +68,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ABOVE_CORE.flatMap((d) => [`**/${d}`, `**/${d}/**`]),
-              message: '核心（formats、model、rules、layout、import、consolidate、draft、narrative）不依赖端口、用例或界面。',
+              message: '核心（formats、model、rules、layout、import、consolidate、charts、draft、narrative）不依赖端口、用例或界面。',
             },
             ...(above(dir).length
               ? [{ group: above(dir).flatMap((d) => [`**/${d}`, `**/${d}/**`]), message: `分层：${dir}/ 只依赖 ${LAYERS[dir].join('、') || '（无）'}，不依赖 ${above(dir).join('、')}。` }]

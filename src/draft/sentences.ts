@@ -3,9 +3,8 @@
  * come from the format; a figure that cannot be read (a draft forced over errors) becomes a placeholder.
  */
 import type { CellDef, CompiledFormat } from '../formats/compile';
-import { CONTRADICTION_CELLS, PROCUREMENT_CELLS, REPORT_FIGURES } from '../formats/report-figures';
-import type { HeaderNode, HeaderRowTable, MatrixRow, MatrixTable } from '../formats/types';
-import { unnumbered } from '../formats/report-outline';
+import { CONTRADICTION_CELLS, PROCUREMENT_CELLS, REPORT_FIGURES, resultGroups } from '../formats/report-figures';
+import type { HeaderNode, HeaderRowTable, MatrixTable } from '../formats/types';
 import type { Report } from '../model/report';
 import { figure, share } from './figures';
 import { placeholder, type Run } from './model';
@@ -70,29 +69,6 @@ function leafIds(nodes: HeaderNode[], prefix: string[] = []): string[][] {
     const ids = n.id ? [...prefix, n.id] : prefix;
     return n.children?.length ? leafIds(n.children, ids) : [ids];
   });
-}
-
-/** A result group's name for prose: 「（二）部分公开（区分处理的，…）」 → 「部分公开」. */
-function resultName(label: string): string {
-  return unnumbered(label).replace(/（[^（）]*）$/, '');
-}
-
-interface ResultGroup {
-  name: string;
-  rows: MatrixRow[];
-}
-
-/** （一）予以公开 … （六）其他处理: the rows under the same heading as （七）总计, grouped by their level-2 label. */
-export function resultGroups(table: MatrixTable): ResultGroup[] {
-  const total = table.rows.find((r) => r.id === 'total')!;
-  const groups: ResultGroup[] = [];
-  for (const r of table.rows) {
-    if (r.id === 'total' || r.path[0] !== total.path[0]) continue;
-    const last = groups[groups.length - 1];
-    if (last && last.rows[0].path[1] === r.path[1]) last.rows.push(r);
-    else groups.push({ name: resultName(r.path[1]), rows: [r] });
-  }
-  return groups;
 }
 
 function tableOf<T extends 'matrix' | 'header-row'>(format: CompiledFormat, layout: T) {

@@ -4,6 +4,9 @@
  * same wording is used for, any of which the text may mean.
  */
 
+import type { MatrixRow, MatrixTable } from './types';
+import { unnumbered } from './report-outline';
+
 export type FigureKind = 'new' | 'carried_in' | 'results' | 'handled' | 'carried_out' | 'granted' | 'partial' | 'granted_partial' | 'review' | 'suits' | 'procurement';
 
 export interface FigureDef {
@@ -52,3 +55,33 @@ export const CONTRADICTION_CELLS = {
 
 /** 政府集中采购 (第二十条第（九）项, gov-2019 only): what the drafted sentence of 二 names. */
 export const PROCUREMENT_CELLS = { projects: 'proactive.procurement.projects', amount: 'proactive.procurement.amount' };
+
+/** A result group's name: 「（二）部分公开（区分处理的，…）」 → 「部分公开」. */
+function resultName(label: string): string {
+  return unnumbered(label).replace(/（[^（）]*）$/, '');
+}
+
+export interface ResultGroup {
+  name: string;
+  rows: MatrixRow[];
+}
+
+/** （一）予以公开 … （六）其他处理: the rows under the same heading as （七）总计, grouped by their level-2 label. */
+export function resultGroups(table: MatrixTable): ResultGroup[] {
+  const total = table.rows.find((r) => r.id === 'total')!;
+  const groups: ResultGroup[] = [];
+  for (const r of table.rows) {
+    if (r.id === 'total' || r.path[0] !== total.path[0]) continue;
+    const last = groups[groups.length - 1];
+    if (last && last.rows[0].path[1] === r.path[1]) last.rows.push(r);
+    else groups.push({ name: resultName(r.path[1]), rows: [r] });
+  }
+  return groups;
+}
+
+/** The figures a report's year-on-year chart sets beside last year's, with the short names a chart prints. */
+export const TREND_FIGURES: { kind: FigureKind; label: string }[] = [
+  { kind: 'new', label: '新收申请' },
+  { kind: 'review', label: '行政复议' },
+  { kind: 'suits', label: '行政诉讼' },
+];
