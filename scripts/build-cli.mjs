@@ -17,6 +17,8 @@ await build({
   format: 'cjs',
   // PDF.js is an ES module loaded on demand with its worker and character maps: copied whole below.
   external: ['pdfjs-dist', 'pdfjs-dist/*'],
+  // ECharts (the figures of a drafted report) checks this for its development warnings.
+  define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
 });
 
@@ -30,3 +32,10 @@ for (const d of ['cmaps', 'standard_fonts', 'wasm']) cpSync(join(pdfjs, d), join
 cpSync(join(pdfjs, 'LICENSE'), join(target, 'LICENSE'));
 const { name, version, license } = JSON.parse(readFileSync(join(pdfjs, 'package.json'), 'utf8'));
 writeFileSync(join(target, 'package.json'), JSON.stringify({ name, version, license, exports: { './package.json': './package.json', './legacy/build/pdf.mjs': './legacy/build/pdf.mjs' } }, null, 2));
+
+// resvg's WebAssembly (the figures' PNG for Word): its JavaScript is bundled, the .wasm is read from beside it.
+const resvg = dirname(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'));
+const resvgTarget = join(OUT, 'node_modules', '@resvg', 'resvg-wasm');
+rmSync(resvgTarget, { recursive: true, force: true });
+mkdirSync(resvgTarget, { recursive: true });
+for (const f of ['package.json', 'index_bg.wasm']) cpSync(join(resvg, f), join(resvgTarget, f));

@@ -19,7 +19,7 @@ export interface RenderedChart {
 }
 
 /** Diagonal stripes on last year's bars: told apart from this year's without colour. */
-const STRIPES = { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [3, 3], rotation: -Math.PI / 4, color: 'rgba(0, 0, 0, 0.35)' };
+const STRIPES = { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [3, 3], rotation: -Math.PI / 4, color: 'rgba(0, 0, 0, 0.28)' };
 
 /** Width of a label in pixels, CJK characters at a full em. */
 function textWidth(s: string): number {

@@ -22,7 +22,7 @@ export const FONT_STACK = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC',
 
 export const FONT_SIZE = 13;
 /** The drafted report's text width at 96 px an inch (156 mm): a chart fills it. */
-export const CHART_WIDTH = 590;
+export const CHART_WIDTH = 588;
 /** A bar's row: room for the bar and its label at this font size. */
 export const BAR_ROW = 30;
 /** Height of a panel chart (a pair of bars per figure). */

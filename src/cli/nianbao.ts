@@ -3,7 +3,7 @@ import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { formats } from '../formats';
-import { LEVELS, type Level } from '../model/report';
+import { LEVELS, type Level, type Report } from '../model/report';
 import { reportToJson } from '../model/report-json';
 import { UserError } from '../model/user-error';
 import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
@@ -21,6 +21,8 @@ import { READABLE_EXTENSIONS } from '../import/read-file';
 import { nodeReaders as readers } from '../ports/node/readers';
 import { formatReportText } from './text-output';
 import { draftReportFile, DraftRefused, pickReport, type DraftKind } from '../app/draft-report';
+import { previousFor } from '../app/check-report';
+import { rasterizeSvgNode } from '../ports/node/rasterize-svg';
 import { overwriteMessage, overwriteProblem, type OutputKind } from './output-guard';
 
 const EXIT_OK = 0;
@@ -55,6 +57,14 @@ async function inputs(paths: string[]): Promise<InputFile[]> {
 }
 
 const openXlsx: OpenWorkbook = (bytes) => ExceljsWorkbookPort.fromBuffer(bytes);
+
+/** Last year's report for `report` in a file: the same office's of the year before, else the file's only report of that year. */
+async function previousReport(file: string, report: Report): Promise<Report> {
+  const { reports } = await readInput(nodeFile(file), { readers });
+  const found = previousFor(report, reports);
+  if (!found) throw new CliFailure(`${file} 中没有 ${report.year - 1} 年度的报表（--previous 应为上一年度的报表）`);
+  return found;
+}
 
 /** Writes through a temporary file and a rename, so an interrupted run never leaves a truncated file. */
 async function writeOutput(out: string, data: Uint8Array, inputs: string[], kind: OutputKind, force = false) {
@@ -316,8 +326,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .requiredOption('--out <文件.docx>', '输出文件：.docx（Word 文档），或 .html（网页）')
     .option('--html', '生成网页（.html），用于在门户网站发布')
     .option('--sheet <工作表>', '工作簿中有多份报表时，指定起草哪一个工作表')
+    .option('--previous <文件>', '上一年度的报表：年报全文中加入两年对比图（新收申请、行政复议、行政诉讼）')
+    .option('--no-charts', '不插入图表（默认插入申请人、办理情况的图表）')
     .option('--force', '表格有错误时仍然起草；输出文件已存在时仍然覆盖')
-    .action(async (file: string, o: { out: string; html?: boolean; sheet?: string; force?: boolean }) => {
+    .action(async (file: string, o: { out: string; html?: boolean; sheet?: string; previous?: string; charts?: boolean; force?: boolean }) => {
       const ext = path.extname(o.out).toLowerCase();
       const kind: DraftKind = o.html || ext === '.html' || ext === '.htm' ? 'html' : 'docx';
       if (kind === 'html' && ext !== '.html' && ext !== '.htm') throw new CliFailure(`--html 生成的是网页，输出文件请用 .html 扩展名（现为 ${o.out}）`);
@@ -343,7 +355,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       let drafted;
       try {
-        drafted = await draftReportFile(picked.report, { kind, force: o.force, siblings: reports, registry: formats });
+        const previous = o.previous ? await previousReport(o.previous, picked.report) : undefined;
+        drafted = await draftReportFile(picked.report, { kind, force: o.force, siblings: reports, registry: formats, charts: o.charts, previous, rasterize: rasterizeSvgNode });
       } catch (e) {
         if (e instanceof DraftRefused) throw new CliFailure(`${e.message}\n如确需按现有数字起草，请加 --force。`, EXIT_ERRORS);
         throw e;
@@ -353,6 +366,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout(`已起草年报全文 ${o.out}（${r.office} ${r.year} 年度，${formats.formatOf(r).def.name}）\n`);
       io.stdout(`其中 ${drafted.placeholders.length} 处标有“【待填写：…】”（黄色突出显示），需要由本单位补写：\n`);
       for (const p of drafted.placeholders) io.stdout(`  · ${p}\n`);
+      if (drafted.charts.drawn) io.stdout(`插入图表 ${drafted.charts.drawn} 幅（图1—图${drafted.charts.drawn}），放在所说明的表格之后\n`);
+      for (const w of drafted.charts.withheld) io.stdout(`提示：${w}\n`);
       if (drafted.errors.length) {
         io.stdout(`注意：表格还有 ${drafted.errors.length} 个错误，已按 --force 起草。改正后请重新生成：\n`);
         for (const f of drafted.errors) io.stdout(`  ✖ ${f.message}\n`);

@@ -1,8 +1,10 @@
 /** The whole report drafted from a report: title, opening, the six parts, tables and placeholders. */
 import type { CompiledFormat } from '../formats/compile';
 import { REPORT_OUTLINE, unnumbered, type DraftedFigures, type ProsePart } from '../formats/report-outline';
+import type { TableDef } from '../formats/types';
+import type { ChartId, ChartSpec } from '../charts/spec';
 import { UNKNOWN_OFFICE, type Report } from '../model/report';
-import { placeholder, type Block, type DraftDocument, type DraftSection, type Run } from './model';
+import { placeholder, type Block, type DraftDocument, type DraftFigure, type DraftSection, type Run } from './model';
 import { appealSentences, feeSentences, Figures, joined, procurementSentences, requestSentences } from './sentences';
 import { draftTables } from './tables';
 
@@ -51,7 +53,27 @@ function opening(report: Report, format: CompiledFormat): Run[] {
   ]);
 }
 
-export function draftReport(report: Report, format: CompiledFormat): DraftDocument {
+/** The table each chart illustrates: the figure follows it, in its section. */
+const FIGURE_PLACE: Record<ChartId, TableDef['layout'] | undefined> = {
+  applicants: 'matrix',
+  outcome: 'matrix',
+  trend: 'header-row',
+  status: undefined,
+  'top-units': undefined,
+  'year-on-year': undefined,
+};
+
+function figureOf(chart: ChartSpec, number: number): DraftFigure {
+  const unit = chart.unit === '%' ? '' : `（单位：${chart.unit}）`;
+  return { number, chart, caption: `图${number}　${chart.title}${unit}`, notes: chart.notes };
+}
+
+export interface DraftReportOptions {
+  /** The charts to place (charts/report-charts.ts), each after the table it illustrates, numbered in reading order. */
+  charts?: ChartSpec[];
+}
+
+export function draftReport(report: Report, format: CompiledFormat, options: DraftReportOptions = {}): DraftDocument {
   const f = new Figures(format, report);
   const { before, after } = REPORT_OUTLINE;
   const appeals = appealSentences(f);
@@ -61,6 +83,10 @@ export function draftReport(report: Report, format: CompiledFormat): DraftDocume
   const tableSections: DraftSection[] = format.def.tables.map((t, i) => {
     const lead = t.layout === 'header-row' ? appeals : t.layout === 'sections' ? procurement : [];
     return { title: t.title, blocks: [...paragraphs(lead), { type: 'table', table: tables[i] }] };
+  });
+  let number = 0;
+  format.def.tables.forEach((t, i) => {
+    for (const chart of options.charts ?? []) if (FIGURE_PLACE[chart.id] === t.layout) tableSections[i].blocks.push({ type: 'figure', figure: figureOf(chart, ++number) });
   });
   const office = officeRun(report).text;
   const title = reportTitle(office, report.year);

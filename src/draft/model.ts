@@ -1,4 +1,5 @@
 /** The drafted report as a document model: what both renderers (.docx, .html) lay out. */
+import type { ChartSpec } from '../charts/spec';
 
 /** A stretch of text; a placeholder is what only the clerk can write, shown highlighted. */
 export interface Run {
@@ -58,7 +59,25 @@ export interface DraftTable {
  * A paragraph is body text with a first-line indent unless it says otherwise: a letter's
  * signature and date stand right-aligned, its note lines flush left.
  */
-export type Block = { type: 'subheading'; text: string } | ({ type: 'paragraph'; runs: Run[] } & ParagraphLayout) | { type: 'table'; table: DraftTable };
+export type Block = { type: 'subheading'; text: string } | ({ type: 'paragraph'; runs: Run[] } & ParagraphLayout) | { type: 'table'; table: DraftTable } | { type: 'figure'; figure: DraftFigure };
+
+/** A numbered chart in the section it illustrates: 图1 under its caption, with what is missing said below. */
+export interface DraftFigure {
+  number: number;
+  chart: ChartSpec;
+  /** 「图1　本年度政府信息公开申请的办理情况（单位：件）」. */
+  caption: string;
+  /** 「注：…」 lines: blanks, what could not be drawn. */
+  notes: string[];
+}
+
+/** A figure as drawn: SVG text, and for Word the PNG shown by programs that cannot show SVG. */
+export interface FigureImage {
+  svg: string;
+  width: number;
+  height: number;
+  png?: Uint8Array;
+}
 
 export interface ParagraphLayout {
   align?: 'left' | 'right';
@@ -91,4 +110,9 @@ export interface DraftDocument {
 export function placeholders(doc: DraftDocument): string[] {
   const runs = [...doc.titleLines.flatMap(withPlaceholders), ...doc.opening, ...doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'paragraph' ? b.runs : [])))];
   return runs.filter((r) => r.placeholder).map((r) => r.text);
+}
+
+/** Every figure of the document, in reading order. */
+export function figures(doc: DraftDocument): DraftFigure[] {
+  return doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'figure' ? [b.figure] : [])));
 }

@@ -9,6 +9,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -23,7 +24,7 @@ import {
   type IFontAttributesProperties,
 } from 'docx';
 import { FONTS, LINE_PT, PAGE_MM, SIZES } from './fonts';
-import { withPlaceholders, type Block, type ParagraphLayout, type DraftCell, type DraftDocument, type DraftTable, type Run } from './model';
+import { withPlaceholders, type Block, type ParagraphLayout, type DraftCell, type DraftDocument, type DraftFigure, type DraftTable, type FigureImage, type Run } from './model';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
@@ -133,6 +134,36 @@ function heldColumns(t: DraftTable, r: number): Set<number> {
   return held;
 }
 
+/** A figure: the chart (SVG, with its PNG for programs without SVG), its caption and its notes, kept on one page. */
+function figure(f: DraftFigure, image: FigureImage | undefined): Paragraph[] {
+  if (!image?.png) throw new Error(`图${f.number} has no image`);
+  const small = (runs: Run[], align: (typeof AlignmentType)[keyof typeof AlignmentType], fonts: string[], keepNext: boolean) =>
+    new Paragraph({ children: textRuns(runs, fonts, SIZES.table), alignment: align, keepNext, spacing: { line: 300, lineRule: LineRuleType.AUTO } });
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: 120 },
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: new TextEncoder().encode(image.svg),
+          fallback: { type: 'png', data: image.png },
+          transformation: { width: image.width, height: image.height },
+          altText: {
+            name: `图${f.number}`,
+            title: f.caption,
+            description: `${f.caption}：${f.chart.categories.map((c, i) => `${c.label} ${f.chart.series.map((s) => s.values[i].text).join('、')}`).join('；')}`,
+          },
+        }),
+      ],
+    }),
+    small([{ text: f.caption }], AlignmentType.CENTER, FONTS.heading, f.notes.length > 0),
+    ...f.notes.map((n, i) => small([{ text: `${i ? '　　' : '注：'}${n}` }], AlignmentType.LEFT, FONTS.table, i < f.notes.length - 1)),
+    new Paragraph({ children: [], spacing: { line: 240, lineRule: LineRuleType.AUTO } }),
+  ];
+}
+
 function footer(): Footer {
   const size = halfPoints(14);
   const f = font(FONTS.table);
@@ -146,7 +177,7 @@ function footer(): Footer {
   });
 }
 
-export function buildDocx(doc: DraftDocument): Document {
+export function buildDocx(doc: DraftDocument, images: Map<number, FigureImage> = new Map()): Document {
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       children: doc.titleLines.flatMap((line, i) =>
@@ -165,7 +196,8 @@ export function buildDocx(doc: DraftDocument): Document {
       if (b.type === 'subheading') children.push(heading(b.text, FONTS.subheading));
       // A sentence that leads into a table stays on the table's page.
       else if (b.type === 'paragraph') children.push(body(b.runs, list[i + 1]?.type === 'table', b));
-      else children.push(table(b.table), new Paragraph({ children: [], spacing: { line: 240, lineRule: LineRuleType.AUTO } }));
+      else if (b.type === 'table') children.push(table(b.table), new Paragraph({ children: [], spacing: { line: 240, lineRule: LineRuleType.AUTO } }));
+      else children.push(...figure(b.figure, images.get(b.figure.number)));
     });
   for (const s of doc.sections) {
     children.push(heading(s.title, FONTS.heading));
@@ -191,6 +223,7 @@ export function buildDocx(doc: DraftDocument): Document {
   });
 }
 
-export async function renderDocx(doc: DraftDocument): Promise<Uint8Array> {
-  return Packer.pack(buildDocx(doc), 'uint8array');
+/** `images`: each figure's drawing, by its number. */
+export async function renderDocx(doc: DraftDocument, images?: Map<number, FigureImage>): Promise<Uint8Array> {
+  return Packer.pack(buildDocx(doc, images), 'uint8array');
 }

@@ -3,7 +3,7 @@
  * headings, tables with the official merges (colspan, rowspan, header cells), no script.
  */
 import { FONTS, SIZES } from './fonts';
-import { withPlaceholders, type Block, type DraftCell, type DraftDocument, type DraftRow, type DraftTable, type Run } from './model';
+import { withPlaceholders, type Block, type DraftCell, type DraftDocument, type DraftFigure, type DraftRow, type DraftTable, type FigureImage, type Run } from './model';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -23,6 +23,10 @@ const CSS = `
 .nb-report table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0.5em 0 1em; font-family: ${family(FONTS.table)}; font-size: ${SIZES.table}pt; line-height: 1.4; }
 .nb-report th, .nb-report td { border: 1px solid #000; padding: 2px 3px; font-weight: normal; vertical-align: middle; text-align: center; word-break: break-all; }
 .nb-report th.nb-label { text-align: left; }
+.nb-report figure { margin: 0.5em 0 1em; text-align: center; break-inside: avoid; }
+.nb-report figure svg { width: 100%; max-width: 156mm; height: auto; }
+.nb-report figcaption { font-family: ${family(FONTS.heading)}; font-size: ${SIZES.table}pt; line-height: 1.5; }
+.nb-report figure .nb-note { font-family: ${family(FONTS.table)}; font-size: ${SIZES.table}pt; line-height: 1.5; text-indent: 0; text-align: left; }
 .nb-report thead th, .nb-report th.nb-caption { font-weight: bold; }
 `;
 
@@ -52,7 +56,17 @@ function table(t: DraftTable): string {
     .join('\n');
 }
 
-export function renderHtml(doc: DraftDocument): string {
+/** The chart as it was drawn (its SVG inline, so the page stays one file), its caption and notes. */
+function figure(f: DraftFigure, image: FigureImage | undefined): string {
+  if (!image) throw new Error(`图${f.number} has no image`);
+  // The SVG as ECharts wrote it, less its fixed size: the page's CSS scales it to the column.
+  const svg = image.svg.replace(/^<svg([^>]*?) width="[^"]*" height="[^"]*"/, `<svg$1 role="img" aria-label="${esc(f.caption)}"`);
+  const notes = f.notes.map((n, i) => `<p class="nb-note">${i ? '' : '注：'}${esc(n)}</p>`).join('');
+  return `<figure data-figure="${f.number}">${svg}<figcaption>${esc(f.caption)}</figcaption>${notes}</figure>`;
+}
+
+/** `images`: each figure's drawing, by its number. */
+export function renderHtml(doc: DraftDocument, images: Map<number, FigureImage> = new Map()): string {
   const body: string[] = [`<h1>${doc.titleLines.map((l) => runs(withPlaceholders(l))).join('<br>')}</h1>`];
   if (doc.addressee) body.push(`<p style="text-indent:0">${esc(doc.addressee)}</p>`);
   body.push(`<p>${runs(doc.opening)}</p>`);
@@ -62,7 +76,8 @@ export function renderHtml(doc: DraftDocument): string {
       else if (b.type === 'paragraph') {
         const style = [b.align ? `text-align:${b.align}` : '', b.indent === false ? 'text-indent:0' : '', b.rightChars ? `padding-right:${b.rightChars}em` : ''].filter(Boolean).join(';');
         body.push(`<p${style ? ` style="${style}"` : ''}>${runs(b.runs)}</p>`);
-      } else body.push(table(b.table));
+      } else if (b.type === 'table') body.push(table(b.table));
+      else body.push(figure(b.figure, images.get(b.figure.number)));
     }
   };
   for (const s of doc.sections) {

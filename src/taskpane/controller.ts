@@ -19,6 +19,7 @@ import { fillBlanksWithZero } from '../app/fill-blanks';
 import { findingKey, type Finding } from '../model/finding';
 import { fixAction } from '../rules/messages';
 import { draftSheet } from '../app/draft-report';
+import { rasterizeSvgBrowser } from '../ports/browser/rasterize-svg';
 import type { FullTextResult } from '../app/check-full-text';
 import { saveFile } from './save-file';
 import type { LetterRequest } from '../app/season-documents';
@@ -286,11 +287,12 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
       setBusy('正在生成年报全文…');
       setNotice(null);
       try {
-        const file = await draftSheet(port, result.sheet);
+        const file = await draftSheet(port, result.sheet, { rasterize: rasterizeSvgBrowser });
         saveFile(file.bytes, file.name, file.type);
+        const figures = file.charts.drawn ? `含图表 ${file.charts.drawn} 幅。` : '';
         setNotice({
           intent: 'success',
-          text: `已生成“${file.name}”并交给浏览器下载（如未出现下载，请改用网页版或命令行 nianbao report）。其中 ${file.placeholders.length} 处黄色的“【待填写：…】”需要补写。`,
+          text: `已生成“${file.name}”并交给浏览器下载（如未出现下载，请改用网页版或命令行 nianbao report）。其中 ${file.placeholders.length} 处黄色的“【待填写：…】”需要补写。${figures}${file.charts.withheld.join('')}`,
           at: sheetSpot(result.sheet),
         });
       } catch (e) {

@@ -173,7 +173,7 @@ describe('our own drafted report', () => {
       for (const b of s.blocks) {
         if (b.type === 'subheading') lines.push(b.text);
         else if (b.type === 'paragraph') lines.push(joined(b.runs));
-        else for (const row of b.table.rows) lines.push(row.cells.map((c) => c.text).join('\t'));
+        else if (b.type === 'table') for (const row of b.table.rows) lines.push(row.cells.map((c) => c.text).join('\t'));
       }
     }
     const doc = await read('draft.txt', new TextEncoder().encode(lines.join('\n')));
