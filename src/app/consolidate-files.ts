@@ -10,7 +10,8 @@ import { isoDate, parseRosterText, type RosterEntry } from '../consolidate/roste
 import { formats as registry } from '../formats';
 import { extension } from '../import/read-file';
 import type { FileReaders } from '../import/readers';
-import { changesSheetName, comparisonSheetName, freshSheetName, overviewSheetName, reportSheetName, statusSheetName, summarySheetName } from '../layout/sheet-name';
+import { changesSheetName, chartsSheetName, comparisonSheetName, freshSheetName, overviewSheetName, reportSheetName, statusSheetName, summarySheetName } from '../layout/sheet-name';
+import type { ChartSpec } from '../charts/spec';
 import type { Level, Report } from '../model/report';
 import { UserError } from '../model/user-error';
 import type { Finding } from '../model/finding';
@@ -33,6 +34,8 @@ export interface ConsolidateReportsRequest {
   previous?: { file: InputFile; open: OpenWorkbook; readers: FileReaders };
   /** YYYY-MM-DD, for deadlines; today by default. */
   today?: string;
+  /** The 图表 sheet; true unless switched off. */
+  charts?: boolean;
 }
 
 export type ConsolidateReportsResult =
@@ -43,7 +46,7 @@ export type ConsolidateReportsResult =
       /** The summary's findings (its rules, the roster, last year's carry-over). */
       findings: Finding[];
       members: MemberStatus[];
-      sheets: { summary: string; overview: string; comparison?: string; changes?: string; status?: string; members: string[] };
+      sheets: { summary: string; overview: string; comparison?: string; changes?: string; status?: string; charts?: string; members: string[] };
       mode: 'formula' | 'values';
       /** Said to the user: why values were written instead of formulas, a summary's member sheets taken with it. */
       notes: string[];
@@ -52,6 +55,8 @@ export type ConsolidateReportsResult =
       comparison?: Comparison;
       /** What the notices and the circular are made from. */
       season: Season;
+      /** The charts of the 图表 sheet. */
+      charts: ChartSpec[];
     };
 
 /**
@@ -92,6 +97,7 @@ export async function consolidateReports(port: WorkbookPort, files: { file: stri
     comparison: comparisonSheetName(summaryName),
     changes: changesSheetName(summaryName),
     status: statusSheetName(summaryName),
+    charts: chartsSheetName(summaryName),
   };
   const memberSheets: string[] = [];
   const memberPlans = result.members.map(({ report }) => {
@@ -109,6 +115,7 @@ export async function consolidateReports(port: WorkbookPort, files: { file: stri
     summaryOf: memberSheets,
     previous,
     today: req.today ?? isoDate(new Date()),
+    charts: req.charts,
   });
   await port.writeSheets([...out.plans, ...memberPlans], { activate: summaryName });
   return {
@@ -122,6 +129,7 @@ export async function consolidateReports(port: WorkbookPort, files: { file: stri
       ...(out.comparison ? { comparison: names.comparison } : {}),
       ...(out.changesSheet ? { changes: out.changesSheet } : {}),
       ...(out.statusSheet ? { status: out.statusSheet } : {}),
+      ...(out.chartsSheet ? { charts: out.chartsSheet } : {}),
       members: memberSheets,
     },
     mode: cells.mode,
@@ -129,6 +137,7 @@ export async function consolidateReports(port: WorkbookPort, files: { file: stri
     counts: out.counts,
     ...(out.comparison ? { comparison: out.comparison } : {}),
     season: out.season,
+    charts: out.charts,
   };
 }
 

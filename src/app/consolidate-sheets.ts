@@ -6,7 +6,8 @@
 import { consolidate, type Completeness, type MemberStatus } from '../consolidate/consolidate';
 import { isoDate } from '../consolidate/roster';
 import { formats as registry } from '../formats';
-import { changesSheetName, comparisonSheetName, freshSheetName, overviewSheetName, statusSheetName, summarySheetName } from '../layout/sheet-name';
+import { changesSheetName, chartsSheetName, comparisonSheetName, freshSheetName, overviewSheetName, statusSheetName, summarySheetName } from '../layout/sheet-name';
+import type { ChartSpec } from '../charts/spec';
 import type { Level, Report } from '../model/report';
 import { defaultResubmitBy, noticeUnits, type Season } from '../consolidate/season';
 import { pickVersions, versionKey } from '../consolidate/versions';
@@ -73,6 +74,8 @@ export interface ConsolidateSheetsRequest {
   previous?: string;
   /** The date deadlines are judged against, YYYY-MM-DD; today by default. */
   today?: string;
+  /** The 图表 sheet and the charts shown above the list; true unless switched off. */
+  charts?: boolean;
 }
 
 export interface ConsolidateSheetsResult {
@@ -97,6 +100,9 @@ export interface ConsolidateSheetsResult {
   notices?: string[];
   /** The corrected versions' due date the letters propose (YYYY-MM-DD). */
   resubmitBy?: string;
+  /** The summary's charts, as the 图表 sheet draws them. */
+  charts?: ChartSpec[];
+  chartsSheet?: string;
 }
 
 export async function consolidateSheets(port: WorkbookPort, req: ConsolidateSheetsRequest): Promise<ConsolidateSheetsResult> {
@@ -143,6 +149,8 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
   const changesName = previousChanges?.name ?? freshSheetName(changesSheetName(summaryName), [...taken, summaryName, overviewName, comparisonName]);
   const previousStatus = mine('status');
   const statusName = previousStatus?.name ?? freshSheetName(statusSheetName(summaryName), [...taken, summaryName, overviewName, comparisonName, changesName]);
+  const previousCharts = mine('charts');
+  const chartsName = previousCharts?.name ?? freshSheetName(chartsSheetName(summaryName), [...taken, summaryName, overviewName, comparisonName, changesName, statusName]);
 
   // Members left out (不纳入汇总) are not in the summary's formulas either.
   const memberSheets = result.members.map((m) => chosen.find((c) => c.report === m.report)!.sheet);
@@ -150,7 +158,7 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
   const out = consolidationOutput(result, {
     office,
     level: req.level,
-    names: { summary: summaryName, overview: overviewName, comparison: comparisonName, changes: changesName, status: statusName },
+    names: { summary: summaryName, overview: overviewName, comparison: comparisonName, changes: changesName, status: statusName, charts: chartsName },
     // A season sheet written before is rewritten, never left stale beside a new summary.
     rewrite: { changes: !!previousChanges, status: !!previousStatus },
     memberSheets,
@@ -158,6 +166,7 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
     summaryOf: memberSheets,
     previous: previousYear,
     today: req.today ?? isoDate(new Date()),
+    charts: req.charts,
   });
   const replace: Record<string, string> = {};
   if (previous) replace[summaryName] = previous.name;
@@ -165,6 +174,7 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
   if (previousComparison && previousYear) replace[comparisonName] = previousComparison.name;
   if (previousChanges) replace[changesName] = previousChanges.name;
   if (previousStatus) replace[statusName] = previousStatus.name;
+  if (previousCharts && out.chartsSheet) replace[chartsName] = previousCharts.name;
   await port.writeSheets(out.plans, { replace, activate: summaryName, remove: leftovers.map((s) => s.name) });
   return {
     ok: true,
@@ -175,6 +185,8 @@ export async function consolidateSheets(port: WorkbookPort, req: ConsolidateShee
     ...(previousYear ? { comparisonSheet: comparisonName } : {}),
     ...(out.changesSheet ? { changesSheet: out.changesSheet } : {}),
     ...(out.statusSheet ? { statusSheet: out.statusSheet } : {}),
+    ...(out.chartsSheet ? { chartsSheet: out.chartsSheet } : {}),
+    charts: out.charts,
     season: out.season,
     notices: noticeUnits(out.season).map((u) => u.office),
     resubmitBy: defaultResubmitBy(out.season.today),

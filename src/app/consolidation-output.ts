@@ -6,7 +6,10 @@ import { compareYears, memberChangeFindings, type Comparison } from '../consolid
 import { formats as registry } from '../formats';
 import type { CompiledFormat } from '../formats/compile';
 import { buildComparisonPlan } from '../layout/comparison-plan';
-import { buildOverviewPlan, overviewCounts } from '../layout/overview-plan';
+import { buildOverviewPlan, overviewAddresses, overviewCounts } from '../layout/overview-plan';
+import { buildChartsPlan } from '../layout/charts-plan';
+import { summaryCharts } from '../charts/summary-charts';
+import type { ChartSpec } from '../charts/spec';
 import { buildChangesPlan, buildStatusPlan } from '../layout/season-plans';
 import { seasonOf, type Season } from '../consolidate/season';
 import { buildSheetPlan, type SheetPlan } from '../layout/sheet-plan';
@@ -27,6 +30,9 @@ export interface ConsolidationOutput {
   /** The season's sheets written: 整改情况 when an office resubmitted, 报送情况 when a roster was given. */
   changesSheet?: string;
   statusSheet?: string;
+  /** The summary's charts (the 图表 sheet, and the pane's 汇总 tab), unless switched off. */
+  charts: ChartSpec[];
+  chartsSheet?: string;
 }
 
 export interface OutputSheetNames {
@@ -35,6 +41,7 @@ export interface OutputSheetNames {
   comparison: string;
   changes: string;
   status: string;
+  charts: string;
 }
 
 /**
@@ -56,6 +63,8 @@ export function consolidationOutput(
     summaryOf?: string[];
     previous?: PreviousYear;
     today: string;
+    /** The 图表 sheet; true unless the office wants none. */
+    charts?: boolean;
   },
 ): ConsolidationOutput {
   const summary = result.summary;
@@ -93,8 +102,12 @@ export function consolidationOutput(
   const season = seasonOf(result, { office: req.office, year: summary.year, today: req.today });
   if (changesSheet) plans.push(buildChangesPlan(changesSheet, season, summary.format));
   if (statusSheet) plans.push(buildStatusPlan(statusSheet, season, summary.format));
+  // Each unit's bar selects its row of the overview, as written just above.
+  const charts = req.charts === false ? [] : summaryCharts({ format, summary, season, comparison, rows: { sheet: req.names.overview, addresses: overviewAddresses(season) } }).charts;
+  const chartsSheet = req.charts === false ? undefined : req.names.charts;
+  if (chartsSheet) plans.push(buildChartsPlan(chartsSheet, { office: req.office, year: summary.year, format: summary.format }, charts));
   findings.push(...validate(summary, { previous: prev?.summary }).findings);
-  return { plans, findings, comparison, counts: overviewCounts(members, overviewOptions), season, changesSheet, statusSheet };
+  return { plans, findings, comparison, counts: overviewCounts(members, overviewOptions), season, changesSheet, statusSheet, charts, chartsSheet };
 }
 
 /**

@@ -132,6 +132,7 @@ interface ConsolidateOptions {
   formulas?: boolean;
   notices?: string;
   resubmitBy?: string;
+  charts?: boolean;
   json?: boolean;
   force?: boolean;
 }
@@ -244,6 +245,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--formulas', '汇总表使用公式引用成员表（默认写入数值；成员表都写入输出文件）')
     .option('--notices <文件夹>', '另在该文件夹中写出退回意见（每个有错误或未说明警告的单位一份）和报送情况通报（.docx）')
     .option('--resubmit-by <日期>', '退回意见中重新报送的截止日期，如 2025-02-12（默认：一周后）')
+    .option('--no-charts', '不生成“图表”工作表')
     .option('--force', '输出文件已存在时仍然覆盖')
     .option('--json', '输出 JSON')
     .action(async (files: string[], o: ConsolidateOptions) => {
@@ -262,6 +264,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         roster,
         previous: o.previous ? { file: nodeFile(o.previous), open: openXlsx, readers } : undefined,
         today,
+        charts: o.charts,
       });
       const memberJson = result.members.map((m) => reportToJson(m.report, m.findings, formats, m.confirmed));
       if (!result.ok) {
@@ -283,6 +286,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.stdout(`已汇总 ${result.members.length} 份报表（${summary.year} 年度，${formats.formatOf(summary).def.name}），写入 ${o.out}\n`);
         io.stdout(`${result.counts}\n`);
         if (result.comparison) io.stdout(`与 ${result.comparison.prevYear} 年度的对比见“${sheets.comparison}”工作表\n`);
+        if (sheets.charts) io.stdout(`图表 ${result.charts.length} 幅见“${sheets.charts}”工作表\n`);
         if (sheets.changes) io.stdout(`${result.season.versions.length} 个单位重新报送，改动的单元格见“${sheets.changes}”工作表\n`);
         if (o.notices) {
           const notices = letters.filter((l) => l.office);

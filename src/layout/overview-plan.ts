@@ -71,6 +71,11 @@ function rectificationCell(u: SeasonUnit, changesSheet?: string): string | null 
   return `${rectificationText(r)}${listed.length ? `：${listed.join('；')}${more}` : ''}`;
 }
 
+/** Each unit's cell in the overview's 单位 column, by office: the rows follow the season's order, as buildOverviewPlan writes them. */
+export function overviewAddresses(season: { units: { office: string }[] }): Map<string, string> {
+  return new Map(season.units.map((u, i) => [u.office, address(HEADER_ROW + 1 + i, 2)]));
+}
+
 export interface OverviewOptions {
   completeness?: Completeness;
   /** The date the deadlines are judged against, YYYY-MM-DD. */

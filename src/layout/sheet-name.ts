@@ -64,5 +64,10 @@ export function statusSheetName(summaryName: string): string {
   return withSuffix(summaryName.endsWith('汇总') ? summaryName.slice(0, -2) : summaryName, '报送情况');
 }
 
+/** The summary's charts, beside a summary sheet: 某县2024图表. */
+export function chartsSheetName(summaryName: string): string {
+  return withSuffix(summaryName.endsWith('汇总') ? summaryName.slice(0, -2) : summaryName, '图表');
+}
+
 /** The roster sheet (报送名单): its first column lists the units that must report. */
 export const ROSTER_SHEET = '报送名单';

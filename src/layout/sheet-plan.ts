@@ -114,6 +114,24 @@ export interface PlanConditionalFormat {
   severity: Exclude<Severity, 'info'>;
 }
 
+/**
+ * A native chart of horizontal bars over a block of this sheet's cells: the categories in one
+ * column, the figures in the next. Each host draws it as its own chart (Office.js, WPS, the
+ * chart parts written beside exceljs's), so it stays live with those cells. A blank figure cell
+ * is drawn as a gap, never as 0.
+ */
+export interface PlanChart {
+  title: string;
+  seriesName: string;
+  /** A1 ranges on this sheet, one column each, the same rows. */
+  categories: string;
+  values: string;
+  /** The figures' number format, for the labels on the bars. */
+  numFmt: string;
+  /** The cells it covers (1-based, inclusive). */
+  anchor: Merge;
+}
+
 export interface SheetPlan {
   name: string;
   meta: SheetMeta;
@@ -133,6 +151,8 @@ export interface SheetPlan {
   autoFilter?: string;
   /** Rows to hide (the metadata backup row). */
   hiddenRows?: number[];
+  /** Charts over the sheet's own cells. */
+  charts?: PlanChart[];
 }
 
 export interface PlanOptions {

@@ -41,7 +41,7 @@ export interface SheetMeta {
   submitted?: string;
   /**
    * Sheets that are not reports: the overview (汇总明细) of a consolidation, the 导入来源 list, the roster (报送名单),
-   * the comparison (同比), the cells changed between versions (整改情况), the status circular (报送情况).
+   * the comparison (同比), the cells changed between versions (整改情况), the status circular (报送情况), the charts (图表).
    */
   role?: SheetRole;
   /** Set on summary sheets we made: their member sheets, so a re-run updates instead of copying. */
@@ -54,7 +54,7 @@ export interface SheetMeta {
   marks?: Record<string, Mark>;
 }
 
-export const SHEET_ROLES = ['overview', 'sources', 'roster', 'comparison', 'changes', 'status'] as const;
+export const SHEET_ROLES = ['overview', 'sources', 'roster', 'comparison', 'changes', 'status', 'charts'] as const;
 export type SheetRole = (typeof SHEET_ROLES)[number];
 
 const MAX_TEXT = 2000;

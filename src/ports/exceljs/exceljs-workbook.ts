@@ -10,6 +10,7 @@ import { FormulaEvaluator, type FormulaLimits, type FormulaSource } from './form
 import { UNCOMPUTED } from '../../model/uncomputed';
 import { UserError } from '../../model/user-error';
 import { writeXlsx } from './write-package';
+import { plannedCharts } from './chart-parts';
 
 /** Worksheet parts a read-only load skips. */
 const READ_ONLY_SKIPS = [
@@ -329,6 +330,8 @@ export class ExceljsWorkbookPort implements WorkbookPort {
       }),
     );
     if (plan.autoFilter) ws.autoFilter = plan.autoFilter;
+    // exceljs models no charts: they are written beside its output (write-package.ts).
+    if (plan.charts?.length) plannedCharts.set(ws, plan.charts);
     return ws;
   }
 

@@ -6,7 +6,8 @@
  * 500 members' sheets otherwise write some 30 000 copies of two fills into styles.xml.
  */
 import type ExcelJS from 'exceljs';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { addChartParts, plannedCharts } from './chart-parts';
 
 type Appender = { append(data: string | Uint8Array, options: { name: string; base64?: boolean }): void };
 type Model = Record<string, unknown> & {
@@ -59,10 +60,23 @@ function shareDxfs(model: Model): void {
   for (const ws of model.worksheets ?? []) for (const cf of ws.conditionalFormattings ?? []) for (const rule of cf.rules ?? []) if (rule.dxfId !== undefined) rule.dxfId = remap[rule.dxfId];
 }
 
+/** The plan's native charts added beside each worksheet that has some (exceljs writes none). */
+function addCharts(workbook: ExcelJS.Workbook, parts: Record<string, Uint8Array>, partOf: (ws: ExcelJS.Worksheet) => string | undefined): void {
+  for (const ws of workbook.worksheets) {
+    const charts = plannedCharts.get(ws);
+    const part = charts?.length && partOf(ws);
+    if (part && parts[part]) addChartParts(parts, part, ws.name, charts!, (addr) => ws.getCell(addr).value);
+  }
+}
+
 export async function writeXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   const xlsx = workbook.xlsx as unknown as Internals;
-  // An exceljs without these internals (a future version) writes its own way.
-  if (typeof xlsx.prepareModel !== 'function' || STEPS.some((s) => typeof xlsx[s] !== 'function')) return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // An exceljs without these internals (a future version) writes its own way; the charts are added to what it wrote.
+  if (typeof xlsx.prepareModel !== 'function' || STEPS.some((s) => typeof xlsx[s] !== 'function')) {
+    const written = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    addCharts(workbook, written, (ws) => `xl/worksheets/sheet${workbook.worksheets.indexOf(ws) + 1}.xml`);
+    return zipSync(written, { level: 3 });
+  }
   const parts: Zippable = {};
   // The getter builds a new model each time: taken once, as exceljs's write does.
   const model = workbook.model as unknown as Model;
@@ -78,6 +92,8 @@ export async function writeXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array>
   xlsx.prepareModel(model, {});
   shareDxfs(model);
   for (const step of STEPS) await xlsx[step](zip, model);
+  const ids = new Map((model.worksheets ?? []).map((w) => [(w as { name?: string }).name, w.id]));
+  addCharts(workbook, parts as Record<string, Uint8Array>, (ws) => (ids.has(ws.name) ? `xl/worksheets/sheet${ids.get(ws.name)}.xml` : undefined));
   // Level 3: a quarter less time than the default 6 on a 500-member consolidation, for 3 % more bytes.
   return zipSync(parts, { level: 3 });
 }
