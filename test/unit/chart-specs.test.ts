@@ -202,8 +202,18 @@ describe('a summary', () => {
   const B = '县交通运输局';
   const C = '城关镇';
   const D = '县档案馆';
-  const a = handReport('gov-2021', 2024, { ...requestsTable({ natural: { results: { granted: 6, partial: 2 }, out: 1 } }), 'appeals.review.total': 2, 'appeals.review.upheld': 2 }, { office: A, source: 'a.xlsx' });
-  const b = handReport('gov-2021', 2024, { ...requestsTable({ business: { results: { 'unable.not_held': 3 } } }), 'requests.granted.natural': '若干', 'requests.granted.total': '若干' }, { office: B, source: 'b.xlsx' });
+  const a = handReport(
+    'gov-2021',
+    2024,
+    { ...requestsTable({ natural: { results: { granted: 6, partial: 2 }, out: 1 } }), 'appeals.review.total': 2, 'appeals.review.upheld': 2 },
+    { office: A, source: 'a.xlsx' },
+  );
+  const b = handReport(
+    'gov-2021',
+    2024,
+    { ...requestsTable({ business: { results: { 'unable.not_held': 3 } } }), 'requests.granted.natural': '若干', 'requests.granted.total': '若干' },
+    { office: B, source: 'b.xlsx' },
+  );
   const d = handReport('gov-2021', 2024, requestsTable({ natural: { results: { granted: 1 } } }), { office: D, source: 'd.xlsx' });
   const roster = parseRosterText([A, B, C, D].join('\n')).entries;
   const result = consolidate([a, b, d], { office: '某县', roster });
@@ -292,7 +302,9 @@ describe('a summary', () => {
   });
 
   test(`more than ${TOP_UNITS} units: the ${TOP_UNITS} largest, and the title says so`, () => {
-    const many = Array.from({ length: TOP_UNITS + 2 }, (_, i) => handReport('gov-2021', 2024, requestsTable({ natural: { results: { granted: i + 1 } } }), { office: `单位${i + 1}`, source: `${i}.xlsx` }));
+    const many = Array.from({ length: TOP_UNITS + 2 }, (_, i) =>
+      handReport('gov-2021', 2024, requestsTable({ natural: { results: { granted: i + 1 } } }), { office: `单位${i + 1}`, source: `${i}.xlsx` }),
+    );
     const r = consolidate(many, { office: '某县' });
     if (!r.ok) throw new Error('refused');
     const spec = summaryCharts({ format: f21, summary: r.summary, season: seasonOf(r, { office: '某县', year: 2024, today: '2025-03-01' }) }).charts.find((c) => c.id === 'top-units')!;

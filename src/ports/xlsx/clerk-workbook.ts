@@ -727,20 +727,44 @@ class Writer {
     return part;
   }
 
-  /** exceljs's relationships of a sheet (notes, links), its parts copied under free names. */
+  /**
+   * exceljs's relationships of a sheet (notes, links, the drawing of its charts), its parts copied
+   * under free names, each with its content type and, in turn, its own relationships (a drawing's charts).
+   */
   private copySheetRels(exPart: string, part: string): void {
+    this.copyRels(exPart, part, new Map());
+  }
+
+  private copyRels(exPart: string, part: string, copied: Map<string, string>): void {
     const rels = this.ex.zip.relationships(exPart);
     if (!rels.length) return;
     const list = rels.map((r) => {
       if (!r.part) return { id: r.id, type: r.type, target: r.target, external: true };
-      const [stem, ext] = r.kind === 'comments' ? ['xl/comments', '.xml'] : r.kind === 'vmlDrawing' ? ['xl/drawings/vmlDrawing', '.vml'] : ['xl/nianbao/part', r.part.slice(r.part.lastIndexOf('.'))];
-      const to = this.freePart(stem, ext);
-      this.out.set(to, this.ex.parts.get(this.ex.zip.nameOf(r.part)!)!);
-      if (r.kind === 'comments') this.contentTypes.add.set(to, CT.comments);
-      if (r.kind === 'vmlDrawing') this.contentTypes.defaults.set('vml', CT.vml);
+      let to = copied.get(r.part);
+      if (!to) {
+        const stem = r.kind === 'comments' ? 'xl/comments' : r.kind === 'vmlDrawing' ? 'xl/drawings/vmlDrawing' : r.part.replace(/\d*\.[^./]*$/, '');
+        to = this.freePart(stem, r.part.slice(r.part.lastIndexOf('.')));
+        copied.set(r.part, to);
+        this.out.set(to, this.ex.parts.get(this.ex.zip.nameOf(r.part)!)!);
+        if (r.kind === 'comments') this.contentTypes.add.set(to, CT.comments);
+        else if (r.kind === 'vmlDrawing') this.contentTypes.defaults.set('vml', CT.vml);
+        else {
+          const type = this.exContentType(r.part);
+          if (type) this.contentTypes.add.set(to, type);
+        }
+        this.copyRels(r.part, to, copied);
+      }
       return { id: r.id, type: r.type, target: relativeTarget(part, to) };
     });
     this.out.set(relsPartOf(part), encodeUtf8(relsXml(list)));
+  }
+
+  /** A part's content type as exceljs's package declares it (an override, else its extension's default). */
+  private exContentType(part: string): string | undefined {
+    const types = text(this.ex.parts, '[Content_Types].xml') ?? '';
+    const override = new RegExp(`<Override\\b[^>]*PartName="/${escapeRegExp(part)}"[^>]*ContentType="([^"]*)"`, 'i').exec(types);
+    if (override) return override[1];
+    return undefined;
   }
 
   // --- workbook -------------------------------------------------------------------------
