@@ -98,7 +98,8 @@ test.each([3, 4])('a batch failing midway (sync %i) leaves the workbook as it wa
   else {
     // The rename batch failed partway: every new sheet, under whichever name, is complete.
     const added = excel.sheets.filter((x) => !before.includes(x.name));
-    expect(added.length).toBe(2);
+    // The summary, its overview and its 图表 sheet.
+    expect(added.length).toBe(3);
     const addr = plan.addresses['requests.new.total'];
     const want = names.reduce((t, n) => t + Number(excel.sheet(n).shown(addr)), 0);
     for (const s of added) {
@@ -113,7 +114,7 @@ test.each([3, 4])('a batch failing midway (sync %i) leaves the workbook as it wa
         .filter((x) => !before.includes(x.name))
         .map((x) => x.name)
         .sort(),
-    ).toEqual(['某县2023汇总', '某县2023汇总明细']);
+    ).toEqual(['某县2023图表', '某县2023汇总', '某县2023汇总明细']);
   }
 });
 

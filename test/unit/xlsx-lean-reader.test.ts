@@ -70,7 +70,7 @@ test('our sheets: a filled template, a validated one with marks, a formula summa
   await validateSheets(port, { sheets: ['甲局2023年报'] });
   expect((await consolidateSheets(port, { members: ['甲局2023年报', '乙局2023年报'], office: '某县', mode: 'formula' })).ok).toBe(true);
   const lean = await same(await port.toBuffer());
-  expect(lean.sheets.map((s) => s.meta?.role ?? (s.meta ? 'report' : null))).toEqual(['report', 'report', 'report', 'overview']);
+  expect(lean.sheets.map((s) => s.meta?.role ?? (s.meta ? 'report' : null))).toEqual(['report', 'report', 'report', 'overview', 'charts']);
   expect(lean.sheets[0].formulas.length).toBeGreaterThan(20);
 });
 
