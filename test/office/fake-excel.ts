@@ -25,8 +25,27 @@ export interface FakeConditionalFormat {
 /** Formulas referring to formulas deeper than this show an error (Excel's own limit is far higher; the fakes' books are small). */
 const MAX_CHAIN = 64;
 
+/** A chart as the adapter set it up: what Excel would draw, recorded. */
+export interface FakeChart {
+  type: string;
+  /** The source range on its sheet, and how its series run. */
+  source: string;
+  seriesBy: string;
+  title?: string;
+  position?: [string, string];
+  legendVisible?: boolean;
+  showValue?: boolean;
+  numberFormat?: string;
+  categoriesReversed?: boolean;
+  valueAxisVisible?: boolean;
+  seriesName?: string;
+  gapWidth?: number;
+  fill?: string;
+}
+
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
+  charts: FakeChart[] = [];
   hyperlinks = new Map<string, { documentReference: string; textToDisplay: string }>();
   /** Cell notes (ExcelApi 1.18), by address. */
   notes = new Map<string, string>();
@@ -414,6 +433,45 @@ export class FakeWorksheet extends Proxy {
   }
   getRange(addr: string) {
     return new FakeRange(this.ctx, this.resolve, addr);
+  }
+  /** ExcelApi 1.1 charts: what the adapter sets is recorded on the chart, which joins the sheet at sync. */
+  get charts() {
+    const ctx = this.ctx;
+    const sheet = () => this.resolve();
+    return {
+      add: (type: string, source: FakeRange, seriesBy: string) => {
+        const chart: FakeChart = { type, source: source.addr, seriesBy };
+        ctx.queue.push(() => {
+          if (source.sheet() !== sheet()) throw new ExcelError('InvalidArgument', 'fake: a chart over another sheet is not modelled');
+          sheet().charts.push(chart);
+        });
+        const set = <K extends keyof FakeChart>(key: K) => ({ set: (_t: object, _k: string | symbol, v: FakeChart[K]) => ((chart[key] = v), true) });
+        return {
+          title: new globalThis.Proxy({}, set('title')),
+          legend: new globalThis.Proxy({}, set('legendVisible')),
+          dataLabels: new globalThis.Proxy({}, { set: (_t, k, v) => (k === 'showValue' ? (chart.showValue = v) : (chart.numberFormat = v), true) }),
+          axes: {
+            categoryAxis: new globalThis.Proxy({}, set('categoriesReversed')),
+            valueAxis: new globalThis.Proxy({}, set('valueAxisVisible')),
+          },
+          setPosition: (from: string, to: string) => (chart.position = [from, to]),
+          series: {
+            getItemAt: (i: number) => {
+              if (i !== 0) throw new Error('fake: one series');
+              return {
+                set name(v: string) {
+                  chart.seriesName = v;
+                },
+                set gapWidth(v: number) {
+                  chart.gapWidth = v;
+                },
+                format: { fill: { setSolidColor: (c: string) => (chart.fill = c) } },
+              };
+            },
+          },
+        };
+      },
+    };
   }
   set showGridlines(v: boolean) {
     this.ctx.queue.push(() => (this.resolve().gridlines = v));

@@ -5,7 +5,8 @@
  */
 import { address, compactRanges, parseAddress } from '../../layout/a1';
 import { READ_COLUMNS, READ_ROWS, VALUE_ADDRESSES, WIDE_COLUMNS, WIDE_ROWS } from '../../layout/read-extent';
-import { FONT, MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, metaAddresses, type PlanCell, type SheetPlan, type StyleName } from '../../layout/sheet-plan';
+import { FONT, MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, metaAddresses, type PlanCell, type PlanChart, type SheetPlan, type StyleName } from '../../layout/sheet-plan';
+import { BAR_COLOR } from '../../charts/style';
 import { encodeMeta, findMeta, type SheetMeta } from '../../model/sheet-meta';
 import { sheetRef } from '../../layout/summary-formulas';
 import {
@@ -303,11 +304,33 @@ export class OfficeWorkbookPort implements WorkbookPort {
     // Notes need ExcelApi 1.18; below it the cell's text itself (未读取, the original text) still fails validation.
     if (this.caps.notes) for (const pc of plan.cells) if (pc.note) ws.notes.add(ws.getRange(address(pc.row, pc.col)), pc.note);
     if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
+    for (const c of plan.charts ?? []) this.writeChart(ws, c);
     if (this.caps.api19) {
       if (plan.autoFilter) ws.autoFilter.apply(ws.getRange(plan.autoFilter));
       ws.pageLayout.orientation = 'Landscape';
       ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     }
+  }
+
+  /**
+   * A native chart over the plan's cells, in the same batch as the cells: horizontal bars, the
+   * first category on top, each figure written at its bar, no value axis. Excel draws an empty
+   * cell as a gap, never as 0.
+   */
+  private writeChart(ws: Excel.Worksheet, c: PlanChart) {
+    const source = ws.getRange(`${c.categories.split(':')[0]}:${c.values.split(':')[1] ?? c.values}`);
+    const chart = ws.charts.add('BarClustered', source, 'Columns');
+    chart.title.text = c.title;
+    chart.legend.visible = false;
+    chart.setPosition(address(c.anchor.top, c.anchor.left), address(c.anchor.bottom, c.anchor.right));
+    chart.dataLabels.showValue = true;
+    chart.dataLabels.numberFormat = c.numFmt;
+    chart.axes.categoryAxis.reversePlotOrder = true;
+    chart.axes.valueAxis.visible = false;
+    const series = chart.series.getItemAt(0);
+    series.name = c.seriesName;
+    series.gapWidth = 60;
+    series.format.fill.setSolidColor(BAR_COLOR);
   }
 
   /** All values and formulas in one write: constants escaped, formulas with '='. */
