@@ -162,7 +162,28 @@ export interface FormatConditionModel {
   color: number | null;
 }
 
+/** An embedded chart as the host keeps it: what the adapter set up, recorded. */
+export interface ChartModel {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  chartType?: number;
+  source?: string;
+  plotBy?: number;
+  hasTitle?: boolean;
+  title?: string;
+  hasLegend?: boolean;
+  categoriesReversed?: boolean;
+  valueAxisDeleted?: boolean;
+  seriesName?: string;
+  hasDataLabels?: boolean;
+  labelFormat?: string;
+  fill?: number;
+}
+
 export class SheetModel {
+  charts: ChartModel[] = [];
   cells = new Map<string, CellModel>();
   merges: Rect[] = [];
   comments = new Map<string, string>();
@@ -232,7 +253,7 @@ export class BookModel {
 }
 
 /** Members a given WPS build may lack; a fake built with `lacks` hides them. */
-export type LackableMember = 'AddComment' | 'Validation' | 'FormatConditions' | 'FreezePanes';
+export type LackableMember = 'AddComment' | 'Validation' | 'FormatConditions' | 'FreezePanes' | 'ChartObjects';
 
 export interface TaskPaneModel {
   ID: number;
@@ -588,6 +609,9 @@ export class EtWorksheet extends HostObject {
     const areas = parseAddress(cell2 === undefined ? address : `${address}:${cell2}`);
     return new EtRange(this.host, this.live(), areas);
   }
+  ChartObjects() {
+    return new EtChartObjects(this.host, this.live());
+  }
   Activate() {
     const s = this.live();
     s.book.active = s.book.sheets.indexOf(s);
@@ -606,6 +630,134 @@ export class EtWorksheet extends HostObject {
     book.sheets.splice(i, 1);
     if (wasActive) book.active = Math.min(i, book.sheets.length - 1);
     else if (book.active > i) book.active--;
+  }
+}
+
+class EtChartObjects extends HostObject {
+  constructor(
+    host: FakeEt,
+    private readonly sheet: SheetModel,
+  ) {
+    super(host);
+  }
+  get Count() {
+    return this.sheet.charts.length;
+  }
+  Add(Left: number, Top: number, Width: number, Height: number) {
+    this.host.refuseWhileEditing();
+    if (this.sheet.protected) throw new EtError(APP_ERROR, '不能在受保护的工作表上插入图表');
+    const model: ChartModel = { left: Left, top: Top, width: Width, height: Height };
+    this.sheet.charts.push(model);
+    return new EtChartObject(this.host, this.sheet, model);
+  }
+}
+
+class EtChartObject extends HostObject {
+  constructor(
+    host: FakeEt,
+    private readonly sheet: SheetModel,
+    private readonly model: ChartModel,
+  ) {
+    super(host);
+  }
+  get Chart() {
+    return new EtChart(this.host, this.sheet, this.model);
+  }
+}
+
+class EtChart extends HostObject {
+  constructor(
+    host: FakeEt,
+    private readonly sheet: SheetModel,
+    private readonly model: ChartModel,
+  ) {
+    super(host);
+  }
+  SetSourceData(Source: EtRange, PlotBy?: number) {
+    if (!(Source instanceof EtRange) || Source.sheet !== this.sheet) throw new EtError(APP_ERROR, '参数 Source 无效');
+    this.model.source = rectAddress(Source.areas[0]);
+    this.model.plotBy = PlotBy;
+  }
+  get ChartType() {
+    return this.model.chartType ?? 51;
+  }
+  set ChartType(v: number) {
+    this.model.chartType = v;
+  }
+  get HasTitle() {
+    return !!this.model.hasTitle;
+  }
+  set HasTitle(v: boolean) {
+    this.model.hasTitle = !!v;
+  }
+  get ChartTitle() {
+    const model = this.model;
+    if (!model.hasTitle) throw new EtError(APP_ERROR, '图表没有标题');
+    return this.host.wrap(
+      new (class extends HostObject {
+        get Text() {
+          return model.title ?? '';
+        }
+        set Text(v: string) {
+          model.title = String(v);
+        }
+      })(this.host),
+    );
+  }
+  get HasLegend() {
+    return this.model.hasLegend ?? true;
+  }
+  set HasLegend(v: boolean) {
+    this.model.hasLegend = !!v;
+  }
+  SeriesCollection(Index: number) {
+    if (Index !== 1 || !this.model.source) throw new EtError(OUT_OF_RANGE, '下标越界');
+    const model = this.model;
+    const host = this.host;
+    return new (class extends HostObject {
+      get Name() {
+        return model.seriesName ?? '';
+      }
+      set Name(v: string) {
+        model.seriesName = String(v);
+      }
+      get HasDataLabels() {
+        return !!model.hasDataLabels;
+      }
+      set HasDataLabels(v: boolean) {
+        model.hasDataLabels = !!v;
+      }
+      DataLabels() {
+        if (!model.hasDataLabels) throw new EtError(APP_ERROR, '没有数据标签');
+        return host.wrap(
+          new (class extends HostObject {
+            get NumberFormat() {
+              return model.labelFormat ?? 'General';
+            }
+            set NumberFormat(v: string) {
+              model.labelFormat = String(v);
+            }
+          })(host),
+        );
+      }
+      get Format() {
+        return { Fill: { ForeColor: new globalThis.Proxy({} as { RGB: number }, { set: (_t, _k, v) => ((model.fill = v), true) }) } };
+      }
+    })(this.host);
+  }
+  Axes(Type: number) {
+    const model = this.model;
+    return new (class extends HostObject {
+      get ReversePlotOrder() {
+        return Type === 1 && !!model.categoriesReversed;
+      }
+      set ReversePlotOrder(v: boolean) {
+        if (Type === 1) model.categoriesReversed = !!v;
+      }
+      Delete() {
+        if (Type === 2) model.valueAxisDeleted = true;
+      }
+    })(this.host);
   }
 }
 

@@ -33,7 +33,8 @@ test('consolidating 20 members costs the same calls whether each member has few 
   const full = await workbookOfReports(20, 2023, true);
   const run = async (host: Awaited<ReturnType<typeof workbookOfReports>>) => {
     const members = host.et.sheets.map((s) => s.name).filter((n) => n !== 'Sheet1');
-    return host.et.count(() => consolidateSheets(host.port, { members, office: '某县', mode: 'values' }));
+    // Without the 图表 sheet: which charts are drawn depends on the figures (a chart of nothing but 0 is left out); wps-charts.test.ts counts theirs.
+    return host.et.count(() => consolidateSheets(host.port, { members, office: '某县', mode: 'values', charts: false }));
   };
   const [a, b] = [await run(sparse), await run(full)];
   expect(a).toBeGreaterThan(0);

@@ -13,9 +13,11 @@ export interface WpsCapabilities {
   conditionalFormats: boolean;
   /** Window.FreezePanes: frozen header rows. */
   freezePanes: boolean;
+  /** Worksheet.ChartObjects: the 图表 sheet's native charts. */
+  charts: boolean;
 }
 
-export const FULL: WpsCapabilities = { comments: true, validation: true, conditionalFormats: true, freezePanes: true };
+export const FULL: WpsCapabilities = { comments: true, validation: true, conditionalFormats: true, freezePanes: true, charts: true };
 
 /** Probes one cell of the active sheet and the window once; with no workbook open, assumes the full model. */
 export function detectCapabilities(app: EtApplicationLike): WpsCapabilities {
@@ -28,6 +30,7 @@ export function detectCapabilities(app: EtApplicationLike): WpsCapabilities {
     validation: cell.Validation != null,
     conditionalFormats: cell.FormatConditions != null,
     freezePanes: !!window && typeof window.FreezePanes === 'boolean',
+    charts: typeof sheet.ChartObjects === 'function',
   };
 }
 
@@ -38,5 +41,6 @@ export function missingFeatures(caps: WpsCapabilities): string[] {
   if (!caps.validation) out.push('数据有效性（生成的表格不限制输入，校验照常进行）');
   if (!caps.conditionalFormats) out.push('条件格式（填写时不即时标色，请用“一键校验”）');
   if (!caps.freezePanes) out.push('冻结窗格（汇总明细的表头不固定）');
+  if (!caps.charts) out.push('图表（汇总的“图表”工作表只写入各图的数据，不画图）');
   return out;
 }

@@ -32,6 +32,30 @@ export interface EtWorksheetLike {
   Range(address: string): EtRangeLike;
   Activate(): void;
   Delete(): void;
+  /** The sheet's embedded charts; absent from builds without charts. */
+  ChartObjects?(): EtChartObjectsLike;
+}
+
+/** Embedded charts, as in Excel's object model: positions and sizes in points. */
+export interface EtChartObjectsLike {
+  Add(Left: number, Top: number, Width: number, Height: number): { readonly Chart: EtChartLike };
+}
+
+export interface EtChartLike {
+  SetSourceData(Source: EtRangeLike, PlotBy?: number): void;
+  ChartType: number;
+  HasTitle: boolean;
+  readonly ChartTitle: { Text: string };
+  HasLegend: boolean;
+  SeriesCollection(Index: number): EtSeriesLike;
+  Axes(Type: number): { ReversePlotOrder: boolean; Delete(): void };
+}
+
+export interface EtSeriesLike {
+  Name: string;
+  HasDataLabels: boolean;
+  DataLabels(): { NumberFormat: string };
+  readonly Format: { readonly Fill: { readonly ForeColor: { RGB: number } } };
 }
 
 export interface EtPageSetupLike {
@@ -128,4 +152,8 @@ export const XL = {
   greaterEqual: 7,
   expression: 2,
   landscape: 2,
+  barClustered: 57,
+  columns: 2,
+  category: 1,
+  value: 2,
 } as const;

@@ -4,7 +4,8 @@
  * conditional format over a multi-area address; never a call per cell.
  */
 import { address, compactRanges } from '../../layout/a1';
-import { FONT, MARK_FILL, META_COLUMN, STYLES, type PlanCell, type SheetPlan, type StyleName } from '../../layout/sheet-plan';
+import { FONT, MARK_FILL, META_COLUMN, STYLES, type PlanCell, type PlanChart, type SheetPlan, type StyleName } from '../../layout/sheet-plan';
+import { BAR_COLOR } from '../../charts/style';
 import { sheetRef } from '../../layout/summary-formulas';
 import { columnAreas, groupBy, rowAreas, unionChunks } from './areas';
 import type { WpsCapabilities } from './capabilities';
@@ -156,6 +157,34 @@ function writePage(ws: EtWorksheetLike) {
   page.FitToPagesTall = false;
 }
 
+/** ET's default row: 13.5 points. A column of width w characters: (7w + 5) pixels of 0.75 points. */
+const DEFAULT_ROW_PT = 13.5;
+const columnPoints = (w: number) => Math.trunc(w * 7 + 5) * 0.75;
+
+/**
+ * A native chart over the plan's cells, placed from the plan's own widths and heights (no host
+ * call to measure): horizontal bars, the first category on top, each figure at its bar.
+ */
+function writeChart(ws: EtWorksheetLike, plan: SheetPlan, c: PlanChart) {
+  const x = (col: number) => plan.columnWidths.slice(0, col - 1).reduce((s, w) => s + columnPoints(w), 0);
+  const y = (row: number) => Array.from({ length: row - 1 }, (_, i) => plan.rowHeights[i + 1] ?? DEFAULT_ROW_PT).reduce((s, h) => s + h, 0);
+  const left = x(c.anchor.left);
+  const top = y(c.anchor.top);
+  const chart = ws.ChartObjects!().Add(left, top, x(c.anchor.right + 1) - left, y(c.anchor.bottom + 1) - top).Chart;
+  chart.ChartType = XL.barClustered;
+  chart.SetSourceData(ws.Range(`${c.categories.split(':')[0]}:${c.values.split(':')[1] ?? c.values}`), XL.columns);
+  chart.HasTitle = true;
+  chart.ChartTitle.Text = c.title;
+  chart.HasLegend = false;
+  chart.Axes(XL.category).ReversePlotOrder = true;
+  chart.Axes(XL.value).Delete();
+  const series = chart.SeriesCollection(1);
+  series.Name = c.seriesName;
+  series.HasDataLabels = true;
+  series.DataLabels().NumberFormat = c.numFmt;
+  series.Format.Fill.ForeColor.RGB = toBgr(BAR_COLOR.slice(1));
+}
+
 /** Writes a plan into an empty worksheet. */
 export function writePlan(app: EtApplicationLike, ws: EtWorksheetLike, plan: SheetPlan, caps: WpsCapabilities): void {
   const extent = writeGrid(ws, plan);
@@ -167,6 +196,7 @@ export function writePlan(app: EtApplicationLike, ws: EtWorksheetLike, plan: She
   // Notes on imported cells (why a value is not a number); without comments the cell's own text still fails validation.
   if (caps.comments) for (const pc of plan.cells) if (pc.note) ws.Range(address(pc.row, pc.col)).AddComment(pc.note);
   if (plan.autoFilter) ws.Range(plan.autoFilter).AutoFilter();
+  if (caps.charts) for (const c of plan.charts ?? []) writeChart(ws, plan, c);
   writePage(ws);
   writeView(app, ws, plan, caps);
 }
