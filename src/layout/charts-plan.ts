@@ -52,7 +52,8 @@ export function buildChartsPlan(name: string, summary: { office: string; year: n
     spec.categories.forEach((c, i) => {
       const v = values[i];
       cells.push({ row, col: 1, value: c.label, style: 'text' });
-      if (v.status === 'number') cells.push({ row, col: 2, value: percent ? v.value / 100 : v.value, style: percent ? 'percent' : 'number' });
+      // A change of 33.3 % is the fraction 0.333, rounded as printed (33.3 / 100 in binary is not 0.333).
+      if (v.status === 'number') cells.push({ row, col: 2, value: percent ? Math.round(v.value * 10) / 1000 : v.value, style: percent ? 'percent' : 'number' });
       else cells.push({ row, col: 2, value: null, style: 'number' });
       const why = v.status === 'unreadable' ? `${v.text}：${v.why}` : v.status === 'number' ? null : v.text;
       cells.push({ row, col: 3, value: why, style: 'text' });

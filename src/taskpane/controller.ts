@@ -178,7 +178,7 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
         if (r.ok) {
           setNotice({
             intent: 'success',
-            text: `已${r.updated ? '更新' : '生成'}汇总表“${r.summarySheet}”和“${r.overviewSheet}”${[r.comparisonSheet, r.changesSheet, r.statusSheet]
+            text: `已${r.updated ? '更新' : '生成'}汇总表“${r.summarySheet}”和“${r.overviewSheet}”${[r.comparisonSheet, r.changesSheet, r.statusSheet, r.chartsSheet]
               .filter(Boolean)
               .map((n) => `、“${n}”`)
               .join('')}（${r.members.length} 个成员，${r.mode === 'formula' ? '公式引用成员表' : '数值'}）。${r.note ?? ''}`,

@@ -73,7 +73,7 @@ test('the web page: import versions, consolidate with a roster typed with spaces
   await page.getByLabel('汇总单位').fill('某县');
   await page.getByText('仅数值').click();
   await page.getByRole('button', { name: '汇总（3 个成员）' }).click();
-  await page.getByText('已生成汇总表“某县2024汇总”和“某县2024汇总明细”、“某县2024整改情况”、“某县2024报送情况”（2 个成员，数值）。').waitFor();
+  await page.getByText('已生成汇总表“某县2024汇总”和“某县2024汇总明细”、“某县2024整改情况”、“某县2024报送情况”、“某县2024图表”（2 个成员，数值）。').waitFor();
   await page.getByText(/^应报 3 个，已报 2 个，通过 1 个；未报送 1 个（其中逾期 1 个）；有错误 1 个/).waitFor();
 
   const units = page.getByTestId('season-unit');

@@ -106,7 +106,7 @@ test('a .txt roster: missing, near-miss and excluded units in the findings and t
   await wb.xlsx.readFile(out);
   // The summed members' sheets are written too (drill-down reads them); 县税务局, 不纳入汇总, is not among them.
   // With a roster, the status circular comes as a sheet too.
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['某县2024汇总', '某县2024汇总明细', '某县2024报送情况', '县财政局2024年报', '县发展和改革局2024年报']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['某县2024汇总', '某县2024汇总明细', '某县2024报送情况', '某县2024图表', '县财政局2024年报', '县发展和改革局2024年报']);
   const text = nianbao(['consolidate', membersFile, '--roster', roster, '--office', '某县', '--out', out, '--force']);
   expect(text.stdout).toContain('应报 3 个，已报 1 个，通过 1 个');
   expect(text.stdout).toContain('⚠ 报送名单中的「城关镇」没有报表');

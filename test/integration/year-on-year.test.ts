@@ -111,7 +111,7 @@ describe('平潭 2021 → 2022 (same format)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(y21);
     for (const ws of wb.worksheets.filter((w) => !w.name.startsWith('福建某市'))) wb.removeWorksheet(ws.id);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['福建某市2021汇总', '福建某市2021汇总明细']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['福建某市2021汇总', '福建某市2021汇总明细', '福建某市2021图表']);
     const bare = join(dir, 'pt2021-bare.xlsx');
     await wb.xlsx.writeFile(bare);
     const out = join(dir, 'pt2022-bare.xlsx');

@@ -22,6 +22,7 @@ import type { Candidate } from '../../app/consolidate-sheets';
 import { LEVELS, type Level } from '../../model/report';
 import { LETTERS_SPOT, type PaneController } from '../controller';
 import { useLayout } from './styles';
+import { SummaryCharts } from './SummaryCharts';
 
 const useStyles = makeStyles({
   member: {
@@ -63,6 +64,7 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
   const [rosterText, setRosterText] = useState('');
   const [previous, setPrevious] = useState('');
   const [resubmitBy, setResubmitBy] = useState('');
+  const [charts, setCharts] = useState(true);
   const ui = useLayout();
   const styles = useStyles();
   const result = pane.consolidation;
@@ -154,10 +156,11 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
         <Radio value="formula" label="公式（引用各成员表，成员改正后汇总自动更新）" />
         <Radio value="values" label="仅数值" />
       </RadioGroup>
+      <Checkbox label="生成“图表”工作表（报送情况、各单位申请数、办理情况、同比）" checked={charts} onChange={(_, d) => setCharts(!!d.checked)} />
       <Button
         appearance="primary"
         disabled={!!pane.busy || chosen.length === 0}
-        onClick={() => pane.consolidate({ members: chosen, office, level, mode, roster: rosterText, previous: previous || undefined })}
+        onClick={() => pane.consolidate({ members: chosen, office, level, mode, roster: rosterText, previous: previous || undefined, charts })}
       >
         汇总（{chosen.length} 个成员）
       </Button>
@@ -211,6 +214,7 @@ export function ConsolidatePanel({ pane }: { pane: PaneController }) {
                   <MessageBarBody>{pane.notice.text}</MessageBarBody>
                 </MessageBar>
               )}
+              {result.charts && result.charts.length > 0 && <SummaryCharts charts={result.charts} onChoose={(t) => pane.jumpTo(t.sheet, t.address)} />}
               <ul className={ui.list} aria-label="汇总明细">
                 {result.season.units.map((u) => (
                   <li key={u.office} className={styles.unit} data-testid="season-unit">
