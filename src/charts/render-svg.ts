@@ -41,7 +41,8 @@ const MAX_NAME_WIDTH = 220;
 function barsOption(spec: ChartSpec, width: number) {
   const values = spec.series[0].values;
   const names = spec.categories.map((c) => c.label);
-  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(...names.map(textWidth)));
+  // Room to spare: a browser measures with the font it has, a little wider than the estimate, and would wrap the last character.
+  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.ceil(Math.max(...names.map(textWidth)) * 1.1) + 4);
   const longest = Math.max(...values.map((v) => textWidth(v.text)));
   const negative = values.some((v) => v.status === 'number' && v.value < 0);
   const height = BAR_ROW * names.length + 16;

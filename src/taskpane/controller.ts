@@ -281,13 +281,13 @@ export function usePaneController(getPort: () => WorkbookPort | null, onChange?:
       }
     },
     /** 生成年报全文: drafted from the sheet as it is now and downloaded; the workbook is not changed. */
-    draftReport: async (result: SheetResult) => {
+    draftReport: async (result: SheetResult, options: { charts?: boolean } = {}) => {
       const port = getPort();
       if (!port) return;
       setBusy('正在生成年报全文…');
       setNotice(null);
       try {
-        const file = await draftSheet(port, result.sheet, { rasterize: rasterizeSvgBrowser });
+        const file = await draftSheet(port, result.sheet, { rasterize: rasterizeSvgBrowser, charts: options.charts });
         saveFile(file.bytes, file.name, file.type);
         const figures = file.charts.drawn ? `含图表 ${file.charts.drawn} 幅。` : '';
         setNotice({

@@ -76,7 +76,8 @@ function Cell({ cell, sheet, onType, onMove }: { cell: GridCell; sheet: string; 
       aria-readonly={cell.cellId && !cell.editable ? true : undefined}
       aria-label={cell.label && !cell.editable ? `${cell.label}：${cell.text || '空白'}` : undefined}
       aria-describedby={cell.note && !cell.editable ? noteId(sheet, cell.address) : undefined}
-      tabIndex={cell.cellId && !cell.editable ? -1 : undefined}
+      // Any cell shown can be focused by a jump to it (a finding's cell, a unit's row in 汇总明细); none joins the tab order.
+      tabIndex={!cell.editable ? -1 : undefined}
       style={cell.fill ? { background: `#${cell.fill}` } : undefined}
     >
       {cell.editable ? (

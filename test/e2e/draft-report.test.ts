@@ -103,4 +103,15 @@ test('the web page: 一键校验, then 生成年报全文 downloads the drafted 
   expect(xml).toContain('【待填写：');
   expect(xml).toContain('<w:highlight w:val="yellow"/>');
   expect(xml).toContain(`本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止`);
+  // The figures, drawn in the browser: each an SVG with the PNG the page's canvas made of it, twice its width.
+  const parts = unzipSync(new Uint8Array(bytes));
+  const media = Object.keys(parts).filter((n) => n.startsWith('word/media/'));
+  const pngs = media.filter((n) => n.endsWith('.png'));
+  expect(media.filter((n) => n.endsWith('.svg'))).toHaveLength(pngs.length);
+  expect(pngs.length).toBeGreaterThanOrEqual(1);
+  for (const p of pngs) {
+    expect(Buffer.from(parts[p]).readUInt32BE(16)).toBe(588 * 2);
+    expect(parts[p].length).toBeGreaterThan(5000);
+  }
+  expect(xml).toContain('图1　本年度');
 });

@@ -29,6 +29,9 @@ test.each([
   ['src/rules/planted2.ts', "import { recognize } from '../import/recognize';\nexport const x = recognize;\n", 'no-restricted-imports', 'rules/ 只依赖'],
   ['src/consolidate/planted.ts', "import { buildSheetPlan } from '../layout/sheet-plan';\nexport const x = buildSheetPlan;\n", 'no-restricted-imports', 'consolidate/ 只依赖'],
   ['src/layout/planted2.ts', "import { draftReport } from '../draft/draft';\nexport const x = draftReport;\n", 'no-restricted-imports', 'layout/ 只依赖'],
+  // Charts are worked out below the layout and the draft that place them.
+  ['src/charts/planted.ts', "import { buildSheetPlan } from '../layout/sheet-plan';\nexport const x = buildSheetPlan;\n", 'no-restricted-imports', 'charts/ 只依赖'],
+  ['src/charts/planted2.ts', 'export const d = () => document.createElement("canvas");\n', 'no-restricted-globals', '宿主的全局对象'],
   ['src/formats/planted.ts', "import { readCell } from '../model/values';\nexport const x = readCell;\n", 'no-restricted-imports', 'formats/ 只依赖'],
   // Host globals: the core and the use-cases run in every face.
   ['src/import/planted3.ts', 'export const base = () => document.baseURI;\n', 'no-restricted-globals', '宿主的全局对象'],

@@ -61,7 +61,7 @@ export function ValidatePanel({ pane }: { pane: PaneController }) {
             )}
             {r.own && r.report && <RenameReport pane={pane} sheet={r.sheet} office={r.report.office} year={r.report.year} />}
             {r.report && <SeverityCounts findings={r.findings} testId="counts" />}
-            {r.own && r.report && <DraftReport errors={n.error} busy={!!pane.busy} onDraft={() => pane.draftReport(r)} />}
+            {r.own && r.report && <DraftReport errors={n.error} busy={!!pane.busy} onDraft={(o) => pane.draftReport(r, o)} />}
             {notice?.at === sheetSpot(r.sheet) && (
               <MessageBar intent={notice.intent} className={styles.notice}>
                 <MessageBarBody>{notice.text}</MessageBarBody>
