@@ -29,4 +29,4 @@ for (const f of ['pdf.mjs', 'pdf.worker.mjs']) cpSync(join(pdfjs, 'legacy', 'bui
 for (const d of ['cmaps', 'standard_fonts', 'wasm']) cpSync(join(pdfjs, d), join(target, d), { recursive: true });
 cpSync(join(pdfjs, 'LICENSE'), join(target, 'LICENSE'));
 const { name, version, license } = JSON.parse(readFileSync(join(pdfjs, 'package.json'), 'utf8'));
-writeFileSync(join(target, 'package.json'), JSON.stringify({ name, version, license, exports: { './package.json': './package.json', './legacy/build/pdf.mjs': './legacy/build/pdf.mjs' } }, null, 2));
+writeFileSync(join(target, 'package.json'), JSON.stringify({ name, version, license, exports: { './package.json': './package.json', './legacy/build/pdf.mjs': './legacy/build/pdf.mjs', './legacy/build/pdf.worker.mjs': './legacy/build/pdf.worker.mjs' } }, null, 2));
