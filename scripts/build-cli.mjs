@@ -9,8 +9,9 @@ import { createRequire } from 'module';
 const OUT = 'dist/cli';
 
 await build({
-  entryPoints: ['src/cli/nianbao.ts'],
-  outfile: `${OUT}/nianbao.js`,
+  // The command, and the worker thread its PDF pool starts beside it (src/ports/node/pdf-threads.ts).
+  entryPoints: { nianbao: 'src/cli/nianbao.ts', 'pdf-thread': 'src/ports/node/pdf-thread.ts' },
+  outdir: OUT,
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -18,7 +18,7 @@ import { importFile } from '../app/import-files';
 import { readInput, readInputs } from '../app/read-inputs';
 import { validateFiles } from '../app/validate-files';
 import { READABLE_EXTENSIONS } from '../import/read-file';
-import { nodeReaders as readers } from '../ports/node/readers';
+import { threadedReaders } from '../ports/node/pdf-threads';
 import { formatReportText } from './text-output';
 import { draftReportFile, DraftRefused, pickReport, type DraftKind } from '../app/draft-report';
 import { overwriteMessage, overwriteProblem, type OutputKind } from './output-guard';
@@ -55,6 +55,8 @@ async function inputs(paths: string[]): Promise<InputFile[]> {
 }
 
 const openXlsx: OpenWorkbook = (bytes) => ExceljsWorkbookPort.fromBuffer(bytes);
+/** PDFs on several threads when the command runs from its bundle (dist/cli), on this one otherwise. */
+const readers = threadedReaders(__dirname);
 
 /** Writes through a temporary file and a rename, so an interrupted run never leaves a truncated file. */
 async function writeOutput(out: string, data: Uint8Array, inputs: string[], kind: OutputKind, force = false) {
