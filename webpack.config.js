@@ -6,6 +6,8 @@ const { DefinePlugin } = require('webpack');
 const { BUNDLED_ASSETS } = require('./scripts/bundled-assets');
 const { targetRules, WEB_CHROMIUM } = require('./scripts/browser-target');
 const { PortablePlugin } = require('./scripts/portable');
+/** What the oldest browsers lack, first in every page. */
+const POLYFILLS = './src/taskpane/browser-polyfills.ts';
 const { wpsConfig } = require('./scripts/wps/webpack');
 
 const DEV_URL = 'https://localhost:3000/';
@@ -65,10 +67,10 @@ function config(argv) {
     // webpack's own runtime in syntax the oldest target parses.
     target: ['web', 'es2018'],
     entry: {
-      addin: './src/taskpane/addin.tsx',
-      web: './src/taskpane/web.tsx',
-      commands: './src/commands/commands.ts',
-      dialog: './src/commands/dialog.ts',
+      addin: [POLYFILLS, './src/taskpane/addin.tsx'],
+      web: [POLYFILLS, './src/taskpane/web.tsx'],
+      commands: [POLYFILLS, './src/commands/commands.ts'],
+      dialog: [POLYFILLS, './src/commands/dialog.ts'],
     },
     output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].[contenthash:8].js', clean: true },
     resolve: {

@@ -1,12 +1,9 @@
 /**
- * Compiling for the oldest browsers the clerks have: syntax lowered to a Chromium version, and the
- * library methods it lacks polyfilled from core-js where our code or a library uses them.
+ * Compiling for the oldest browsers the clerks have: syntax lowered to a Chromium version (our code
+ * and the libraries); the few methods it lacks are polyfilled by each page's first module
+ * (src/taskpane/browser-polyfills.ts).
  * README (浏览器版本) says which browsers each target means.
  */
-const path = require('path');
-
-const ROOT = path.resolve(__dirname, '..');
-const COREJS = require(path.join(ROOT, 'node_modules/core-js/package.json')).version;
 
 /** The web page and the Excel pane: 奇安信可信浏览器 on 信创 Linux starts at Chromium 69, the oldest in the field (README). */
 const WEB_CHROMIUM = 69;
@@ -16,8 +13,8 @@ function targetRules(chromium) {
   const targets = `chrome ${chromium}`;
   const options = (syntax) => ({
     jsc: { parser: syntax === 'ts' ? { syntax: 'typescript', tsx: true } : { syntax: 'ecmascript' }, transform: { react: { runtime: 'automatic' } } },
-    // Our code gets the polyfills it uses; libraries (some CommonJS) are lowered in syntax only.
-    env: syntax === 'ts' ? { targets, mode: 'usage', coreJs: COREJS } : { targets },
+    // Syntax only: the few methods Chromium 69 lacks come from src/taskpane/browser-polyfills.ts.
+    env: { targets },
   });
   return [
     { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'swc-loader', options: options('ts') } },

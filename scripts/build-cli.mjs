@@ -9,8 +9,9 @@ import { createRequire } from 'module';
 const OUT = 'dist/cli';
 
 await build({
-  entryPoints: ['src/cli/nianbao.ts'],
-  outfile: `${OUT}/nianbao.js`,
+  // The command, and the worker thread its PDF pool starts beside it (src/ports/node/pdf-threads.ts).
+  entryPoints: { nianbao: 'src/cli/nianbao.ts', 'pdf-thread': 'src/ports/node/pdf-thread.ts' },
+  outdir: OUT,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -31,7 +32,14 @@ for (const f of ['pdf.mjs', 'pdf.worker.mjs']) cpSync(join(pdfjs, 'legacy', 'bui
 for (const d of ['cmaps', 'standard_fonts', 'wasm']) cpSync(join(pdfjs, d), join(target, d), { recursive: true });
 cpSync(join(pdfjs, 'LICENSE'), join(target, 'LICENSE'));
 const { name, version, license } = JSON.parse(readFileSync(join(pdfjs, 'package.json'), 'utf8'));
-writeFileSync(join(target, 'package.json'), JSON.stringify({ name, version, license, exports: { './package.json': './package.json', './legacy/build/pdf.mjs': './legacy/build/pdf.mjs' } }, null, 2));
+writeFileSync(
+  join(target, 'package.json'),
+  JSON.stringify(
+    { name, version, license, exports: { './package.json': './package.json', './legacy/build/pdf.mjs': './legacy/build/pdf.mjs', './legacy/build/pdf.worker.mjs': './legacy/build/pdf.worker.mjs' } },
+    null,
+    2,
+  ),
+);
 
 // resvg's WebAssembly (the figures' PNG for Word): its JavaScript is bundled, the .wasm is read from beside it.
 const resvg = dirname(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'));

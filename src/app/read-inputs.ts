@@ -57,19 +57,37 @@ export interface InputsRead {
 /** Every file's reports, in order; a bad file is reported and the rest still read. */
 export async function readInputs(files: InputFile[], options: InputOptions): Promise<InputsRead> {
   const out: InputsRead = { files: [], reports: [], messages: [], failed: false };
-  for (const f of files) {
-    try {
-      const r = await readInput(f, options);
-      out.files.push(r);
-      out.reports.push(...r.reports);
-      out.messages.push(...r.problems.map((p) => `${f.name}：${p}`));
-    } catch (e) {
+  const results = await inTurn(files, options.readers.parallel ?? 1, (f) =>
+    readInput(f, options).catch((e: unknown) => {
       if (!(e instanceof UserError)) throw e;
-      out.messages.push(e.message);
+      return e;
+    }),
+  );
+  results.forEach((r, i) => {
+    if (r instanceof UserError) {
+      out.messages.push(r.message);
       out.failed = true;
+      return;
     }
-  }
+    out.files.push(r);
+    out.reports.push(...r.reports);
+    out.messages.push(...r.problems.map((p) => `${files[i].name}：${p}`));
+  });
   return out;
+}
+
+/** `work` over `items`, at most `width` at once, the results in the items' order. */
+async function inTurn<T, R>(items: T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, lane));
+  return results;
 }
 
 export function officeUnknown(r: Report): boolean {

@@ -18,7 +18,7 @@ import { importFile } from '../app/import-files';
 import { readInput, readInputs } from '../app/read-inputs';
 import { validateFiles } from '../app/validate-files';
 import { READABLE_EXTENSIONS } from '../import/read-file';
-import { nodeReaders as readers } from '../ports/node/readers';
+import { threadedReaders } from '../ports/node/pdf-threads';
 import { formatReportText } from './text-output';
 import { draftReportFile, DraftRefused, pickReport, type DraftKind } from '../app/draft-report';
 import { previousFor } from '../app/check-report';
@@ -57,6 +57,8 @@ async function inputs(paths: string[]): Promise<InputFile[]> {
 }
 
 const openXlsx: OpenWorkbook = (bytes) => ExceljsWorkbookPort.fromBuffer(bytes);
+/** PDFs on several threads when the command runs from its bundle (dist/cli), on this one otherwise. */
+const readers = threadedReaders(__dirname);
 
 /** Last year's report for `report` in a file: the same office's of the year before, else the file's only report of that year. */
 async function previousReport(file: string, report: Report): Promise<Report> {

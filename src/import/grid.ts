@@ -22,6 +22,8 @@ export interface GridRow {
   /** The row's columns line up with the rows above and below it (a real table, not text). */
   aligned: boolean;
   hidden?: boolean;
+  /** A table row set apart from the text lines around it (a converter's Markdown table among prose): those lines are never its label. */
+  apart?: true;
 }
 
 export interface Grid {

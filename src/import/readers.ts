@@ -30,4 +30,6 @@ export interface FileReaders {
   workbook(bytes: Uint8Array, parts?: ReadonlyMap<string, Uint8Array>): Promise<WorkbookContents>;
   /** A PDF's pages; an InputError saying why when it cannot be read (a scan, a password, damage). */
   pdf(bytes: Uint8Array): Promise<RawPdfPage[]>;
+  /** How many files this face reads at once (the command line's PDFs on several threads); one when absent. */
+  parallel?: number;
 }

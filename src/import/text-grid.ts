@@ -13,8 +13,9 @@ import { type PdfText } from './pdf/types';
 
 const PROSE = 80;
 
+/** One cell per line ending with " |" (a page's cells copied down): a Markdown row (starting with | too) is not one. */
 function isPipeLine(line: string): boolean {
-  return /\|\s*$/.test(line);
+  return /\|\s*$/.test(line) && !MARKDOWN_ROW.test(line);
 }
 
 const FIGURE_TOKEN = /^[+\-−]?\d[\d,.]*$/;
@@ -83,6 +84,12 @@ function gridFromSpacedText(lines: string[], source: string): Grid {
 const MARKDOWN_ROW = /^\s*\|.*\|\s*$/;
 const MARKDOWN_RULE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$/;
 
+/** One Markdown table row: its cells in their columns, blanks included. */
+function markdownRow(line: string, n: number): GridRow {
+  const parts = line.trim().slice(1, -1).split('|');
+  return { aligned: true, apart: true, cells: parts.map((t, x) => ({ text: t.trim().slice(0, MAX_CELL_TEXT), x, at: `第${n}行第${x + 1}格` })) };
+}
+
 /** A markdown table: real rows whose cells keep their columns, blanks included; other lines as text. */
 function gridFromMarkdown(lines: string[], source: string): Grid {
   const rows: GridRow[] = [];
@@ -94,10 +101,10 @@ function gridFromMarkdown(lines: string[], source: string): Grid {
       rows.push({ aligned: false, cells: [{ text: line.trim().slice(0, MAX_CELL_TEXT), x: 0, at: `第${n}行` }] });
       return;
     }
-    const parts = line.trim().slice(1, -1).split('|');
-    cells += parts.length;
+    const row = markdownRow(line, n);
+    cells += row.cells.length;
     if (cells > MAX_CELLS) throw new InputError(`文本中的单元格超过 ${MAX_CELLS} 个，远大于一份年报，已拒绝读取`);
-    rows.push({ aligned: true, cells: parts.map((t, x) => ({ text: t.trim().slice(0, MAX_CELL_TEXT), x, at: `第${n}行第${x + 1}格` })) });
+    rows.push(row);
   });
   return { source, rows };
 }
@@ -163,7 +170,10 @@ export function gridFromText(text: string, source: string): Grid {
     cells += line.split(/[\t|]/).length;
     if (cells > MAX_CELLS) throw new InputError(`文本中的单元格超过 ${MAX_CELLS} 个，远大于一份年报，已拒绝读取`);
     if (!stream) {
-      if (line.includes('\t')) rows.push(fromTexts(line.split('\t'), n));
+      // A converter's Markdown tables among running text: each row a table row, the rules between them nothing.
+      if (MARKDOWN_RULE.test(line)) return;
+      if (MARKDOWN_ROW.test(line)) rows.push(markdownRow(line, n));
+      else if (line.includes('\t')) rows.push(fromTexts(line.split('\t'), n));
       else {
         const parts = splitSpaced(line);
         rows.push(parts ? fromTexts(parts, n) : single(line.trim(), n));

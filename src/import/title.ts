@@ -9,9 +9,10 @@
  */
 export function compactText(text: string): string {
   // Width folded (２０２３ → 2023), but an office's own full-width brackets stay as it writes them.
-  return [...text]
-    .map((ch) => (ch === '（' || ch === '）' ? ch : ch.normalize('NFKC')))
-    .join('')
+  return text
+    .replace(/[（）\u0001\u0002]/g, (ch) => (ch === '（' ? '\u0001' : ch === '）' ? '\u0002' : ''))
+    .normalize('NFKC')
+    .replace(/[\u0001\u0002]/g, (ch) => (ch === '\u0001' ? '（' : '）'))
     .replace(/\s+/g, ' ')
     .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
     .trim();

@@ -7,3 +7,6 @@ declare module '*.bcmap' {
   const dataUrl: string;
   export default dataUrl;
 }
+
+/** PDF.js's worker half, imported on Node only so that it runs in the same thread (it sets globalThis.pdfjsWorker). */
+declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs';

@@ -4,7 +4,7 @@ import { join } from 'path';
 
 export const ROOT = join(__dirname, '..', '..');
 
-export function nianbao(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), ...args], { cwd, encoding: 'utf8' });
+export function nianbao(args: string[], cwd = ROOT, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -19,6 +19,8 @@ export const WILD_ORIGINALS = join(__dirname, '..', '..', '..', 'shared', 'wild-
 export interface WildFigures {
   cells: Record<string, number | null>;
   known_errors?: string[];
+  /** Cells the committed extraction lost (a converter dropped them), with why: the extraction's blank is read, not the published figure. */
+  lost_in_extraction?: Record<string, string>;
 }
 
 export interface Outcome {
@@ -46,8 +48,15 @@ export function reportMeant(slug: string, reports: Report[]): Report | undefined
 export function unjustifiedErrors(slug: string, findings: Finding[]): Finding[] {
   const figures = wildFigures(slug);
   const justified = (figures.known_errors ?? []).map((k) => k.split(/\s/)[0]);
+  const lost = Object.keys(figures.lost_in_extraction ?? {});
   return findings.filter(
-    (f) => f.severity === 'error' && f.rule !== 'format.undivided_row' && !justified.includes(f.rule) && !(f.rule === 'format.missing_cells' && f.cells.every((c) => !(c in figures.cells))),
+    (f) =>
+      f.severity === 'error' &&
+      f.rule !== 'format.undivided_row' &&
+      !justified.includes(f.rule) &&
+      !(f.rule === 'format.missing_cells' && f.cells.every((c) => !(c in figures.cells))) &&
+      // An error the extraction's lost cell causes is the extraction's, not the reader's.
+      !f.cells.some((c) => lost.includes(c)),
   );
 }
 
@@ -66,6 +75,7 @@ export function outcomeOf(slug: string, reports: Report[], refused?: string): Ou
   if (report.office !== source.office) out.shortfalls.push(`office 「${report.office}」`);
   if (reports.length > 1) out.shortfalls.push(`${reports.length} reports`);
   for (const [id, want] of Object.entries(figures.cells)) {
+    if (figures.lost_in_extraction?.[id]) continue;
     const i = format.index.get(id);
     const r = i === undefined ? undefined : report.readings[i];
     if (!r || r.status === 'invalid') out.unread.push(id);

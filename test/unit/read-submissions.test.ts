@@ -3,6 +3,7 @@
  * gives its reports or says why not; a refusal is said in its own words, a bug as a bug.
  */
 import { pastedSubmission, readSubmissions } from '../../src/app/imports';
+import { readInputs } from '../../src/app/read-inputs';
 import { readers } from '../helpers/read-file';
 import { formats } from '../../src/formats';
 import { UserError } from '../../src/model/user-error';
@@ -32,4 +33,32 @@ test('pasted text is read as a .txt file would be', async () => {
   expect(item.file).toBe('粘贴的文本.txt');
   expect(item.report).toBeUndefined();
   expect(item.problem).toBeTruthy();
+});
+
+test('files read several at once still come back in their order, refusals in place', async () => {
+  // Each file's bytes arrive later the earlier it is in the list: read in order of arrival, they would come back reversed.
+  const late = (name: string, ms: number, bytes: Uint8Array): InputFile => ({ name, read: () => new Promise((r) => setTimeout(() => r(bytes), ms)) });
+  let inFlight = 0;
+  let most = 0;
+  const counted = (f: InputFile): InputFile => ({
+    name: f.name,
+    read: async () => {
+      most = Math.max(most, ++inFlight);
+      try {
+        return await f.read();
+      } finally {
+        inFlight--;
+      }
+    },
+  });
+  const files = [late('甲局.json', 40, json('甲局')), late('旧.xls', 30, new Uint8Array([1])), late('乙局.json', 20, json('乙局')), late('丙局.json', 10, json('丙局'))].map(counted);
+  const read = await readInputs(files, { readers: { ...readers, parallel: 3 } });
+  expect(most).toBe(3);
+  expect(read.reports.map((r) => r.office)).toEqual(['甲局', '乙局', '丙局']);
+  expect(read.messages).toEqual(['旧.xls：不支持旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试']);
+  expect(read.failed).toBe(true);
+  // Without `parallel`, one at a time.
+  most = 0;
+  await readInputs(files, { readers });
+  expect(most).toBe(1);
 });

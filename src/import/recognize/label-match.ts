@@ -3,7 +3,7 @@
  */
 import { joinedKey, labelKey, similarity } from '../label-key';
 import { type FormatSpecs, type RowSpec, type TableId } from '../row-specs';
-import { LABEL_TAIL_SLACK, MATCH_MARGIN, MATCH_MIN, SAME_GROUP_BONUS } from './tuning';
+import { LABEL_TAIL_SLACK, MATCH_MARGIN, MATCH_MEMO, MATCH_MIN, SAME_GROUP_BONUS } from './tuning';
 
 /** The table a title row names, by the words its definition gives. */
 export function titleTable(key: string, specs: FormatSpecs): TableId | undefined {
@@ -18,8 +18,24 @@ function mayMatch(a: string, b: string): boolean {
   return (2 * Math.min(shared, b.length)) / (a.length + b.length) >= MATCH_MIN;
 }
 
+export type RowMatch = { spec: RowSpec; exact: boolean; score: number } | null;
+
+/** Matches already made, by candidate list: submissions repeat their labels file after file. */
+const matched = new WeakMap<RowSpec[], Map<string, RowMatch>>();
+
 /** The label that best names a statutory row, exactly (after normalising) or with drift. */
-export function matchRow(labels: string[], candidates: RowSpec[], parentKey?: string): { spec: RowSpec; exact: boolean; score: number } | null {
+export function matchRow(labels: string[], candidates: RowSpec[], parentKey?: string): RowMatch {
+  let memo = matched.get(candidates);
+  if (!memo) matched.set(candidates, (memo = new Map()));
+  const key = `${parentKey ?? ''}\u0001${labels.join('\u0002')}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const found = bestRow(labels, candidates, parentKey);
+  if (memo.size < MATCH_MEMO) memo.set(key, found);
+  return found;
+}
+
+function bestRow(labels: string[], candidates: RowSpec[], parentKey?: string): RowMatch {
   const full = joinedKey(labels);
   const last = labelKey(labels[labels.length - 1] ?? '');
   let best: RowSpec | null = null;

@@ -11,6 +11,7 @@ import { joinedKey, labelKey, similarity } from '../label-key';
 import { type FormatSpecs, type RowSpec, type TableId } from '../row-specs';
 import { titleAt } from '../report-identity';
 import { splitRuns } from './digit-runs';
+import { rowsByOrder } from './rows-by-order';
 import { tableRowsInLine } from './running-text';
 import { compactText, isOfficeName, readDate, readPageMeta, readPeriodYear } from '../title';
 import {
@@ -37,6 +38,8 @@ const META_WORD = /来\s*源|机\s*[构关]|单\s*位|主\s*体|日\s*期|时\s*
 
 /** 注：… / 备注：… / 说明：… rows under a table. */
 const FOOTNOTE = /^(?:注|备注|说明)\d?[:：]/;
+/** The cheap test first: most rows start otherwise, and normalising every row's first text costs. */
+const MAY_BE_FOOTNOTE = /^\s*(?:注|备|说)/;
 
 export class Recognizer {
   private readonly drafts: ReportInProgress[] = [];
@@ -63,6 +66,7 @@ export class Recognizer {
   }
 
   private finish(): void {
+    this.placeByOrder();
     if (this.cur.found > 0) this.drafts.push(this.cur);
     this.cur = new ReportInProgress(this.specs);
     this.parentKey = undefined;
@@ -87,7 +91,7 @@ export class Recognizer {
     const texts = rowTexts(row);
     if (!texts.length) return;
     const d = this.cur;
-    if (FOOTNOTE.test(texts[0].normalize('NFKC').replace(/\s+/g, ''))) {
+    if (MAY_BE_FOOTNOTE.test(texts[0]) && FOOTNOTE.test(texts[0].normalize('NFKC').replace(/\s+/g, ''))) {
       if (d.table) this.ignored(row, `脚注「${clip(texts.join(''))}」不是数据行，未读取`);
       return;
     }
@@ -182,8 +186,7 @@ export class Recognizer {
   }
 
   private candidates(): RowSpec[] {
-    const t = this.cur.table;
-    return t ? this.specs.rows.filter((r) => r.table === t) : this.specs.rows;
+    return rowsOfTable(this.specs, this.cur.table);
   }
 
   private dataRow(input: GridRow): void {
@@ -215,8 +218,13 @@ export class Recognizer {
     // label's lines wait for them.
     const pending = this.pendingLabels;
     this.pendingLabels = undefined;
-    if (!labels.length && hasFigures && pending && d.table !== 'appeals') labels = pending;
-    if (!labels.length) return;
+    // A row set apart from the text around it (a Markdown row) never takes those lines for its label.
+    if (!labels.length && hasFigures && pending && d.table !== 'appeals' && !row.apart) labels = pending;
+    if (!labels.length) {
+      if (hasFigures && d.table) push(d.unlabelled, d.table, { row, values: (values ?? byColumn ?? []).filter((c): c is GridCell => !!c) });
+      return;
+    }
+    if (!hasFigures && d.table) push(d.looseLabels, d.table, labels.join(''));
     let match = matchRow(labels, this.candidates(), this.parentKey);
     if (hasFigures && pending && labels !== pending) {
       // Fragments of a vertical group label may sit between the lines of a wrapped one: try each
@@ -367,6 +375,30 @@ export class Recognizer {
     this.lastLine = texts.length === 1 ? line : undefined;
   }
 
+  /** Each table's rows of figures without labels, placed by order where everything agrees (rows-by-order.ts). */
+  private placeByOrder(): void {
+    const d = this.cur;
+    const format = this.specs.format;
+    for (const [table, rows] of d.unlabelled) {
+      const unread = this.specs.rows.filter((r) => r.table === table && r.cells.every((i) => d.readings[i] === undefined));
+      const placed = rowsByOrder(unread, rows, d.looseLabels.get(table) ?? []);
+      if (!placed) continue;
+      placed.forEach(({ spec, values }, k) => {
+        spec.cells.forEach((index, i) => {
+          d.readings[index] = readCell(values[i].text, format.cells[index].kind);
+          d.provenance[format.cells[index].id] = this.origin(values[i], rows[k].row);
+          d.found++;
+        });
+      });
+      d.findings.push({
+        rule: 'format.rows_by_order',
+        severity: 'info',
+        cells: placed.flatMap(({ spec }) => spec.cells.map((i) => format.cells[i].id)),
+        message: `${placed.map(({ spec }) => `「${spec.label}」`).join('')}${placed.length} 行的数没有紧挨着标签（${this.where(rows[0].values[0], rows[0].row)} 起），已按法定顺序与文中的标签对应读取：行数、每行的数的个数与标签的顺序都相符。请核对。`,
+      });
+    }
+  }
+
   /** A row whose figures run together and split more than one way: its cells unreadable, never guessed. */
   private ambiguous(row: GridRow, at: GridCell, what: string, cells: number[], text: string): void {
     const d = this.cur;
@@ -402,4 +434,22 @@ export class Recognizer {
       message: `标签「${printed.trim()}」与法定表述「${statutory}」不一致，已按「${statutory}」读取。`,
     });
   }
+}
+
+/** Appends to a list kept by key. */
+function push<K, V>(m: Map<K, V[]>, key: K, value: V): void {
+  const list = m.get(key);
+  if (list) list.push(value);
+  else m.set(key, [value]);
+}
+
+/** Each table's statutory rows (all of them without a table), one list per format: the label matches are remembered by list. */
+const tableRows = new WeakMap<FormatSpecs, Map<TableId | undefined, RowSpec[]>>();
+
+function rowsOfTable(specs: FormatSpecs, table: TableId | undefined): RowSpec[] {
+  let byTable = tableRows.get(specs);
+  if (!byTable) tableRows.set(specs, (byTable = new Map()));
+  let rows = byTable.get(table);
+  if (!rows) byTable.set(table, (rows = table ? specs.rows.filter((r) => r.table === table) : specs.rows));
+  return rows;
 }

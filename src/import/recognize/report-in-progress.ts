@@ -6,6 +6,7 @@ import { type Reading } from '../../model/values';
 import type { Finding } from '../../model/finding';
 import { type FormatSpecs, type RowSpec, type TableId } from '../row-specs';
 import { yearPublishedFor, type DateFact } from '../title';
+import type { UnlabelledRow } from './rows-by-order';
 
 interface Subtotal {
   label: string;
@@ -43,6 +44,9 @@ export class ReportInProgress {
   appealOrder?: string[];
   /** Money columns of the current section whose header says 元, not 万元. */
   yuanColumns = new Set<number>();
+  /** Rows of figures with no label, and text lines with no figures, by table, in order (rows-by-order.ts). */
+  unlabelled = new Map<TableId, UnlabelledRow[]>();
+  looseLabels = new Map<TableId, string[]>();
 
   constructor(readonly specs: FormatSpecs) {
     this.readings = new Array(specs.format.cells.length);

@@ -31,7 +31,8 @@ export function trimToCount(values: GridCell[], n: number): GridCell[] {
 export function splitSequence(row: GridRow): { labels: string[]; values: GridCell[] } {
   const cells = row.cells.filter((c) => !c.copy);
   let k = cells.length;
-  while (k > 0 && isFigures(cells[k - 1].text)) k--;
+  // In a real table a blank is a blank at its column, among the figures or after them: never where the label ends.
+  while (k > 0 && (isFigures(cells[k - 1].text) || (row.aligned && isBlankText(cells[k - 1].text)))) k--;
   const labels = rowTexts({ ...row, cells: row.cells.filter((c) => c.copy || cells.indexOf(c) < k) });
   return { labels, values: cells.slice(k) };
 }

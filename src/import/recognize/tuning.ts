@@ -15,6 +15,8 @@ export const SAME_GROUP_BONUS = 0.01;
 export const LABEL_TAIL_SLACK = 2;
 /** Joining a waiting wrapped label must read clearly better than the row's own label to be taken. */
 export const WRAPPED_LABEL_GAIN = 0.02;
+/** Label matches remembered per candidate list: many more than a county's layouts, bounded so a hostile file cannot grow it. */
+export const MATCH_MEMO = 50_000;
 /** Lines of a label wrapped without figures kept waiting for the line that holds them. */
 export const WRAPPED_LABEL_LINES = 4;
 
@@ -52,6 +54,11 @@ export const RUNNING_ANCHORS = 6;
 export const RUNNING_REACH = 400;
 /** Labels shorter than this (「其他」) stand inside longer ones: in running text they are taken only with their numbering. */
 export const RUNNING_SHORT_KEY = 4;
+
+// Rows parted from their labels (converters)
+
+/** A loose label's characters may stand this many times its length apart (a vertical group label's fragments fall between them). */
+export const LOOSE_LABEL_SPREAD = 2;
 
 // Reports
 

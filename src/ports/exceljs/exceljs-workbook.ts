@@ -269,67 +269,9 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   }
 
   private writeOne(plan: SheetPlan): ExcelJS.Worksheet {
-    if (/[*?:/\\[\]]|^'|'$/.test(plan.name) || plan.name.length > 31) throw new UserError(`工作表不能命名为“${plan.name}”：${SHEET_NAME_RULE}`, { code: 'InvalidArgument' });
-    const ws = this.workbook.addWorksheet(plan.name, {
-      views: [plan.freezeRows ? { state: 'frozen', ySplit: plan.freezeRows, showGridLines: false } : { showGridLines: false }],
-      pageSetup: {
-        paperSize: 9,
-        orientation: 'landscape',
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        horizontalCentered: true,
-        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      },
-    });
-    plan.columnWidths.forEach((w, i) => {
-      if (i + 1 !== META_COLUMN) ws.getColumn(i + 1).width = w;
-    });
-    ws.getColumn(META_COLUMN).hidden = true;
-    for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(r)).height = h;
-    for (const r of plan.hiddenRows ?? []) ws.getRow(r).hidden = true;
-    // One style object per kind of cell, as exceljs itself shares them between cells read from a file:
-    // a sheet of hundreds of cells, times hundreds of members, otherwise holds a copy per cell.
-    const styles = new Map<string, ExcelJS.Style>();
-    for (const pc of plan.cells) {
-      const cell = ws.getCell(pc.row, pc.col);
-      // The value we computed travels as the cached result, so readers need not recalculate.
-      if (pc.formula) cell.value = { formula: pc.formula, result: typeof pc.value === 'number' ? pc.value : undefined } as ExcelJS.CellFormulaValue;
-      else if (pc.link && pc.value !== undefined && pc.value !== null) cell.value = { text: String(pc.value), hyperlink: `#${sheetRef(pc.link)}!A1` } as ExcelJS.CellHyperlinkValue;
-      else if (pc.value !== undefined) cell.value = pc.value;
-      if (pc.note) cell.note = pc.note;
-      let style = styles.get(pc.style);
-      if (!style) styles.set(pc.style, (style = excelStyle(STYLES[pc.style]) as ExcelJS.Style));
-      cell.style = style;
-    }
-    for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-    for (const v of plan.validations) {
-      const rule: ExcelJS.DataValidation = {
-        type: v.rule.type,
-        ...(v.rule.max === undefined ? { operator: 'greaterThanOrEqual', formulae: [v.rule.min] } : { operator: 'between', formulae: [v.rule.min, v.rule.max] }),
-        allowBlank: true,
-        showErrorMessage: true,
-        errorStyle: 'stop',
-        errorTitle: v.title,
-        error: v.message,
-        showInputMessage: false,
-      };
-      for (const range of v.ranges) for (const addr of expand(range)) ws.getCell(addr).dataValidation = rule;
-    }
-    plan.conditionalFormats.forEach((cf) =>
-      ws.addConditionalFormatting({
-        ref: cf.range,
-        rules: [
-          {
-            type: 'expression',
-            priority: 10,
-            formulae: [cf.formula],
-            style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(MARK_FILL[cf.severity]) } } },
-          },
-        ],
-      }),
-    );
-    if (plan.autoFilter) ws.autoFilter = plan.autoFilter;
+    checkSheetName(plan.name);
+    const ws = this.workbook.addWorksheet(plan.name, sheetOptions(plan));
+    renderPlan(ws, plan);
     // exceljs models no charts: they are written beside its output (write-package.ts).
     if (plan.charts?.length) plannedCharts.set(ws, plan.charts);
     return ws;
@@ -399,4 +341,77 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     const idx = views?.[0]?.activeTab ?? 0;
     return this.workbook.worksheets[idx]?.name ?? null;
   }
+}
+
+/** A name Excel accepts for a sheet, or a refusal saying why. */
+export function checkSheetName(name: string): void {
+  if (/[*?:/\\[\]]|^'|'$/.test(name) || name.length > 31) throw new UserError(`工作表不能命名为“${name}”：${SHEET_NAME_RULE}`, { code: 'InvalidArgument' });
+}
+
+/** How a planned sheet is viewed and printed: frozen header, no grid lines, landscape on A4, one page wide. */
+export function sheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
+  return {
+    views: [plan.freezeRows ? { state: 'frozen', ySplit: plan.freezeRows, showGridLines: false } : { showGridLines: false }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
+  };
+}
+
+/** A sheet plan rendered into a worksheet: held in memory, or streamed to a file (streaming-workbook.ts). */
+export function renderPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  plan.columnWidths.forEach((w, i) => {
+    if (i + 1 !== META_COLUMN) ws.getColumn(i + 1).width = w;
+  });
+  ws.getColumn(META_COLUMN).hidden = true;
+  for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(r)).height = h;
+  for (const r of plan.hiddenRows ?? []) ws.getRow(r).hidden = true;
+  // One style object per kind of cell, as exceljs itself shares them between cells read from a file:
+  // a sheet of hundreds of cells, times hundreds of members, otherwise holds a copy per cell.
+  const styles = new Map<string, ExcelJS.Style>();
+  for (const pc of plan.cells) {
+    const cell = ws.getCell(pc.row, pc.col);
+    // The value we computed travels as the cached result, so readers need not recalculate.
+    if (pc.formula) cell.value = { formula: pc.formula, result: typeof pc.value === 'number' ? pc.value : undefined } as ExcelJS.CellFormulaValue;
+    else if (pc.link && pc.value !== undefined && pc.value !== null) cell.value = { text: String(pc.value), hyperlink: `#${sheetRef(pc.link)}!A1` } as ExcelJS.CellHyperlinkValue;
+    else if (pc.value !== undefined) cell.value = pc.value;
+    if (pc.note) cell.note = pc.note;
+    let style = styles.get(pc.style);
+    if (!style) styles.set(pc.style, (style = excelStyle(STYLES[pc.style]) as ExcelJS.Style));
+    cell.style = style;
+  }
+  for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  for (const v of plan.validations) {
+    const rule: ExcelJS.DataValidation = {
+      type: v.rule.type,
+      ...(v.rule.max === undefined ? { operator: 'greaterThanOrEqual', formulae: [v.rule.min] } : { operator: 'between', formulae: [v.rule.min, v.rule.max] }),
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: v.title,
+      error: v.message,
+      showInputMessage: false,
+    };
+    for (const range of v.ranges) for (const addr of expand(range)) ws.getCell(addr).dataValidation = rule;
+  }
+  plan.conditionalFormats.forEach((cf) =>
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [
+        {
+          type: 'expression',
+          priority: 10,
+          formulae: [cf.formula],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(MARK_FILL[cf.severity]) } } },
+        },
+      ],
+    }),
+  );
+  if (plan.autoFilter) ws.autoFilter = plan.autoFilter;
 }

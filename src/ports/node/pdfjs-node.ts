@@ -28,6 +28,20 @@ class InertMatrix {
   }
 }
 
+/**
+ * The legacy build's core-js replaces two built-ins on V8 before 12.2 (Node 20) for edge cases
+ * neither PDF.js nor we rely on: Array.prototype.push (arrays with a frozen length) and JSON.parse
+ * (a reviver's source text). Its push is a script, several times slower for every array in the
+ * process; a third of reading a PDF went into it. The natives go back once PDF.js is loaded.
+ */
+function nativesPdfJsReplaces(): { restore: () => void } {
+  const kept = [
+    [Array.prototype, 'push'],
+    [JSON, 'parse'],
+  ].map(([owner, key]) => ({ owner, key, d: Object.getOwnPropertyDescriptor(owner, key as string)! }));
+  return { restore: () => kept.forEach(({ owner, key, d }) => Object.defineProperty(owner, key as string, d)) };
+}
+
 let loading: Promise<PdfJs> | undefined;
 
 function load(): Promise<PdfJs> {
@@ -39,10 +53,15 @@ function load(): Promise<PdfJs> {
     console.warn = (...args: unknown[]) => {
       if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot'))) warn(...args);
     };
+    const natives = nativesPdfJsReplaces();
     try {
-      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // The worker's half too, now, so it runs in this thread (PDF.js takes globalThis.pdfjsWorker) and its polyfills land before the natives return.
+      await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      return pdfjs;
     } finally {
       console.warn = warn;
+      natives.restore();
     }
   })();
   loading.catch(() => (loading = undefined));
