@@ -49,7 +49,7 @@ function barsOption(spec: ChartSpec, width: number) {
   const option = {
     animation: false,
     textStyle: { fontFamily: FONT_STACK, fontSize: FONT_SIZE, color: TEXT_COLOR },
-    grid: { left: nameWidth + 16, right: longest + LABEL_GAP + 8, top: 8, bottom: 8, ...(negative ? {} : {}) },
+    grid: { left: nameWidth + 16, right: longest + LABEL_GAP + 8, top: 8, bottom: 8 },
     xAxis: { type: 'value', show: false, ...(negative ? {} : { min: 0 }) },
     yAxis: {
       type: 'category',

@@ -61,7 +61,7 @@ export function buildChartsPlan(name: string, summary: { office: string; year: n
       row++;
     });
     const last = row - 1;
-    for (const note of spec.notes) {
+    for (const note of [`数字取自${spec.source}。`, ...spec.notes]) {
       cells.push({ row, col: 1, value: `注：${note}`, style: 'text' });
       merges.push({ top: row, left: 1, bottom: row, right: 3 });
       rowHeights[row] = wrappedHeight(note, WIDTHS[0] + WIDTHS[1] + WIDTHS[2]);
