@@ -42,10 +42,13 @@ function barsOption(spec: ChartSpec, width: number) {
   const values = spec.series[0].values;
   const names = spec.categories.map((c) => c.label);
   // Room to spare: a browser measures with the font it has, a little wider than the estimate, and would wrap the last character.
-  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.ceil(Math.max(...names.map(textWidth)) * 1.1) + 4);
+  // In a narrow pane the names take at most two fifths of the width and wrap beyond it.
+  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.round(width * 0.4), Math.ceil(Math.max(...names.map(textWidth)) * 1.1) + 4);
   const longest = Math.max(...values.map((v) => textWidth(v.text)));
   const negative = values.some((v) => v.status === 'number' && v.value < 0);
-  const height = BAR_ROW * names.length + 16;
+  // A name wrapped onto more lines takes more room.
+  const lines = Math.max(...names.map((n) => Math.ceil(textWidth(n) / nameWidth)));
+  const height = (BAR_ROW + (lines - 1) * FONT_SIZE) * names.length + 16;
   const option = {
     animation: false,
     textStyle: { fontFamily: FONT_STACK, fontSize: FONT_SIZE, color: TEXT_COLOR },

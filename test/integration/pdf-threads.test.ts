@@ -48,7 +48,10 @@ test('a folder of PDFs read on threads says what the main thread says, in the sa
 test('a thread that dies fails its file as the machine’s, and the next file is still read', async () => {
   // A stand-in thread script: dies on a file starting with byte 0, answers no pages otherwise.
   const script = join(dir, 'dying-thread.js');
-  writeFileSync(script, "const { parentPort } = require('worker_threads');\nparentPort.on('message', ({ id, bytes }) => { if (bytes[0] === 0) process.exit(3); parentPort.postMessage({ id, pages: [] }); });\n");
+  writeFileSync(
+    script,
+    "const { parentPort } = require('worker_threads');\nparentPort.on('message', ({ id, bytes }) => { if (bytes[0] === 0) process.exit(3); parentPort.postMessage({ id, pages: [] }); });\n",
+  );
   const threads = new PdfThreads(script, 1);
   const dead = await threads.read(new Uint8Array([0])).catch((e: unknown) => e);
   expect(dead).toBeInstanceOf(UserError);

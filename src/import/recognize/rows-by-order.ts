@@ -50,4 +50,3 @@ export function rowsByOrder(unread: RowSpec[], rows: UnlabelledRow[], looseLabel
   }
   return unread.map((spec, i) => ({ spec, values: cut[i] }));
 }
-

@@ -2,7 +2,7 @@
  * The summary's charts above the 汇总 list, drawn by the same renderer as the drafted report
  * (loaded only when charts are first shown). Choosing a unit's bar selects its row in 汇总明细.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ChartSpec } from '../../charts/spec';
 import { chartCaption } from '../../layout/charts-plan';
@@ -18,6 +18,9 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
 });
 
+/** Narrower than this, a chart is drawn at this width and scaled down. */
+const MIN_WIDTH = 280;
+
 /** The charting code, loaded on first use: a chunk of the page, never at start. */
 const loadRenderer = () => import(/* webpackChunkName: "charts" */ '../../charts/render-svg');
 
@@ -25,11 +28,14 @@ export function SummaryCharts({ charts, onChoose }: { charts: ChartSpec[]; onCho
   const styles = useStyles();
   const [svgs, setSvgs] = useState<string[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let live = true;
     setSvgs(null);
+    // Drawn at the pane's own width, so the labels keep their size instead of shrinking with the picture.
+    const width = Math.max(MIN_WIDTH, box.current?.clientWidth ?? 0);
     loadRenderer()
-      .then(({ renderChartSvg }) => live && setSvgs(charts.map((c) => renderChartSvg(c).svg)))
+      .then(({ renderChartSvg }) => live && setSvgs(charts.map((c) => renderChartSvg(c, { width }).svg)))
       .catch((e: unknown) => live && setFailed(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
@@ -37,7 +43,12 @@ export function SummaryCharts({ charts, onChoose }: { charts: ChartSpec[]; onCho
   }, [charts]);
   if (!charts.length) return null;
   if (failed) return <Text className={styles.note}>图表未能显示（{failed}），各图的数字见“图表”工作表。</Text>;
-  if (!svgs) return <Text className={styles.note}>正在绘制图表…</Text>;
+  if (!svgs)
+    return (
+      <section aria-label="汇总图表" ref={box}>
+        <Text className={styles.note}>正在绘制图表…</Text>
+      </section>
+    );
   /** The bar under the pointer: ECharts marks each with its category's index. */
   const choose = (spec: ChartSpec, el: EventTarget) => {
     const bar = (el as Element).closest?.('[ecmeta_data_index]');
@@ -45,7 +56,7 @@ export function SummaryCharts({ charts, onChoose }: { charts: ChartSpec[]; onCho
     if (target) onChoose(target);
   };
   return (
-    <section aria-label="汇总图表">
+    <section aria-label="汇总图表" ref={box}>
       {charts.map((spec, i) => {
         const caption = chartCaption(spec, i + 1);
         const choosable = spec.categories.some((c) => c.target);
