@@ -215,7 +215,8 @@ test('LibreOffice: the formula summary computes what the values summary holds, a
   await originalMember.xlsx.readFile(withFormulas);
   // Both modes write the members' sheets beside the summary (for 查看构成); only the summary's cells differ.
   expect(reference.worksheets.map((w) => w.name)).toEqual(originalMember.worksheets.map((w) => w.name));
-  expect(reference.worksheets.length).toBe(5);
+  // The summary, 汇总明细, 图表 and the three members.
+  expect(reference.worksheets.length).toBe(6);
   const before = Number(originalMember.worksheets.find((w) => w.name.includes('财政局'))!.getCell(edited).value);
   let compared = 0;
   lo.eachRow((row) =>

@@ -78,16 +78,18 @@ beforeAll(async () => {
 
 const load = (file: string) => ExceljsWorkbookPort.fromBuffer(readFileSync(file));
 
-test('every sheet keeps its metadata: roster, overview, 同比 and 报送情况 are still ours', async () => {
+test('every sheet keeps its metadata: roster, overview, 图表, 同比 and 报送情况 are still ours', async () => {
   const before = await (await load(original)).listSheets();
   const after = await (await load(saved)).listSheets();
   expect(after.map((s) => [s.name, s.meta])).toEqual(before.map((s) => [s.name, s.meta]));
   expect(after.filter((s) => s.meta?.role).map((s) => [s.name, s.meta!.role])).toEqual([
     ['某县2022汇总明细', 'overview'],
+    ['某县2022图表', 'charts'],
     ['报送名单', 'roster'],
     ['某县2023汇总明细', 'overview'],
     ['某县2023同比', 'comparison'],
     ['某县2023报送情况', 'status'],
+    ['某县2023图表', 'charts'],
   ]);
 });
 

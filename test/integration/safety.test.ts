@@ -31,7 +31,9 @@ test('hostile office names stay text; summary formulas quote every sheet name an
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const summary = wb.worksheets[0];
-  const memberSheets = wb.worksheets.slice(2).map((w) => w.name);
+  // After the summary, 汇总明细 and 图表 come the members' own sheets.
+  const memberSheets = wb.worksheets.slice(3).map((w) => w.name);
+  expect(wb.worksheets[2].name).toBe('=1+12023图表');
   expect(memberSheets).toHaveLength(HOSTILE_NAMES.length);
   const quoted = memberSheets.map((n) => `'${n.replace(/'/g, "''")}'`);
   let formulas = 0;

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ChartSpec } from '../../charts/spec';
 import { chartCaption } from '../../layout/charts-plan';
+import { SvgDrawing } from './SvgDrawing';
 
 const useStyles = makeStyles({
   figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -65,13 +66,13 @@ export function SummaryCharts({ charts, onChoose }: { charts: ChartSpec[]; onCho
             <Text weight="semibold" size={200}>
               {caption}
             </Text>
-            <div
+            <SvgDrawing
+              svg={svgs[i]}
               className={styles.drawing}
               role="img"
               aria-label={`${caption}：${spec.categories.map((c, k) => `${c.label} ${spec.series[0].values[k].text}`).join('；')}`}
               {...(choosable ? { 'data-choosable': '' } : {})}
               onClick={(e) => choose(spec, e.target)}
-              dangerouslySetInnerHTML={{ __html: svgs[i] }}
             />
             {spec.notes.map((n) => (
               <Caption1 key={n} className={styles.note}>
