@@ -98,7 +98,7 @@ export interface CheckOptions {
 }
 
 /** The text's findings against the report it belongs to (the tables when read). */
-export function narrativeFindings(document: ReportDocument, report: Report | undefined, previous?: ReportDocument, registry?: FormatRegistry): Finding[] {
+function narrativeFindings(document: ReportDocument, report: Report | undefined, previous?: ReportDocument, registry?: FormatRegistry): Finding[] {
   return checkNarrative({ document, report: report && hasTables(report) ? report : undefined, previous, registry });
 }
 

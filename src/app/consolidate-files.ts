@@ -63,7 +63,7 @@ export type ConsolidateReportsResult =
  * The reports each file submits. A workbook holding a summary and its members' sheets (as this
  * consolidation writes it) submits the summary: its members come with it, not beside it.
  */
-export function submitted(files: { file: string; reports: Report[] }[]): { reports: Report[]; notes: string[] } {
+function submitted(files: { file: string; reports: Report[] }[]): { reports: Report[]; notes: string[] } {
   const reports: Report[] = [];
   const notes: string[] = [];
   for (const f of files) {
@@ -164,7 +164,7 @@ export async function rosterFromFile(file: InputFile, open: OpenWorkbook): Promi
 }
 
 /** Last year's summary given as a file, with its overview sheet's member figures when it is a workbook of ours. */
-export async function previousYearFromFile({ file, open, readers }: { file: InputFile; open: OpenWorkbook; readers: FileReaders }, pick: { office: string; year: number }): Promise<PreviousYear> {
+async function previousYearFromFile({ file, open, readers }: { file: InputFile; open: OpenWorkbook; readers: FileReaders }, pick: { office: string; year: number }): Promise<PreviousYear> {
   const { reports } = await readInput(file, { readers });
   let overviews: SheetData[] = [];
   if (extension(file.name) === 'xlsx') {

@@ -65,7 +65,7 @@ export class DraftRefused extends UserError {
   }
 }
 
-export function draftErrors(report: Report, siblings: Report[] = [], registry: FormatRegistry = defaultRegistry): Finding[] {
+function draftErrors(report: Report, siblings: Report[] = [], registry: FormatRegistry = defaultRegistry): Finding[] {
   return checkReport(report, { siblings, registry }).findings.filter((f) => f.severity === 'error');
 }
 
@@ -75,7 +75,7 @@ export function safeFileName(s: string): string {
 }
 
 /** A file name from the report's title, without characters file systems refuse. */
-export function draftFileName(document: DraftDocument, kind: DraftKind): string {
+function draftFileName(document: DraftDocument, kind: DraftKind): string {
   return `${safeFileName(document.title)}.${kind}`;
 }
 
@@ -144,7 +144,7 @@ async function drawFigures(document: DraftDocument, rasterize: RasterizeSvg | un
 }
 
 /** The sheet a report was read from: the part of its source after 「#」, when the workbook has several. */
-export function sheetOf(report: Report): string | undefined {
+function sheetOf(report: Report): string | undefined {
   const at = report.source.lastIndexOf('#');
   return at < 0 ? undefined : report.source.slice(at + 1);
 }

@@ -1,7 +1,7 @@
 /** Failures in words a clerk can act on, shared by the pane, the web page and the ribbon command. */
 import { UserError } from '../model/user-error';
 
-export const INTERNAL_ERROR = '程序内部错误，请将以下信息发给维护人员：';
+const INTERNAL_ERROR = '程序内部错误，请将以下信息发给维护人员：';
 
 /** A UserError's own words; anything else is a bug, logged and said to be one. `log` receives a bug with its stack (the browser's or the terminal's console). */
 export function failureMessage(e: unknown, log: (...what: unknown[]) => void = console.error): string {

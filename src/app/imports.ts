@@ -88,7 +88,7 @@ export interface Duplicate {
 export type WriteImportedResult = { written: string[] } | { duplicates: Duplicate[] };
 
 /** The office and year to write, checked: a known office, and a year whose format is the report's. */
-export function confirmedIdentity(entry: ImportEntry): { office: string; year: number } {
+function confirmedIdentity(entry: ImportEntry): { office: string; year: number } {
   const office = (entry.office ?? entry.report.office).trim();
   const year = entry.year ?? entry.report.year;
   if (!office || office === UNKNOWN_OFFICE) throw new UserError(`“${entry.report.source}”未能识别填报单位，请填写单位名称后再写入（命令行用 --office 指定）。`);

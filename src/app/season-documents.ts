@@ -63,7 +63,7 @@ export async function noticeFiles(season: Season, options: LetterOptions = {}): 
   return out;
 }
 
-export async function circularFile(season: Season, options: LetterOptions = {}): Promise<SeasonFile> {
+async function circularFile(season: Season, options: LetterOptions = {}): Promise<SeasonFile> {
   const { draftCircular } = await import('../draft/circular');
   const doc = draftCircular({ season, resubmitBy: resubmitDate(options.resubmitBy, season.today) });
   return { name: CIRCULAR_FILE, type: DRAFT_TYPES.docx, bytes: await docx(doc) };
@@ -75,7 +75,7 @@ export async function seasonFiles(season: Season, options: LetterOptions = {}): 
 }
 
 /** Several files as one .zip, names kept in UTF-8 (Windows' Explorer and WPS read them). */
-export async function zipFiles(files: SeasonFile[], name: string): Promise<SeasonFile> {
+async function zipFiles(files: SeasonFile[], name: string): Promise<SeasonFile> {
   const { zipSync } = await import('fflate');
   return { name, type: ZIP_TYPE, bytes: zipSync(Object.fromEntries(files.map((f) => [f.name, f.bytes]))) };
 }

@@ -8,7 +8,7 @@ export function countText(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
 }
 
-export const BLANK_TEXT = '空白';
+const BLANK_TEXT = '空白';
 export const UNREADABLE_TEXT = '无法读取';
 
 export function numberValue(value: number, text = countText(value)): ChartValue {

@@ -42,7 +42,7 @@ function barsSpec(id: ChartSpec['id'], title: string, source: string, categories
 }
 
 /** 申请人情况: this year's new requests by applicant, each column of 申请人情况 but 总计. */
-export function applicantsChart(format: CompiledFormat, report: Report): ChartSpec | undefined {
+function applicantsChart(format: CompiledFormat, report: Report): ChartSpec | undefined {
   const table = requestsTable(format);
   const row = table && rowOf(format, table, REPORT_FIGURES.new.cells[0]);
   if (!table || !row) return undefined;

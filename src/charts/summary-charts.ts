@@ -35,7 +35,7 @@ function target(input: SummaryChartInput, office: string): Pick<ChartCategory, '
 }
 
 /** 报送情况: units by state, as the overview's 状态 column counts them. */
-export function statusChart(input: SummaryChartInput): ChartSpec {
+function statusChart(input: SummaryChartInput): ChartSpec {
   const units = input.season.units.filter((u) => u.state !== '不纳入汇总');
   const states = STATUS_ORDER.filter((s) => s !== '未报送' || input.season.rosterGiven);
   const categories = states.map((s) => {
@@ -54,7 +54,7 @@ function newRequestsFigure(format: CompiledFormat) {
 }
 
 /** The units with the most new requests, largest first; a unit with errors is marked, one that cannot be read is named. */
-export function topUnitsChart(input: SummaryChartInput): ChartSpec | string {
+function topUnitsChart(input: SummaryChartInput): ChartSpec | string {
   const fig = newRequestsFigure(input.format);
   if (!fig) return '表格格式没有“新收申请”这一关键数字，未画各单位对比图。';
   const ids = figureIds(input.format, fig)!;
@@ -77,7 +77,7 @@ function percentText(p: number): string {
 }
 
 /** 同比: each comparable count's change since last year in per cent, the largest changes first, with both years' figures. */
-export function yearOnYearChart(c: Comparison, format: CompiledFormat): ChartSpec | string {
+function yearOnYearChart(c: Comparison, format: CompiledFormat): ChartSpec | string {
   const lines = c.total.filter((l) => l.kind === 'count');
   if (!lines.length) return `与 ${c.prevYear} 年度没有可比的数字，未画同比图。`;
   const figures = keyFiguresOf([format]);

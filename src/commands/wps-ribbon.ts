@@ -27,9 +27,6 @@ const DOCK_RIGHT = 2;
 const PANE_KEY = 'nianbao_taskpane_id';
 const PANE_TITLE = '年报助手';
 
-/** The callbacks ribbon.xml names, by name. */
-export const RIBBON_CALLBACKS = ['OnAddinLoad', 'OnOpenPane', 'OnValidate', 'GetImage'] as const;
-
 export interface RibbonHost {
   Application: WpsShell;
   location: { href: string };

@@ -6,7 +6,7 @@
  */
 
 export type RosterLevel = '部门' | '乡镇' | '街道' | '本级';
-export const ROSTER_LEVELS: RosterLevel[] = ['部门', '乡镇', '街道', '本级'];
+const ROSTER_LEVELS: RosterLevel[] = ['部门', '乡镇', '街道', '本级'];
 
 /** A deadline as written: a full date, or a month and day in the year after the reporting year. */
 export interface DeadlineSpec {

@@ -11,14 +11,14 @@ import { dayOf, submittedMs } from './versions';
 export type UnitState = '未报送' | '有错误' | '有警告' | '已确认' | '通过' | '不纳入汇总';
 
 /** What needs acting on first: missing, then errors, warnings. */
-export const STATE_ORDER: UnitState[] = ['未报送', '有错误', '有警告', '已确认', '通过', '不纳入汇总'];
+const STATE_ORDER: UnitState[] = ['未报送', '有错误', '有警告', '已确认', '通过', '不纳入汇总'];
 
-export function memberState(s: MemberStatus): UnitState {
+function memberState(s: MemberStatus): UnitState {
   return s.errors ? '有错误' : s.warnings ? '有警告' : s.confirmed.length ? '已确认' : '通过';
 }
 
 /** A 退回意见 is owed by an errors, or a warning without 出错说明 (confirmed ones are not among the findings). */
-export function needsNotice(s: MemberStatus): boolean {
+function needsNotice(s: MemberStatus): boolean {
   return s.errors > 0 || s.warnings > 0;
 }
 
@@ -162,7 +162,7 @@ export function countLines(c: SeasonCounts): [string, number][] {
 }
 
 /** A week: long enough to correct and re-approve a report, short enough to stay inside the statutory deadlines. */
-export const RESUBMIT_DAYS = 7;
+const RESUBMIT_DAYS = 7;
 
 /** The day corrected versions are due by default: RESUBMIT_DAYS after today (YYYY-MM-DD). */
 export function defaultResubmitBy(today: string): string {

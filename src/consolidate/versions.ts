@@ -123,12 +123,12 @@ export interface Rectification {
 }
 
 /** What a notice asks about: errors, and warnings without 出错说明 (a confirmed one is not among the findings). */
-export function asked(findings: Finding[]): Finding[] {
+function asked(findings: Finding[]): Finding[] {
   return findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
 }
 
 /** A cell in words with its table, so a list of cells from several tables reads unambiguously. */
-export function cellInWords(format: CompiledFormat, cellId: string): string {
+function cellInWords(format: CompiledFormat, cellId: string): string {
   const c = format.cells[format.index.get(cellId)!];
   const table = format.def.tables.find((t) => t.id === c.table);
   return `${table ? `「${table.shortTitle}」表` : ''}${cellLabel(c)}`;

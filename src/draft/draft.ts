@@ -8,7 +8,7 @@ import { placeholder, type Block, type DraftDocument, type DraftFigure, type Dra
 import { appealSentences, feeSentences, Figures, joined, procurementSentences, requestSentences } from './sentences';
 import { draftTables } from './tables';
 
-export function reportTitle(office: string, year: number): string {
+function reportTitle(office: string, year: number): string {
   return `${office}${year}${REPORT_OUTLINE.titleSuffix}`;
 }
 

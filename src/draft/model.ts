@@ -7,8 +7,8 @@ export interface Run {
   placeholder?: true;
 }
 
-export const PLACEHOLDER_OPEN = '【待填写：';
-export const PLACEHOLDER_CLOSE = '】';
+const PLACEHOLDER_OPEN = '【待填写：';
+const PLACEHOLDER_CLOSE = '】';
 /** Finds every placeholder in a rendered text, for checkers and tests. */
 export const PLACEHOLDER_PATTERN = /【待填写：[^】]*】/g;
 

@@ -32,7 +32,7 @@ const COLUMNS: Column[] = [
 ];
 
 /** The file a report came from, without the folders it sat in on the clerk's computer. */
-export function fileOf(source: string): string {
+function fileOf(source: string): string {
   return source.split(/[\\/]/).pop() ?? source;
 }
 

@@ -177,7 +177,7 @@ function footer(): Footer {
   });
 }
 
-export function buildDocx(doc: DraftDocument, images: Map<number, FigureImage> = new Map()): Document {
+function buildDocx(doc: DraftDocument, images: Map<number, FigureImage> = new Map()): Document {
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       children: doc.titleLines.flatMap((line, i) =>

@@ -100,7 +100,7 @@ function tableRows(t: TableDef): number {
 }
 
 /** The rows of the report sheet: title and subtitle, then per table a blank row, its title and the table. */
-export function sheetRows(def: FormatDef): number {
+function sheetRows(def: FormatDef): number {
   return 2 + def.tables.reduce((n, t) => n + 2 + tableRows(t), 0);
 }
 

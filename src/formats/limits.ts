@@ -17,6 +17,6 @@ export const SECTION_LABEL_COLUMNS = 6;
 export const SECTION_VALUE_COLUMNS = GRID_COLUMNS - SECTION_LABEL_COLUMNS;
 
 /** The overview (汇总明细): its columns before the key figures (序号 … 截止情况). */
-export const OVERVIEW_LEADING_COLUMNS = 5;
+const OVERVIEW_LEADING_COLUMNS = 5;
 /** Key figure columns of the overview: within the grid, where last year's overview is read back. */
 export const OVERVIEW_FIGURES_MAX = GRID_COLUMNS - OVERVIEW_LEADING_COLUMNS;

@@ -18,11 +18,6 @@ export function parseAddress(a: string): { row: number; col: number } {
   return { row: Number(m[2]), col };
 }
 
-export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
-  const a = address(top, left);
-  return top === bottom && left === right ? a : `${a}:${address(bottom, right)}`;
-}
-
 /** Groups cells into the fewest runs of contiguous cells along one row or column, as A1 ranges. */
 export function compactRanges(cells: { row: number; col: number }[], absolute = false): string[] {
   const out: string[] = [];

@@ -10,7 +10,7 @@ const WIDTHS = [24, 16, 12, 12, 12, 10];
 const TABLE_WIDTH = WIDTHS.reduce((a, b) => a + b, 0);
 
 /** What the sheet compares, in words: which years, which formats, what is left out and why. */
-export function comparisonNote(c: Comparison, prevSource: string): string {
+function comparisonNote(c: Comparison, prevSource: string): string {
   const parts = [`上年：${prevSource}（${c.prevYear} 年度，${c.prevFormatName}）`];
   if (!c.sameFormat)
     parts.push(

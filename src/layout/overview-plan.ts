@@ -30,7 +30,7 @@ const HEADER_ROW = 3;
 /** The columns after the key figures: the counts of findings, what they say, and the season's versions. */
 const TRAILING = ['错误', '警告', '出错说明', '报送时间', '整改情况'];
 /** The overview's column headers, with the key figures of its format. */
-export function overviewHeaders(figures: KeyFigure[]): string[] {
+function overviewHeaders(figures: KeyFigure[]): string[] {
   return ['序号', '单位', '状态', '截止日期', '截止情况', ...figures.map((f) => f.label), ...TRAILING];
 }
 

@@ -6,7 +6,7 @@ import { address, parseAddress } from './a1';
 import { ROSTER_SHEET } from './sheet-name';
 import { listPlan, type PlanCell, type SheetPlan } from './sheet-plan';
 
-export const ROSTER_HELP = [
+const ROSTER_HELP = [
   '说明：A 列每行一个应报送的单位，从第 2 行起。',
   'B 列层级：部门、乡镇、街道、本级；不填按名称推定。',
   'C 列截止日期：如 2025-01-31 或 1月31日；不填则部门为 1月31日，乡镇、街道和本级政府为 3月31日。',

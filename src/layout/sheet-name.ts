@@ -1,9 +1,9 @@
 /** Worksheet names: Excel allows 31 characters and forbids : \ / ? * [ ]. */
 
 const FORBIDDEN = /[:\\/?*[\]]/g;
-export const MAX_SHEET_NAME = 31;
+const MAX_SHEET_NAME = 31;
 
-export function sanitizeSheetName(name: string): string {
+function sanitizeSheetName(name: string): string {
   const s = name
     .replace(FORBIDDEN, '')
     .replace(/^'+|'+$/g, '')

@@ -82,7 +82,7 @@ export interface PlanCell {
 }
 
 /** Written where an imported report has no value for a cell, so the gap stays an error, never a blank. */
-export const NOT_READ_TEXT = '未读取';
+const NOT_READ_TEXT = '未读取';
 
 export interface Merge {
   top: number;
@@ -490,7 +490,7 @@ function validations(format: CompiledFormat, positions: Map<number, { row: numbe
 const SIGNED_BOUND = 1e9;
 
 /** What each kind of value accepts as typed, and what the clerk is told when it refuses. */
-export const INPUT_RULES: Record<ValueKind, { rule: InputRule; title: string; message: string }> = {
+const INPUT_RULES: Record<ValueKind, { rule: InputRule; title: string; message: string }> = {
   count: { rule: { type: 'whole', min: 0 }, title: '请输入件数', message: '请输入不小于 0 的整数。' },
   money: { rule: { type: 'decimal', min: 0 }, title: '请输入金额', message: '请输入不小于 0 的金额，单位为万元，可带小数。' },
   signed: { rule: { type: 'whole', min: -SIGNED_BOUND, max: SIGNED_BOUND }, title: '请输入增减数', message: '请输入整数，减少时填负数，如 -3。' },

@@ -23,7 +23,7 @@ export function canonicalPlan(format: CompiledFormat): SheetPlan {
 const squash = (s: unknown) => String(s ?? '').replace(/\s+/g, '');
 
 /** Checks that the statutory labels are still where we put them (rows not inserted or deleted). */
-export function layoutProblem(plan: SheetPlan, sheet: SheetData): string | null {
+function layoutProblem(plan: SheetPlan, sheet: SheetData): string | null {
   for (const pc of plan.cells) {
     if (typeof pc.value !== 'string' || !['caption', 'header', 'label'].includes(pc.style)) continue;
     const found = sheet.cells.get(address(pc.row, pc.col));

@@ -6,7 +6,7 @@ import { cellLabel } from '../rules/messages';
 import type { Finding } from '../model/finding';
 import { listPlan, type PlanCell, type SheetPlan } from './sheet-plan';
 
-export const SOURCES_SHEET = '导入来源';
+const SOURCES_SHEET = '导入来源';
 
 export function buildSourcesPlan(items: { sheet: string; report: Report; findings: Finding[] }[], registry: FormatRegistry): SheetPlan {
   const cells: PlanCell[] = [];

@@ -6,7 +6,7 @@ import type { CompiledFormat } from '../formats/compile';
 import { canonicalPlan } from '../layout/sheet-report';
 
 /** Excel's limit on a formula's length. */
-export const MAX_FORMULA_LENGTH = 8000;
+const MAX_FORMULA_LENGTH = 8000;
 
 /** A sheet name as a formula reference: always quoted, quotes doubled. Never formula code. */
 export function sheetRef(name: string): string {

@@ -1,7 +1,7 @@
 /** Row heights for wrapped text in list sheets: LibreOffice and WPS keep the height written, so it is computed. */
 
 /** Display width in column units: a CJK character takes two. */
-export function textWidth(s: string): number {
+function textWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
   return w;

@@ -54,7 +54,7 @@ export interface SheetMeta {
   marks?: Record<string, Mark>;
 }
 
-export const SHEET_ROLES = ['overview', 'sources', 'roster', 'comparison', 'changes', 'status', 'charts'] as const;
+const SHEET_ROLES = ['overview', 'sources', 'roster', 'comparison', 'changes', 'status', 'charts'] as const;
 export type SheetRole = (typeof SHEET_ROLES)[number];
 
 const MAX_TEXT = 2000;

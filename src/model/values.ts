@@ -53,7 +53,7 @@ export interface Unreadable {
   ambiguous?: true;
 }
 
-export const BLANK: BlankReading = { value: null, status: 'blank' };
+const BLANK: BlankReading = { value: null, status: 'blank' };
 
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0B\uFF0D]/g;
 const PLACEHOLDERS = new Set(['/', '\\', '-', '--', '—', '——', '－', '–', '无', '空', '暂无', 'n/a', 'na', '×', '*']);

@@ -36,7 +36,7 @@ export interface Earlier {
 const MONTHS = /(?<!\d)(\d{1,2})(?:月(?:\d{1,2}日)?)?(?:起)?(?:至|到|—|－|-|~|～)(?:\d{4}年)?(\d{1,2})月/g;
 
 /** Whether a text names a stretch shorter than the year (a range from January to December is the year). */
-export function partOfYear(text: string): boolean {
+function partOfYear(text: string): boolean {
   if (/上半年|下半年|[一二三四1-4]季度|前三季度/.test(text)) return true;
   return [...text.matchAll(MONTHS)].some((m) => !(m[1] === '1' && m[2] === '12'));
 }
@@ -101,7 +101,7 @@ function markParts(clauses: Clause[]): Clause[] {
 }
 
 /** Clauses split at commas and colons; a parenthesis is its own group of clauses, taken out of the clause around it. */
-export function clausesOf(sentence: string): Clause[] {
+function clausesOf(sentence: string): Clause[] {
   const outer: Clause[] = [];
   const groups: Clause[][] = [];
   let buf = '';

@@ -4,7 +4,7 @@ import { clipText } from '../rules/messages';
 import { SECTION_NUMERALS } from './text';
 
 /** A sentence quoted in a message, cut so one long paragraph cannot flood the output. */
-export function quoted(s: string, max = 80): string {
+function quoted(s: string, max = 80): string {
   return `“${clipText(s, max)}”`;
 }
 

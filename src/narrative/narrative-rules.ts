@@ -67,7 +67,7 @@ function figureMatches(s: Statement, table: number, money: boolean): boolean {
 }
 
 /** A stated share matches a ratio when it is the ratio rounded, or cut, to the digits the text gives. */
-export function shareMatches(percent: { value: number; decimals: number }, part: number, whole: number): boolean {
+function shareMatches(percent: { value: number; decimals: number }, part: number, whole: number): boolean {
   if (whole <= 0) return false;
   const exact = (part / whole) * 100;
   const step = 10 ** -percent.decimals;
@@ -153,7 +153,7 @@ function contradictionFindings(sentences: Sentence[], t: Tables, scope: Scope, m
 }
 
 /** Which of 行政复议 / 行政诉讼 a clause says did not happen: 「未发生因政府信息公开被申请行政复议、提起行政诉讼的情况」. */
-export function negatedAppeals(clause: string): { review: boolean; suits: boolean } {
+function negatedAppeals(clause: string): { review: boolean; suits: boolean } {
   const out = { review: false, suits: false };
   const re = new RegExp(`${NEGATION.source}(行政复议|行政诉讼)`, 'g');
   for (const m of clause.matchAll(re)) {
@@ -172,7 +172,7 @@ export function negatedAppeals(clause: string): { review: boolean; suits: boolea
 const PERIOD = /统计(?:期限|时限|时间|期间|区间|周期|范围)|所列数据/;
 const YEAR = /((?:19|20)\d\d|[二][〇零][一二三四五六七八九〇零][〇零一二三四五六七八九])\s*年/g;
 
-export function yearFindings(sentences: Sentence[], year: number, split: SectionSplit, mk: FindingMaker): Finding[] {
+function yearFindings(sentences: Sentence[], year: number, split: SectionSplit, mk: FindingMaker): Finding[] {
   const out: Finding[] = [];
   const firstSection = split.sections.length ? Math.min(...split.sections.map((s) => s.heading.paragraph)) : Infinity;
   for (const s of sentences) {

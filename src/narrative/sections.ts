@@ -78,7 +78,7 @@ function matchTitle(rest: string): { no: number; title: string; rest: string; ru
 }
 
 /** A heading if the paragraph is one: numbering (or none, when the paragraph is only a title) and a section title. */
-export function parseHeading(text: string, paragraph: number): Heading | undefined {
+function parseHeading(text: string, paragraph: number): Heading | undefined {
   const t = normalizeText(text);
   for (const n of NUMBERINGS) {
     const m = n.re.exec(t);

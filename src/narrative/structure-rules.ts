@@ -18,7 +18,7 @@ function finding(rule: string, severity: Finding['severity'], message: string, d
   return f;
 }
 
-export function sectionMissing(doc: ReportDocument, split: SectionSplit): Finding[] {
+function sectionMissing(doc: ReportDocument, split: SectionSplit): Finding[] {
   if (!split.sections.length) return [finding('structure.section_missing', 'error', M.noneFound(REPORT_SECTIONS.map((s) => `${numeral(s.no)}、${s.title}`).join('；')), doc, split)];
   // The tables' parts may stand in an appendix after the body, under their titles.
   return REPORT_SECTIONS.filter((s) => !split.sections.some((x) => x.no === s.no) && !split.appendixParts.includes(s.no)).map((s) =>
@@ -26,7 +26,7 @@ export function sectionMissing(doc: ReportDocument, split: SectionSplit): Findin
   );
 }
 
-export function sectionOrder(doc: ReportDocument, split: SectionSplit): Finding[] {
+function sectionOrder(doc: ReportDocument, split: SectionSplit): Finding[] {
   const out: Finding[] = [];
   let highest: Heading | undefined;
   for (const s of split.sections) {
@@ -45,7 +45,7 @@ export function sectionOrder(doc: ReportDocument, split: SectionSplit): Finding[
 // Enumeration marks are punctuation: 「行政复议和行政诉讼」 says what 「行政复议、行政诉讼」 does.
 const sameTitle = (a: string, b: string) => bare(a).replace(/[和及与]/g, '') === bare(b).replace(/[和及与]/g, '');
 
-export function sectionTitle(doc: ReportDocument, split: SectionSplit): Finding[] {
+function sectionTitle(doc: ReportDocument, split: SectionSplit): Finding[] {
   return split.sections
     .filter((s) => !s.heading.runOn && !sameTitle(s.heading.title, titleOf(s.no)))
     .map((s) => finding('structure.section_title', 'warning', M.title(s.heading.title, `${numeral(s.no)}、${titleOf(s.no)}`), doc, split, s.heading.paragraph, s.heading.title));
@@ -53,7 +53,7 @@ export function sectionTitle(doc: ReportDocument, split: SectionSplit): Finding[
 
 const PARTS_CLAIM = /(?:报告|全文)[^。]{0,12}(?:由|包括|包含|分为|共分|共有|共)[^。]{0,120}?(?:等)?(\d+|[一二三四五六七八九十])个?(?:部分|方面)/;
 
-export function partsClaim(doc: ReportDocument, split: SectionSplit): Finding[] {
+function partsClaim(doc: ReportDocument, split: SectionSplit): Finding[] {
   const found = new Set([...split.sections.map((s) => s.no), ...split.appendixParts]).size;
   const limit = split.sections[0]?.end ?? doc.paragraphs.length;
   for (let i = 0; i < limit; i++) {
@@ -72,7 +72,7 @@ export function partsClaim(doc: ReportDocument, split: SectionSplit): Finding[] 
 /** Fewer characters than this (punctuation and placeholders aside) in 五 is too little to say anything. */
 const EMPTY_BELOW = 20;
 
-export function sectionEmpty(doc: ReportDocument, split: SectionSplit): Finding[] {
+function sectionEmpty(doc: ReportDocument, split: SectionSplit): Finding[] {
   const s = split.sections.find((x) => x.no === 5);
   if (!s) return [];
   const body = [s.heading.rest, ...doc.paragraphs.slice(s.start, s.end).map((p) => p.text)].map(normalizeText).filter(Boolean).join('');

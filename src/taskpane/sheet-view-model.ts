@@ -51,7 +51,7 @@ export interface GridModel {
 }
 
 export const MAX_VIEW_ROWS = 400;
-export const MAX_VIEW_COLUMNS = 40;
+const MAX_VIEW_COLUMNS = 40;
 
 const SEVERITY_TEXT = { error: '错误', warning: '警告' } as const;
 const OUR_NOTE = '年报助手校验';
@@ -250,11 +250,4 @@ export function nextEditable(model: GridModel, from: string, step: 1 | -1): stri
   const editable = model.rows.flatMap((r) => r.cells.filter((c) => c.editable && c.col === p.col));
   const list = step > 0 ? editable.filter((c) => c.row > p.row) : editable.filter((c) => c.row < p.row).reverse();
   return list[0]?.address;
-}
-
-/** Whether reading an own sheet failed (structure changed): then it is shown as found, read-only. */
-export function ownSheetProblem(sheet: SheetData): string | null {
-  if (!sheet.meta || sheet.meta.role) return null;
-  const read = reportFromOurSheet(sheet, defaultRegistry, sheet.name);
-  return 'problem' in read ? read.problem : null;
 }

@@ -1,7 +1,7 @@
 /** What the WPS pane says about its host: opened outside WPS, or a WPS build that lacks part of the model. */
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 
-export const WPS_UNAVAILABLE_TITLE = '未在 WPS 表格中打开，年报助手无法操作工作簿';
+const WPS_UNAVAILABLE_TITLE = '未在 WPS 表格中打开，年报助手无法操作工作簿';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalM },

@@ -4,7 +4,7 @@ import { UserError } from '../model/user-error';
 import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
 import { ClerkWorkbook } from '../ports/xlsx/clerk-workbook';
 
-export { ExceljsWorkbookPort, ClerkWorkbook };
+export { ExceljsWorkbookPort };
 
 /**
  * The workbook the clerk opened, to be written back into her own package on download; refused

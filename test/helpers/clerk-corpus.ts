@@ -18,7 +18,7 @@ import { seeded, validCells } from './random-report';
 import { ROOT } from './cli';
 
 export const PYTHON = '/usr/bin/python3';
-export const OFFICE = '汤原县人民政府办公室';
+const OFFICE = '汤原县人民政府办公室';
 export const SHEET = `${OFFICE}2023年报`;
 export const CHART_TITLE = '月度办件图表';
 const format = formats.forYear(2023)!;
@@ -51,7 +51,7 @@ async function base(dir: string, seed: number): Promise<{ file: string; cells: R
 }
 
 /** A package made macro-enabled as Excel makes it: the main part's type, a vbaProject part and its relationship. */
-export function macroEnabled(xlsx: Uint8Array, vba: Uint8Array<ArrayBuffer>): Uint8Array {
+function macroEnabled(xlsx: Uint8Array, vba: Uint8Array<ArrayBuffer>): Uint8Array {
   const parts = unzipSync(xlsx);
   const dec = (n: string) => new TextDecoder().decode(parts[n]);
   parts['[Content_Types].xml'] = strToU8(

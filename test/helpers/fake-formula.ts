@@ -12,7 +12,7 @@
 
 export type Scalar = number | string | boolean | null;
 /** Spreadsheet error values, as the host shows them. */
-export const ERRORS = ['#VALUE!', '#REF!', '#NAME?', '#DIV/0!', '#N/A', '#NUM!', '#NULL!'] as const;
+const ERRORS = ['#VALUE!', '#REF!', '#NAME?', '#DIV/0!', '#N/A', '#NUM!', '#NULL!'] as const;
 export type ErrorText = (typeof ERRORS)[number];
 export const isErrorText = (v: unknown): v is ErrorText => typeof v === 'string' && (ERRORS as readonly string[]).includes(v);
 

@@ -15,7 +15,7 @@ export const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Text width in columns of a monospaced CJK font: Chinese characters take two. */
-export function displayWidth(s: string): number {
+function displayWidth(s: string): number {
   let n = 0;
   for (const ch of s) n += /[\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u201c\u201d]/.test(ch) ? 2 : 1;
   return n;
@@ -150,7 +150,7 @@ export function toPdf(files: string[], outDir: string): string[] {
 }
 
 /** A scan: every page rendered to an image by poppler and wrapped back into a PDF by img2pdf; no text layer. */
-export function scanned(pdf: string, out: string): void {
+function scanned(pdf: string, out: string): void {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-scan-'));
   execFileSync('pdftoppm', ['-r', '60', '-gray', '-png', pdf, join(dir, 'page')], { timeout: 60000 });
   const images = readdirSync(dir)
@@ -161,7 +161,7 @@ export function scanned(pdf: string, out: string): void {
 }
 
 /** Encrypted with a user password by qpdf: cannot be opened without it. */
-export function encrypted(pdf: string, out: string): void {
+function encrypted(pdf: string, out: string): void {
   execFileSync('qpdf', ['--encrypt', 'user-pw', 'owner-pw', '256', '--', pdf, out], { timeout: 60000 });
 }
 
@@ -175,13 +175,8 @@ export function reportPdfAndScan(dir: string, L: Layout, office: string): { pdf:
   return { pdf, scan };
 }
 
-export function writeText(path: string, text: string): string {
-  writeFileSync(path, text);
-  return path;
-}
-
 /** A minimal PDF written object by object, with a correct cross-reference table. */
-export function handmadePdf(objects: Uint8Array[]): Uint8Array {
+function handmadePdf(objects: Uint8Array[]): Uint8Array {
   const parts: Uint8Array[] = [strToU8('%PDF-1.4\n')];
   let length = parts[0].length;
   const offsets: number[] = [];

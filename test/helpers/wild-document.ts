@@ -44,7 +44,7 @@ const BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 's
 const SKIP = new Set(['table', 'script', 'style', 'head', 'title']);
 
 /** HTML: one paragraph per block element's text (a <br> also breaks), tables skipped. */
-export function htmlParagraphs(html: string): DocParagraph[] {
+function htmlParagraphs(html: string): DocParagraph[] {
   const out: string[] = [];
   let current = '';
   const flush = () => {
@@ -88,7 +88,7 @@ function tableLine(line: string): boolean {
  * pdftotext -layout text: a paragraph begins on an indented line and runs on over the lines at
  * the margin; table lines, page numbers and blank lines end it. Pages are counted by form feeds.
  */
-export function pdfTextParagraphs(text: string): DocParagraph[] {
+function pdfTextParagraphs(text: string): DocParagraph[] {
   const out: DocParagraph[] = [];
   let page = 1;
   let current: DocParagraph | undefined;

@@ -38,7 +38,7 @@ export const wildSlugs = (): string[] => readdirSync(WILD).filter((d) => existsS
 export const wildFigures = (slug: string): WildFigures => JSON.parse(readFileSync(join(WILD, slug, 'figures.json'), 'utf8'));
 
 /** The report among `reports` that holds most of the published figures: the one meant. */
-export function reportMeant(slug: string, reports: Report[]): Report | undefined {
+function reportMeant(slug: string, reports: Report[]): Report | undefined {
   const { cells } = wildFigures(slug);
   const score = (r: Report) => Object.entries(cells).filter(([id, v]) => r.readings[formats.byId(r.format)?.index.get(id) ?? -1]?.value === v).length;
   return [...reports].sort((a, b) => score(b) - score(a))[0];

@@ -6,7 +6,7 @@
 import { address, parseAddress } from '../../src/layout/a1';
 import { evaluateFormula } from '../helpers/fake-formula';
 
-export class FakeCell {
+class FakeCell {
   value: string | number | boolean = '';
   formula: string | null = null;
   fill: string | null = null;
@@ -215,7 +215,7 @@ class FakeFormat {
   set rowHeight(_v: number) {}
 }
 
-export class FakeRange extends Proxy {
+class FakeRange extends Proxy {
   readonly format: FakeFormat;
   readonly conditionalFormats: { add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string } } } } };
   readonly dataValidation: Record<string, unknown>;
@@ -368,7 +368,7 @@ class FakeNote extends Proxy {
   }
 }
 
-export class FakeWorksheet extends Proxy {
+class FakeWorksheet extends Proxy {
   readonly protection: { load: (p: string) => void; readonly protected: boolean };
   constructor(
     ctx: FakeContext,
@@ -531,7 +531,7 @@ class FakeWorksheets extends Proxy {
   }
 }
 
-export class FakeContext {
+class FakeContext {
   queue: Op[] = [];
   /** Rough payload sizes of the current batch: written values plus ~60 bytes per operation, and loaded results. */
   requestBytes = 0;

@@ -127,7 +127,7 @@ function* cellsOf(r: Rect): Generator<[number, number]> {
   for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) yield [row, col];
 }
 
-export class CellModel {
+class CellModel {
   value: number | string | boolean | undefined = undefined;
   formula: string | null = null;
   /** Text entered with a leading apostrophe. */
@@ -441,7 +441,7 @@ class PluginStorage extends HostObject {
   }
 }
 
-export class EtApplication extends HostObject {
+class EtApplication extends HostObject {
   readonly Name = 'WPS 表格';
   readonly Version = '11.1';
   readonly Build = 11664;
@@ -504,7 +504,7 @@ export class EtApplication extends HostObject {
   }
 }
 
-export class EtWorkbook extends HostObject {
+class EtWorkbook extends HostObject {
   constructor(
     host: FakeEt,
     private readonly model: BookModel,
@@ -525,7 +525,7 @@ export class EtWorkbook extends HostObject {
   }
 }
 
-export class EtSheets extends HostObject {
+class EtSheets extends HostObject {
   constructor(
     host: FakeEt,
     private readonly model: BookModel,
@@ -558,7 +558,7 @@ export class EtSheets extends HostObject {
 
 const INVALID_NAME = /[:\\/?*[\]]/;
 
-export class EtWorksheet extends HostObject {
+class EtWorksheet extends HostObject {
   constructor(
     host: FakeEt,
     readonly model: SheetModel,
@@ -885,7 +885,7 @@ function outward(v: Scalar): unknown {
   return v;
 }
 
-export class EtRange extends HostObject {
+class EtRange extends HostObject {
   constructor(
     host: FakeEt,
     readonly sheet: SheetModel,

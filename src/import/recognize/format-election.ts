@@ -11,7 +11,7 @@ import type { RecognizeOptions } from './index';
 import { Recognizer } from './recognizer';
 
 /** Labels only one format has (e.g. 本年制发件数, 政府集中采购), from the definitions. */
-export const distinctive = new WeakMap<FormatRegistry, Map<string, Set<string>>>();
+const distinctive = new WeakMap<FormatRegistry, Map<string, Set<string>>>();
 
 function labelsOf(specs: FormatSpecs): Set<string> {
   return new Set([...specs.rows.map((r) => r.key), ...specs.groups.map((g) => g.key), ...specs.sections.flatMap((s) => s.columns.map((c) => c.key))]);
@@ -31,7 +31,7 @@ function gridKeys(grid: Grid): Set<string> {
 }
 
 /** How many labels only this format has appear in the grid. */
-export function evidence(keys: Set<string>, format: CompiledFormat, registry: FormatRegistry): number {
+function evidence(keys: Set<string>, format: CompiledFormat, registry: FormatRegistry): number {
   return [...distinctiveLabels(registry).get(format.id)!].filter((k) => keys.has(k)).length;
 }
 

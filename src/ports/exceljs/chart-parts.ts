@@ -15,7 +15,7 @@ import { BAR_COLOR } from '../../charts/style';
 /** The charts a written worksheet should carry, set when its plan is written. */
 export const plannedCharts = new WeakMap<ExcelJS.Worksheet, PlanChart[]>();
 
-export const CHART_CT = {
+const CHART_CT = {
   drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
 };
@@ -56,7 +56,7 @@ function text(size: number, bold = false): string {
 }
 
 /** One chart part: horizontal bars, first category on top, the figure written at each bar's end, no value axis. */
-export function chartXml(chart: PlanChart, sheet: string, valueAt: (addr: string) => unknown): string {
+function chartXml(chart: PlanChart, sheet: string, valueAt: (addr: string) => unknown): string {
   const cats = cellsOf(chart.categories).map((a) => String(valueAt(a) ?? ''));
   const vals = cellsOf(chart.values).map((a) => valueAt(a));
   const strCache = `<c:strCache><c:ptCount val="${cats.length}"/>${cats.map((c, i) => `<c:pt idx="${i}"><c:v>${esc(c)}</c:v></c:pt>`).join('')}</c:strCache>`;

@@ -41,7 +41,7 @@ function argb(hex: string): string {
   return `FF${hex}`;
 }
 
-export function excelStyle(s: PlanStyle): Partial<ExcelJS.Style> {
+function excelStyle(s: PlanStyle): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {
     font: { name: FONT, size: s.size ?? 10, bold: !!s.bold, ...(s.color ? { color: { argb: argb(s.color) } } : {}) },
     alignment: { horizontal: s.hAlign ?? 'left', vertical: 'middle', wrapText: !!s.wrap },
@@ -344,12 +344,12 @@ export class ExceljsWorkbookPort implements WorkbookPort {
 }
 
 /** A name Excel accepts for a sheet, or a refusal saying why. */
-export function checkSheetName(name: string): void {
+function checkSheetName(name: string): void {
   if (/[*?:/\\[\]]|^'|'$/.test(name) || name.length > 31) throw new UserError(`工作表不能命名为“${name}”：${SHEET_NAME_RULE}`, { code: 'InvalidArgument' });
 }
 
 /** How a planned sheet is viewed and printed: frozen header, no grid lines, landscape on A4, one page wide. */
-export function sheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
+function sheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
   return {
     views: [plan.freezeRows ? { state: 'frozen', ySplit: plan.freezeRows, showGridLines: false } : { showGridLines: false }],
     pageSetup: {
@@ -365,7 +365,7 @@ export function sheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptio
 }
 
 /** A sheet plan rendered into a worksheet: held in memory, or streamed to a file (streaming-workbook.ts). */
-export function renderPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+function renderPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   plan.columnWidths.forEach((w, i) => {
     if (i + 1 !== META_COLUMN) ws.getColumn(i + 1).width = w;
   });

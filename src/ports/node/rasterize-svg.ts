@@ -29,7 +29,7 @@ const FONTS: { family: string; files: string[] }[] = [
 ];
 
 /** A font named by NIANBAO_CHART_FONT (a file, or a folder holding one), else the first known one present. */
-export function findChineseFont(env: Record<string, string | undefined> = process.env): { family?: string; file: string } | undefined {
+function findChineseFont(env: Record<string, string | undefined> = process.env): { family?: string; file: string } | undefined {
   const named = env.NIANBAO_CHART_FONT;
   if (named && existsSync(named)) {
     if (/\.(ttf|ttc|otf)$/i.test(named)) return { file: named };

@@ -28,7 +28,7 @@ export interface OfficeErrorLike {
 }
 
 /** An OfficeExtension.Error (or one shaped like it): Excel's own report of a failed request. */
-export function isOfficeError(e: unknown): e is OfficeErrorLike {
+function isOfficeError(e: unknown): e is OfficeErrorLike {
   if (typeof OfficeExtension !== 'undefined' && e instanceof OfficeExtension.Error) return true;
   const x = e as Partial<OfficeErrorLike> | null;
   return !!x && typeof x === 'object' && typeof x.code === 'string' && typeof x.debugInfo === 'object' && x.debugInfo !== null;

@@ -2,7 +2,7 @@
 import { columnLetter } from '../../layout/a1';
 
 /** WPS, like Excel, refuses a Range() address longer than 255 characters. */
-export const MAX_ADDRESS = 255;
+const MAX_ADDRESS = 255;
 
 /** Joins areas with commas into as few addresses as fit the limit. */
 export function unionChunks(areas: string[]): string[] {

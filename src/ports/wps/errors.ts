@@ -7,7 +7,7 @@ import { UserError } from '../../model/user-error';
 
 const ENGINE_ERRORS = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError];
 
-export function isHostRefusal(e: unknown): e is Error {
+function isHostRefusal(e: unknown): e is Error {
   return e instanceof Error && !(e instanceof UserError) && !ENGINE_ERRORS.some((c) => e instanceof c);
 }
 

@@ -33,7 +33,7 @@ export function asRows(v: unknown): unknown[][] {
   return v.map((row) => (Array.isArray(row) ? row : [row]));
 }
 
-export function toContent(v: unknown): CellContent {
+function toContent(v: unknown): CellContent {
   if (v === '' || v === null || v === undefined) return null;
   if (typeof v === 'number') return ERROR_TEXT[v] ?? v;
   if (typeof v === 'string' || typeof v === 'boolean') return v;

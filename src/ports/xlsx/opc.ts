@@ -24,7 +24,7 @@ function folder(part: string): string {
 }
 
 /** A relationship target as a part name: relative to its source part's folder, or absolute. */
-export function resolveTarget(source: string, target: string): string {
+function resolveTarget(source: string, target: string): string {
   const raw = target.startsWith('/') ? target.slice(1) : folder(source) + target;
   const out: string[] = [];
   for (const seg of decodeURIComponentSafe(raw).split('/')) {

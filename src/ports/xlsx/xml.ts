@@ -16,7 +16,7 @@ export interface XmlHandler {
 }
 
 /** The local part of a qualified name: `x:c` → `c`. */
-export function localName(qname: string): string {
+function localName(qname: string): string {
   const i = qname.indexOf(':');
   return i < 0 ? qname : qname.slice(i + 1);
 }

@@ -9,7 +9,7 @@ const ACTIVE_ATTRIBUTE = /^on/i;
 const SCRIPT_URL = /^\s*javascript:/i;
 
 /** The SVG text parsed as XML, with scripts, foreign content and active attributes removed. */
-export function svgElement(svg: string, into: Document): Element | null {
+function svgElement(svg: string, into: Document): Element | null {
   const root = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
   if (root.nodeName !== 'svg') return null;
   Array.from(root.querySelectorAll('script, foreignObject')).forEach((e) => e.parentNode?.removeChild(e));
