@@ -28,5 +28,8 @@ module.exports = {
     '<rootDir>/test/unit/comparison.test.ts',
     '<rootDir>/test/unit/key-figures.test.ts',
     '<rootDir>/test/unit/place-text.test.ts',
+    '<rootDir>/test/unit/roster-spaces.test.ts',
+    '<rootDir>/test/unit/versions.test.ts',
+    '<rootDir>/test/unit/season-letters.test.ts',
   ],
 };

@@ -17,6 +17,9 @@ export default {
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['dist', 'test-artifacts', 'coverage', 'reports', 'test/fixtures/hostile', 'test/fixtures/wild-originals', 'test/e2e', 'test/office'],
   timeoutMS: 10000,
+  // Static mutants (values computed once when a module loads) rerun every test for each one: a
+  // third of the mutants, five sixths of the time. They are left out, and counted as ignored.
+  ignoreStatic: true,
   // A rerun tests only the mutants whose code or tests changed since the last run.
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
