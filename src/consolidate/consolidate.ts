@@ -95,7 +95,7 @@ function refusals(members: Report[], registry: FormatRegistry): Finding[] {
         continue;
       }
       // Two versions of one year that cannot be ordered say why, so the clerk knows which to keep.
-      const why = first.year === m.year ? whyUnordered(first, m) : undefined;
+      const why = first.year === m.year ? whyUnordered(members.filter((r) => r.office === office && r.year === m.year)) : undefined;
       const message =
         first.office === office && m.office === office
           ? `「${office}」出现了两次（${first.source}、${m.source}），${why ? `${why}，` : ''}会被重复计算。请只保留一份。`

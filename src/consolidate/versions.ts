@@ -82,14 +82,20 @@ export function pickVersions(reports: Report[]): VersionPick {
   return { counted: reports.filter((r) => !superseded.has(r)), groups, ambiguous };
 }
 
-/** Why two reports of one office and year cannot be ordered, in words; undefined when neither has a time. */
-export function whyUnordered(a: Report, b: Report): string | undefined {
-  const ta = submittedMs(a);
-  const tb = submittedMs(b);
-  if (ta === undefined && tb === undefined) return undefined;
-  if (ta !== undefined && ta === tb) return `两份的报送时间相同（${timeText(a.submitted!)}），无法判断哪一份是新版本`;
-  const without = ta === undefined ? a : b;
-  return `${without.source}没有报送时间，无法判断哪一份是新版本`;
+/**
+ * Why the versions of one office and year cannot be ordered, in words, as `pickVersions` judges
+ * them: the versions without a time, else those that share the latest time; undefined when none
+ * has a time.
+ */
+export function whyUnordered(versions: Report[]): string | undefined {
+  const times = versions.map(submittedMs);
+  if (times.every((t) => t === undefined)) return undefined;
+  const untimed = versions.filter((_, i) => times[i] === undefined);
+  if (untimed.length) return `${untimed.map((r) => r.source).join('、')}没有报送时间，无法判断哪一份是新版本`;
+  const latest = Math.max(...(times as number[]));
+  const tied = versions.filter((_, i) => times[i] === latest);
+  const who = tied.length < versions.length ? tied.map((r) => r.source).join('、') : tied.length === 2 ? '两份' : `${tied.length}份`;
+  return `${who}的报送时间相同（${timeText(tied[0].submitted!)}），无法判断哪一份是新版本`;
 }
 
 // ---------------------------------------------------------------------------

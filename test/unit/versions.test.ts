@@ -59,6 +59,15 @@ describe('which version is counted', () => {
     expect(r2.findings[0].message).toBe('「甲局」出现了两次（甲局.xlsx、手工录入），手工录入没有报送时间，无法判断哪一份是新版本，会被重复计算。请只保留一份。');
   });
 
+  test('of three versions, the reason names the two sent at the latest time, not the earlier one', () => {
+    const three = ['甲局.xlsx', '甲局2.xlsx', '甲局3.xlsx'].map((source, i) => report('甲局', base, { source, submitted: at(i ? 10 : 9) }));
+    const why = `甲局2.xlsx、甲局3.xlsx的报送时间相同（${timeText(at(10))}），无法判断哪一份是新版本`;
+    expect(consolidate(three, { office: '某县' }).findings.map((f) => f.message)).toEqual([
+      `「甲局」出现了两次（甲局.xlsx、甲局2.xlsx），${why}，会被重复计算。请只保留一份。`,
+      `「甲局」出现了两次（甲局.xlsx、甲局3.xlsx），${why}，会被重复计算。请只保留一份。`,
+    ]);
+  });
+
   test('superseding is never silent: a finding names every version not counted, with its time', () => {
     const copied = validCells(F, seeded(9));
     const own = report('县财政局', base, { source: '县财政局.xlsx', submitted: at(10) });
