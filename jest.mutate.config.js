@@ -31,5 +31,9 @@ module.exports = {
     '<rootDir>/test/unit/roster-spaces.test.ts',
     '<rootDir>/test/unit/versions.test.ts',
     '<rootDir>/test/unit/season-letters.test.ts',
+    '<rootDir>/test/unit/season-units.test.ts',
+    '<rootDir>/test/unit/versions-details.test.ts',
+    '<rootDir>/test/unit/comparison-details.test.ts',
+    '<rootDir>/test/unit/fixes-details.test.ts',
   ],
 };
