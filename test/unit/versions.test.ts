@@ -68,6 +68,12 @@ describe('which version is counted', () => {
     ]);
   });
 
+  test("the reason looks only at the office's own versions of that year, not at other offices without a time", () => {
+    const members = [report('甲局', base, { source: '甲局.xlsx', submitted: at(9) }), report('乙局', base, { source: '乙局手工录入' }), report('甲局', base, { source: '甲局手工录入' })];
+    const duplicates = consolidate(members, { office: '某县' }).findings.filter((f) => f.rule === 'summary.duplicate_member');
+    expect(duplicates.map((f) => f.message)).toEqual(['「甲局」出现了两次（甲局.xlsx、甲局手工录入），甲局手工录入没有报送时间，无法判断哪一份是新版本，会被重复计算。请只保留一份。']);
+  });
+
   test('superseding is never silent: a finding names every version not counted, with its time', () => {
     const copied = validCells(F, seeded(9));
     const own = report('县财政局', base, { source: '县财政局.xlsx', submitted: at(10) });
