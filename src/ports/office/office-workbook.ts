@@ -5,6 +5,7 @@
  */
 import { address, compactRanges, parseAddress } from '../../layout/a1';
 import { READ_COLUMNS, READ_ROWS, VALUE_ADDRESSES, WIDE_COLUMNS, WIDE_ROWS } from '../../layout/read-extent';
+import { constant, planGrid } from '../../layout/plan-grid';
 import { FONT, MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, metaAddresses, type PlanCell, type PlanChart, type SheetPlan, type StyleName } from '../../layout/sheet-plan';
 import { BAR_COLOR } from '../../charts/style';
 import { encodeMeta, findMeta, type SheetMeta } from '../../model/sheet-meta';
@@ -45,13 +46,6 @@ function writeCost(plan: SheetPlan): number {
   return values + calls * 200;
 }
 const NO_FILL = '#FFFFFF';
-
-/** Text that Excel would take as a formula is written with a leading apostrophe. */
-function constant(v: string | number | null | undefined): string | number {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string' && /^[=+\-@]/.test(v)) return `'${v}`;
-  return v;
-}
 
 function toContent(v: unknown): CellContent {
   if (v === '' || v === null || v === undefined) return null;
@@ -333,17 +327,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
     series.format.fill.setSolidColor(BAR_COLOR);
   }
 
-  /** All values and formulas in one write: constants escaped, formulas with '='. */
+  /** All values and formulas in one write: constants escaped, formulas with '='; links are added after. */
   private writeGrid(ws: Excel.Worksheet, plan: SheetPlan) {
-    const rows = Math.max(plan.lastRow, ...plan.cells.filter((pc) => pc.style === 'meta').map((pc) => pc.row));
-    // List sheets wider than the grid step over the metadata column and go on past it.
-    const columns = Math.max(META_COLUMN, ...plan.cells.map((pc) => pc.col));
-    const grid: (string | number)[][] = Array.from({ length: rows }, () => Array(columns).fill(''));
-    for (const pc of plan.cells) {
-      if (pc.row > rows) continue;
-      if (pc.formula) grid[pc.row - 1][pc.col - 1] = `=${pc.formula}`;
-      else if (pc.value !== undefined) grid[pc.row - 1][pc.col - 1] = constant(pc.value);
-    }
+    const { grid, rows, columns } = planGrid(plan);
     ws.getRange(`A1:${address(rows, columns)}`).formulas = grid;
   }
 

@@ -17,7 +17,8 @@ import { toBgr } from './colors';
 import { fromHost } from './errors';
 import { XL, type EtApplicationLike, type EtSheetsLike, type EtWorksheetLike } from './et';
 import { asRows, readSheet, type Extent } from './read-sheet';
-import { constant, writePlan } from './write-plan';
+import { writePlan } from './write-plan';
+import { constant } from '../../layout/plan-grid';
 
 const REPORT: Extent = { rows: READ_ROWS, columns: READ_COLUMNS };
 const WIDE: Extent = { rows: WIDE_ROWS, columns: WIDE_COLUMNS };

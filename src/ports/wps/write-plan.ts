@@ -11,13 +11,7 @@ import { columnAreas, groupBy, rowAreas, unionChunks } from './areas';
 import type { WpsCapabilities } from './capabilities';
 import { toBgr } from './colors';
 import { XL, type EtApplicationLike, type EtWorksheetLike } from './et';
-
-/** Text the host would take as a formula is written with a leading apostrophe. */
-export function constant(v: string | number | null | undefined): string | number {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string' && /^[=+\-@]/.test(v)) return `'${v}`;
-  return v;
-}
+import { planGrid } from '../../layout/plan-grid';
 
 /** A link to another sheet as a HYPERLINK formula: written with the values, no call of its own. */
 function linkFormula(sheet: string, text: string): string {
@@ -25,18 +19,9 @@ function linkFormula(sheet: string, text: string): string {
   return `=HYPERLINK(${quote(`#${sheetRef(sheet)}!A1`)},${quote(text)})`;
 }
 
-/** Every value and formula of the plan, as one grid from A1. */
+/** Every value and formula of the plan, as one grid from A1; links as HYPERLINK formulas. */
 function writeGrid(ws: EtWorksheetLike, plan: SheetPlan) {
-  const rows = Math.max(plan.lastRow, ...plan.cells.filter((pc) => pc.style === 'meta').map((pc) => pc.row));
-  // List sheets wider than the grid step over the metadata column and go on past it.
-  const columns = Math.max(META_COLUMN, ...plan.cells.map((pc) => pc.col));
-  const grid: (string | number)[][] = Array.from({ length: rows }, () => Array(columns).fill(''));
-  for (const pc of plan.cells) {
-    if (pc.row > rows) continue;
-    if (pc.formula) grid[pc.row - 1][pc.col - 1] = `=${pc.formula}`;
-    else if (pc.link && pc.value !== undefined && pc.value !== null) grid[pc.row - 1][pc.col - 1] = linkFormula(pc.link, String(pc.value));
-    else if (pc.value !== undefined) grid[pc.row - 1][pc.col - 1] = constant(pc.value);
-  }
+  const { grid, rows, columns } = planGrid(plan, (pc) => (pc.link && pc.value !== undefined && pc.value !== null ? linkFormula(pc.link, String(pc.value)) : undefined));
   ws.Range(`A1:${address(rows, columns)}`).Formula = grid;
   return { rows, columns };
 }
