@@ -21,6 +21,14 @@ function dense(row: number, cells: GridCell[]): GridCell[] {
   return out;
 }
 
+const ADDRESS = /^\$?[A-Z]+\$?\d+$/;
+
+/** A cell address as the file gives it; anything else means the sheet's XML is damaged. */
+function addressIn(sheet: SheetData, a: string): { row: number; col: number } {
+  if (!ADDRESS.test(a)) throw new InputError(`工作表“${sheet.name}”中有无法识别的单元格地址“${a.slice(0, 20)}”，文件已损坏。请在 Excel 或 WPS 中打开、另存为 .xlsx 后再试`);
+  return parseAddress(a);
+}
+
 export function gridFromSheet(sheet: SheetData, source: string): Grid {
   const byRow = new Map<number, GridCell[]>();
   const put = (row: number, cell: GridCell) => {
@@ -32,7 +40,7 @@ export function gridFromSheet(sheet: SheetData, source: string): Grid {
   for (const [addr, value] of sheet.cells) {
     const t = text(value);
     if (t.startsWith(META_PREFIX)) continue;
-    const { row, col } = parseAddress(addr);
+    const { row, col } = addressIn(sheet, addr);
     // Reports never reach this far right; beyond it, cells are ignored.
     if (col > MAX_COLUMNS) continue;
     put(row, { text: t.length > MAX_CELL_TEXT ? t.slice(0, MAX_CELL_TEXT) : t, x: col - 1, at: addr });
@@ -40,8 +48,8 @@ export function gridFromSheet(sheet: SheetData, source: string): Grid {
   for (const range of sheet.merges ?? []) {
     const [a, b] = range.split(':');
     if (!b) continue;
-    const p = parseAddress(a);
-    const q = parseAddress(b);
+    const p = addressIn(sheet, a);
+    const q = addressIn(sheet, b);
     const origin = text(sheet.cells.get(a));
     if (!origin) continue;
     for (let r = p.row; r <= Math.min(q.row, p.row + 200); r++)
