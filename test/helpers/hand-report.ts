@@ -55,3 +55,23 @@ export function requestsTable(columns: Record<string, HandColumn>): HandCells {
 export function requestsColumn(column: string, results: Record<string, number>, carried: { in?: number; out?: number } = {}): HandCells {
   return requestsTable({ [column]: { results, ...carried } });
 }
+
+/**
+ * gov-2021, 2024, worked out by hand for the chart tests. 自然人: 予以公开 20, 部分公开 5, 不予公开（国家秘密）1,
+ * 无法提供（不掌握）7, 不予处理（信访）2, 其他处理（其他）1 = 36 closed; 2 carried in, 3 carried out, so
+ * 36 + 3 − 2 = 37 new. 商业企业: 予以公开 4, 无法提供（不明确）1 = 5 closed and new. 法律服务机构: 部分公开 2.
+ * 科研机构's new-requests cell left blank. 行政复议 2 (维持 1, 纠正 1); 行政诉讼 1, 尚未审结.
+ */
+export const CHART_CELLS_2024: HandCells = {
+  ...requestsTable({
+    natural: { results: { granted: 20, partial: 5, 'denied.secret': 1, 'unable.not_held': 7, 'rejected.petition': 2, 'other.misc': 1 }, in: 2, out: 3 },
+    business: { results: { granted: 4, 'unable.unclear': 1 } },
+    legal: { results: { partial: 2 } },
+  }),
+  'requests.new.research': null,
+  'appeals.review.upheld': 1,
+  'appeals.review.corrected': 1,
+  'appeals.review.total': 2,
+  'appeals.suit_direct.pending': 1,
+  'appeals.suit_direct.total': 1,
+};

@@ -23,7 +23,7 @@ import { ExceljsWorkbookPort } from '../../src/ports/exceljs/exceljs-workbook';
 import { ClerkWorkbook } from '../../src/ports/xlsx/clerk-workbook';
 import { packageCharts } from '../helpers/chart-package';
 import { nianbao, ROOT } from '../helpers/cli';
-import { handReport, requestsTable } from '../helpers/hand-report';
+import { CHART_CELLS_2024, handReport, requestsTable } from '../helpers/hand-report';
 import { readReports } from '../helpers/read-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-charts-'));
@@ -73,24 +73,7 @@ beforeAll(() => {
 describe('the drafted report', () => {
   // This year: 自然人 予以公开 20, 部分公开 5, 不予公开 1, 无法提供 7, 不予处理 2, 其他处理 1, 2 carried in, 3 out;
   // 商业企业 予以公开 4, 无法提供 1; 法律服务机构 部分公开 2; 科研机构's new requests blank. Last year's for the pairs.
-  const cur = handReport(
-    'gov-2021',
-    2024,
-    {
-      ...requestsTable({
-        natural: { results: { granted: 20, partial: 5, 'denied.secret': 1, 'unable.not_held': 7, 'rejected.petition': 2, 'other.misc': 1 }, in: 2, out: 3 },
-        business: { results: { granted: 4, 'unable.unclear': 1 } },
-        legal: { results: { partial: 2 } },
-      }),
-      'requests.new.research': null,
-      'appeals.review.upheld': 1,
-      'appeals.review.corrected': 1,
-      'appeals.review.total': 2,
-      'appeals.suit_direct.pending': 1,
-      'appeals.suit_direct.total': 1,
-    },
-    { office: '某县交通运输局' },
-  );
+  const cur = handReport('gov-2021', 2024, CHART_CELLS_2024, { office: '某县交通运输局' });
   const prev = handReport(
     'gov-2021',
     2023,

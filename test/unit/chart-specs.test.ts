@@ -14,7 +14,7 @@ import { seasonOf } from '../../src/consolidate/season';
 import { formats } from '../../src/formats';
 import type { Report } from '../../src/model/report';
 import { validate } from '../../src/rules/engine';
-import { handReport, requestsTable } from '../helpers/hand-report';
+import { CHART_CELLS_2024, handReport, requestsTable } from '../helpers/hand-report';
 
 const f19 = formats.byId('gov-2019')!;
 const f21 = formats.byId('gov-2021')!;
@@ -31,23 +31,7 @@ function rows(spec: ChartSpec): [string, ...string[]][] {
 const OUTCOME_LABELS = ['予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他处理', '结转下年度继续办理'];
 const APPLICANT_LABELS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他（法人或其他组织）'];
 
-// gov-2021, 2024. 自然人: 予以公开 20, 部分公开 5, 不予公开（国家秘密）1, 无法提供（不掌握）7, 不予处理（信访）2,
-// 其他处理（其他）1 = 36 closed; 2 carried in, 3 carried out, so 36 + 3 − 2 = 37 new. 商业企业: 予以公开 4,
-// 无法提供（不明确）1 = 5 closed and new. 法律服务机构: 部分公开 2. 科研机构's new-requests cell left blank.
-const cells2024 = {
-  ...requestsTable({
-    natural: { results: { granted: 20, partial: 5, 'denied.secret': 1, 'unable.not_held': 7, 'rejected.petition': 2, 'other.misc': 1 }, in: 2, out: 3 },
-    business: { results: { granted: 4, 'unable.unclear': 1 } },
-    legal: { results: { partial: 2 } },
-  }),
-  'requests.new.research': null,
-  'appeals.review.upheld': 1,
-  'appeals.review.corrected': 1,
-  'appeals.review.total': 2,
-  'appeals.suit_direct.pending': 1,
-  'appeals.suit_direct.total': 1,
-};
-const report2024 = handReport('gov-2021', 2024, cells2024);
+const report2024 = handReport('gov-2021', 2024, CHART_CELLS_2024);
 
 describe('a gov-2021 report', () => {
   const set = reportCharts(checked(report2024));
@@ -170,7 +154,7 @@ describe('last year beside this year', () => {
 
 describe('what is never drawn', () => {
   // As a sheet reads it: the clerk's text in the cell, and the row's 总计 (a formula over it) unreadable too.
-  const unreadable = handReport('gov-2021', 2024, { ...cells2024, 'requests.granted.natural': '若干', 'requests.granted.total': '若干' });
+  const unreadable = handReport('gov-2021', 2024, { ...CHART_CELLS_2024, 'requests.granted.natural': '若干', 'requests.granted.total': '若干' });
 
   test('a report with an unreadable cell has an error, and gets no chart at all', () => {
     const set = reportCharts(checked(unreadable));
