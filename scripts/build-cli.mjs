@@ -1,4 +1,4 @@
-// Bundles the command line into dist/cli/nianbao.js (run by `npm ci` and `npm pack` through "prepare").
+// Bundles the command line into dist/cli/nianbao.js and its chunks (run by `npm ci` and `npm pack` through "prepare").
 // Everything it needs is bundled or copied beside it, so an installed package needs no download:
 // `npm install -g ./nianbao-0.1.0.tgz --offline` works on a machine without network.
 import { build } from 'esbuild';
@@ -8,6 +8,9 @@ import { createRequire } from 'module';
 
 const OUT = 'dist/cli';
 
+// An ES module split in chunks: each command loads only what it needs (validating parses no
+// exceljs, Word or charts). The banner gives bundled CommonJS code its require and paths.
+rmSync(OUT, { recursive: true, force: true });
 await build({
   // The command, and the worker thread its PDF pool starts beside it (src/ports/node/pdf-threads.ts).
   entryPoints: { nianbao: 'src/cli/nianbao.ts', 'pdf-thread': 'src/ports/node/pdf-thread.ts' },
@@ -15,13 +18,26 @@ await build({
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'cjs',
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: {
+    js: [
+      "import { createRequire as __nianbaoRequire } from 'module';",
+      "import { fileURLToPath as __nianbaoPath } from 'url';",
+      "import { dirname as __nianbaoDir } from 'path';",
+      'const require = __nianbaoRequire(import.meta.url);',
+      'const __filename = __nianbaoPath(import.meta.url);',
+      'const __dirname = __nianbaoDir(__filename);',
+    ].join(' '),
+  },
   // PDF.js is an ES module loaded on demand with its worker and character maps: copied whole below.
   external: ['pdfjs-dist', 'pdfjs-dist/*'],
   // ECharts (the figures of a drafted report) checks this for its development warnings.
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
 });
+writeFileSync(join(OUT, 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
 
 // Node finds a package in a node_modules folder beside the bundle before any other.
 const pdfjs = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));

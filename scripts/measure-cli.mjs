@@ -1,7 +1,5 @@
 // Runs one `nianbao` command in this process, then prints its wall time and peak memory as a last JSON line.
-import { createRequire } from 'module';
-
-const { run } = createRequire(import.meta.url)('../dist/cli/nianbao.js');
+const { run } = await import('../dist/cli/nianbao.js');
 const t0 = process.hrtime.bigint();
 // NIANBAO_QUIET=1 drops the command's own output, so only the work is timed.
 const quiet = process.env.NIANBAO_QUIET === '1';

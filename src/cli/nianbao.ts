@@ -6,12 +6,11 @@ import { formats } from '../formats';
 import { LEVELS, type Level, type Report } from '../model/report';
 import { reportToJson } from '../model/report-json';
 import { UserError } from '../model/user-error';
-import { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
+import type { ExceljsWorkbookPort } from '../ports/exceljs/exceljs-workbook';
 import type { InputFile, OpenWorkbook } from '../ports/file-reader';
 import { expandPaths, nodeFile } from '../ports/node/node-files';
 import { checkYear, generateTemplate } from '../app/generate';
-import { consolidateReports, rosterFromFile } from '../app/consolidate-files';
-import { resubmitDate, seasonFiles, type SeasonFile } from '../app/season-documents';
+import type { SeasonFile } from '../app/season-documents';
 import { isoDate } from '../consolidate/roster';
 import { failureMessage } from '../app/failure';
 import { importFile } from '../app/import-files';
@@ -19,10 +18,11 @@ import { readInput, readInputs } from '../app/read-inputs';
 import { validateFiles } from '../app/validate-files';
 import { READABLE_EXTENSIONS } from '../import/read-file';
 import { threadedReaders } from '../ports/node/pdf-threads';
+import { zlibDeflater } from '../ports/node/zlib-deflater';
+import { tuneHeapForBatches } from '../ports/node/heap-tuning';
 import { formatReportText } from './text-output';
-import { draftReportFile, DraftRefused, pickReport, type DraftKind } from '../app/draft-report';
+import type { DraftKind } from '../app/draft-report';
 import { previousFor } from '../app/check-report';
-import { rasterizeSvgNode } from '../ports/node/rasterize-svg';
 import { overwriteMessage, overwriteProblem, type OutputKind } from './output-guard';
 
 const EXIT_OK = 0;
@@ -56,7 +56,21 @@ async function inputs(paths: string[]): Promise<InputFile[]> {
   return files;
 }
 
-const openXlsx: OpenWorkbook = (bytes) => ExceljsWorkbookPort.fromBuffer(bytes);
+tuneHeapForBatches();
+
+/**
+ * What only some commands need loads when one of them runs (exceljs, Word and the charts): the
+ * command line's bundle is split, and validating starts without parsing them.
+ */
+const lazy = {
+  workbooks: async (): Promise<typeof ExceljsWorkbookPort> => (await import('../ports/exceljs/exceljs-workbook')).ExceljsWorkbookPort,
+  consolidation: () => import('../app/consolidate-files'),
+  season: () => import('../app/season-documents'),
+  draft: () => import('../app/draft-report'),
+  rasterizer: async () => (await import('../ports/node/rasterize-svg')).rasterizeSvgNode,
+};
+
+const openXlsx: OpenWorkbook = async (bytes) => (await lazy.workbooks()).fromBuffer(bytes);
 /** PDFs on several threads when the command runs from its bundle (dist/cli), on this one otherwise. */
 const readers = threadedReaders(__dirname);
 
@@ -204,7 +218,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--force', '输出文件已存在时仍然覆盖')
     .action(async (o: { year: number; office: string; level?: Level; out: string; force?: boolean }) => {
       const format = checkYear(o.year);
-      const port = ExceljsWorkbookPort.empty();
+      const port = (await lazy.workbooks()).empty({ deflater: zlibDeflater });
       await generateTemplate(port, { office: o.office, year: o.year, level: o.level, blankOffice: true });
       await writeOutput(o.out, await port.toBuffer(), [], 'template', o.force);
       io.stdout(`已生成 ${o.out}（${o.year} 年度，${format.def.name}，${format.def.notice}）\n`);
@@ -254,11 +268,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // The notices folder may sit inside the submissions folder: what we wrote there is not a submission.
       const members = (await inputs(files)).filter((f) => !o.notices || !within(f.name, o.notices));
       const today = isoDate(new Date());
+      const [{ consolidateReports, rosterFromFile }, { resubmitDate, seasonFiles }] = await Promise.all([lazy.consolidation(), lazy.season()]);
       const resubmitBy = o.notices ? resubmitDate(o.resubmitBy, today) : undefined;
       const roster = o.roster ? await rosterFromFile(nodeFile(o.roster), openXlsx) : undefined;
       const read = await readInputs(members, { readers });
       errors.push(...read.messages);
-      const port = ExceljsWorkbookPort.empty();
+      // Each member sheet is rendered as the file is written, not all held at once.
+      const port = (await lazy.workbooks()).empty({ deferPlans: true, deflater: zlibDeflater });
       const result = await consolidateReports(port, read.files, {
         office: o.office,
         level: o.level,
@@ -312,7 +328,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--office <名称>', '指定填报单位（覆盖从标题读取的名称）')
     .option('--force', '输出文件已存在时仍然覆盖')
     .action(async (file: string, o: { out: string; year?: number; office?: string; force?: boolean }) => {
-      const port = ExceljsWorkbookPort.empty();
+      const port = (await lazy.workbooks()).empty({ deflater: zlibDeflater });
       const { items } = await importFile(port, nodeFile(file), { readers, year: o.year, office: o.office });
       await writeOutput(o.out, await port.toBuffer(), [file], 'import', o.force);
       io.stdout(`已导入 ${items.length} 份报表，写入 ${o.out}\n`);
@@ -350,6 +366,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         throw new CliFailure(overwriteMessage(o.out, '其中可能已有补写的内容'));
       const { reports, problems } = await readInput(nodeFile(file), { readers });
       for (const p of problems) errors.push(`${file}：${p}`);
+      const { draftReportFile, DraftRefused, pickReport } = await lazy.draft();
       const picked = pickReport(reports, o.sheet);
       if ('choices' in picked) {
         const list = picked.choices.map((c) => `“${c}”`).join('、');
@@ -362,7 +379,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       let drafted;
       try {
         const previous = o.previous ? await previousReport(o.previous, picked.report) : undefined;
-        drafted = await draftReportFile(picked.report, { kind, force: o.force, siblings: reports, registry: formats, charts: o.charts, previous, rasterize: rasterizeSvgNode });
+        drafted = await draftReportFile(picked.report, { kind, force: o.force, siblings: reports, registry: formats, charts: o.charts, previous, rasterize: await lazy.rasterizer() });
       } catch (e) {
         if (e instanceof DraftRefused) throw new CliFailure(`${e.message}\n如确需按现有数字起草，请加 --force。`, EXIT_ERRORS);
         throw e;
@@ -420,13 +437,4 @@ function commanderMessage(e: CommanderError): string {
     default:
       return `命令行有误：${e.message}`;
   }
-}
-
-if (require.main === module) {
-  run(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-  }).then((c) => {
-    process.exitCode = c;
-  });
 }

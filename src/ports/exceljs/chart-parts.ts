@@ -109,11 +109,11 @@ function addRelationship(rels: string, type: string, target: string): { rels: st
 
 /**
  * Adds a sheet's charts to a package's parts: its drawing, its charts, their relationships and
- * content types, and the sheet's <drawing> element.
+ * content types, and the sheet's <drawing> element. Written: the names of parts already written elsewhere.
  */
-export function addChartParts(parts: Record<string, Uint8Array>, sheetPart: string, sheetName: string, charts: PlanChart[], valueAt: (addr: string) => unknown): void {
+export function addChartParts(parts: Record<string, Uint8Array>, sheetPart: string, sheetName: string, charts: PlanChart[], valueAt: (addr: string) => unknown, written: Iterable<string> = []): void {
   if (!charts.length) return;
-  const taken = new Set(Object.keys(parts).map((n) => n.toLowerCase()));
+  const taken = new Set([...Object.keys(parts), ...written].map((n) => n.toLowerCase()));
   const free = (stem: string) => {
     for (let i = 1; ; i++) {
       const name = `${stem}${i}.xml`;

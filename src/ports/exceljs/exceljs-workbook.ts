@@ -9,7 +9,7 @@ import { sheetRef } from '../../layout/summary-formulas';
 import { FormulaEvaluator, type FormulaLimits, type FormulaSource } from './formula';
 import { UNCOMPUTED } from '../../model/uncomputed';
 import { UserError } from '../../model/user-error';
-import { writeXlsx } from './write-package';
+import { writeXlsx, type Deflater } from './write-package';
 import { plannedCharts } from './chart-parts';
 
 /** Worksheet parts a read-only load skips. */
@@ -32,6 +32,11 @@ const READ_ONLY_SKIPS = [
   'rowBreaks',
   'colBreaks',
 ];
+
+interface PortOptions {
+  deferPlans?: boolean;
+  deflater?: Deflater;
+}
 
 const SHEET_NAME_RULE = '名称最长 31 个字符，不能含 * ? : / \\ [ ]，不能以单引号开头或结尾。';
 
@@ -140,8 +145,18 @@ function stored(cell: ExcelJS.Cell): CellContent | { formula: string } {
 }
 
 export class ExceljsWorkbookPort implements WorkbookPort {
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  /**
+   * `deferPlans`: a sheet written from a plan stays a plan, an empty place holder in the
+   * workbook, until it is read or edited; saving renders each in turn and lets it go. A
+   * consolidation's hundreds of member sheets are then never held in memory together.
+   * `deflater`: the host's own deflate for saving (Node's zlib), faster than fflate's.
+   */
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    private readonly options: PortOptions = {},
+  ) {}
   private formulas: FormulaReader | undefined;
+  private readonly deferred = new Map<ExcelJS.Worksheet, SheetPlan>();
 
   /** The last read's formulas hit the evaluation bounds: some cells read as 公式计算超出限制. */
   get formulasOverLimit(): boolean {
@@ -166,17 +181,34 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     return new ExceljsWorkbookPort(wb);
   }
 
-  static empty(): ExceljsWorkbookPort {
+  static empty(options: PortOptions = {}): ExceljsWorkbookPort {
     const wb = new ExcelJS.Workbook();
     wb.creator = '政府信息公开年报助手';
-    return new ExceljsWorkbookPort(wb);
+    return new ExceljsWorkbookPort(wb, options);
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    return writeXlsx(this.workbook);
+    const deferred = {
+      content: (ws: ExcelJS.Worksheet) => {
+        const plan = this.deferred.get(ws);
+        if (!plan) return undefined;
+        const scratch = new ExcelJS.Workbook().addWorksheet(ws.name, sheetOptions(plan));
+        renderPlan(scratch, plan);
+        return scratch;
+      },
+      renderAll: () => this.renderDeferred(),
+    };
+    return writeXlsx(this.workbook, { deferred, deflater: this.options.deflater });
+  }
+
+  /** Every deferred plan rendered in its place: what reads and edits see is the workbook whole. */
+  private renderDeferred(): void {
+    for (const [ws, plan] of this.deferred) renderPlan(ws, plan);
+    this.deferred.clear();
   }
 
   private sheet(name: string): ExcelJS.Worksheet {
+    this.renderDeferred();
     const ws = this.workbook.getWorksheet(name);
     if (!ws) throw new UserError(`找不到工作表“${name}”，可能已被删除或改名。请刷新后重试。`, { code: 'ItemNotFound' });
     return ws;
@@ -187,6 +219,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
+    this.renderDeferred();
     return this.workbook.worksheets.map((ws) => {
       const m = sheetMeta(ws);
       return { name: ws.name, meta: m?.meta ?? null, ...(m?.dropped.length ? { metaDropped: m.dropped } : {}) };
@@ -199,6 +232,8 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     if (which === 'reports') names = (await this.listSheets()).filter((s) => s.meta).map((s) => s.name);
     else if (which === 'active') names = [(await this.activeSheet()) ?? this.workbook.worksheets[0]?.name].filter(Boolean);
     else names = which;
+    // A formula may refer to any sheet.
+    this.renderDeferred();
     const reader = (this.formulas = new FormulaReader());
     return names.map((name) => {
       const ws = this.sheet(name);
@@ -271,6 +306,11 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   private writeOne(plan: SheetPlan): ExcelJS.Worksheet {
     checkSheetName(plan.name);
     const ws = this.workbook.addWorksheet(plan.name, sheetOptions(plan));
+    // A sheet with charts is rendered at once: its charts are written from its cells.
+    if (this.options.deferPlans && !plan.charts?.length) {
+      this.deferred.set(ws, plan);
+      return ws;
+    }
     renderPlan(ws, plan);
     // exceljs models no charts: they are written beside its output (write-package.ts).
     if (plan.charts?.length) plannedCharts.set(ws, plan.charts);
@@ -364,7 +404,7 @@ function sheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
   };
 }
 
-/** A sheet plan rendered into a worksheet: held in memory, or streamed to a file (streaming-workbook.ts). */
+/** A sheet plan rendered into a worksheet. */
 function renderPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   plan.columnWidths.forEach((w, i) => {
     if (i + 1 !== META_COLUMN) ws.getColumn(i + 1).width = w;
