@@ -100,7 +100,8 @@ export function suggestFixes(format: CompiledFormat, cur: Float64Array, evaluate
     const value = Math.round((cur[index] + delta) * 1e8) / 1e8;
     if (!validValue(format, index, value)) return null;
     const restore = overwritten.has(index);
-    if (restore && Math.abs(restoredValue(index) - value) > EPS) return null;
+    // Not `> EPS`: with an unreadable part the sum is NaN, and what the formula gives is unknown.
+    if (restore && !(Math.abs(restoredValue(index) - value) <= EPS)) return null;
     const related = [...new Set(effect.flatMap((i) => byCell.get(i) ?? []))];
     if (!related.every((other) => satisfied(other, effect, delta))) return null;
     return { value, resolves: related.filter((o) => !o.ok).length, restore };

@@ -137,6 +137,11 @@ describe('an overwritten total', () => {
       ['other', { cell: id('other'), value: 5, resolves: 1 }],
     ]);
   });
+
+  test('is not restored when one of its parts is unreadable: what the formula gives is unknown', () => {
+    // 乙 read as text (NaN): the sum is not checked, and 另报合计 → 5 is the one change known to resolve 5 ≠ 3.
+    expect(fixes(format, { a: 2, b: NaN, total: 5, other: 3 }, { limits })).toEqual([['other', { cell: id('other'), value: 5, resolves: 1 }]]);
+  });
 });
 
 describe('a cross-year relation', () => {
