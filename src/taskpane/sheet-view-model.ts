@@ -5,7 +5,7 @@
  */
 import { formats as defaultRegistry } from '../formats';
 import type { CompiledFormat } from '../formats/compile';
-import { GRID_COLUMNS, type StyleName } from '../layout/sheet-plan';
+import { GRID_COLUMNS, META_COLUMN, metaAddresses, type StyleName } from '../layout/sheet-plan';
 import { address, parseAddress } from '../layout/a1';
 import { canonicalPlan, DEPENDENT_TEXT, reportFromOurSheet } from '../layout/sheet-report';
 import type { CellContent, SheetData } from '../model/sheet-data';
@@ -183,10 +183,13 @@ function totalText(reading: Reading | undefined): string {
 }
 
 function foreignGrid(sheet: SheetData, result?: SheetResult | null): GridModel {
+  // A sheet of ours keeps a record of what it is in hidden cells, in a column hidden for it: neither is shown.
+  const record = new Set(sheet.meta ? metaAddresses(sheet.meta) : []);
+  const hiddenColumn = sheet.meta ? META_COLUMN : 0;
   let lastRow = 0;
   let lastCol = 0;
   for (const [addr, v] of sheet.cells) {
-    if (v === null || v === '') continue;
+    if (v === null || v === '' || record.has(addr)) continue;
     const p = parseAddress(addr);
     lastRow = Math.max(lastRow, p.row);
     lastCol = Math.max(lastCol, p.col);
@@ -215,8 +218,8 @@ function foreignGrid(sheet: SheetData, result?: SheetResult | null): GridModel {
     const cells: GridCell[] = [];
     for (let c = 1; c <= colsShown; c++) {
       const addr = address(r, c);
-      if (covered.has(addr)) continue;
-      const raw = sheet.cells.get(addr);
+      if (covered.has(addr) || c === hiddenColumn) continue;
+      const raw = record.has(addr) ? null : sheet.cells.get(addr);
       const span = spans.get(addr) ?? { rowSpan: 1, colSpan: 1 };
       const cellId = idAt.get(addr);
       const m = mark.get(addr);
@@ -241,7 +244,8 @@ function foreignGrid(sheet: SheetData, result?: SheetResult | null): GridModel {
     }
     rows.push({ row: r, cells });
   }
-  return { sheet: sheet.name, own: false, rows, columns: colsShown, invalid, ...(truncated ? { truncated } : {}) };
+  const columns = colsShown - (hiddenColumn && hiddenColumn <= colsShown ? 1 : 0);
+  return { sheet: sheet.name, own: false, rows, columns, invalid, ...(truncated ? { truncated } : {}) };
 }
 
 /** The cell below (or above) an editable cell, for moving with Enter and the arrow keys. */

@@ -139,3 +139,27 @@ test('a foreign sheet: shown as found, merges kept, hidden rows left out, large 
   expect(model.rows.length).toBe(MAX_VIEW_ROWS - 1);
   expect(model.truncated).toContain(`前 ${MAX_VIEW_ROWS} 行`);
 });
+
+test('a sheet of ours shown as found (the overview) leaves out its hidden record of what it is', async () => {
+  const port = ExceljsWorkbookPort.empty();
+  const names: string[] = [];
+  for (const office of ['甲局', '乙局']) {
+    await generateTemplate(port, { office, year: 2023 });
+    names.push(`${office}2023年报`);
+  }
+  const r = await consolidateSheets(port, { members: names, office: '某县', mode: 'formula' });
+  const overview = (await port.listSheets()).find((s) => s.meta?.role === 'overview')!;
+  const [sheet] = await port.readSheets([overview.name]);
+  // The record sits in the hidden column P, first row.
+  expect(String(sheet.cells.get('P1'))).toContain('nianbao');
+  const model = buildGridModel(sheet);
+  const cells = cellsOf(model);
+  expect(model.own).toBe(false);
+  expect(cells.some((c) => c.text.includes('nianbao'))).toBe(false);
+  // Column P is hidden in the file, and left out here: no cell of it, one column fewer than the sheet's extent.
+  expect(cells.some((c) => c.col === 16)).toBe(false);
+  expect(model.columns).toBe(Math.max(...cells.map((c) => c.col + c.colSpan - 1)) - 1);
+  // What the overview shows is still there: the members by name.
+  expect(r.ok).toBe(true);
+  for (const office of ['甲局', '乙局']) expect(cells.some((c) => c.text.includes(office))).toBe(true);
+});
