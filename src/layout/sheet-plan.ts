@@ -298,14 +298,32 @@ export function listColumn(n: number): number {
   return n < META_COLUMN ? n : n + 1;
 }
 
-export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): SheetPlan {
+/** The tables of a format as laid out below the two title rows: the same for every sheet of that format. */
+interface TablesLayout {
+  cells: PlanCell[];
+  merges: Merge[];
+  rowHeights: Record<number, number>;
+  positions: Map<number, { row: number; col: number }>;
+  /** The row after the last table. */
+  end: number;
+  formulaOf: Map<number, string>;
+  validations: PlanValidation[];
+  conditionalFormats: SheetPlan['conditionalFormats'];
+}
+
+/** Laid out once per format: hundreds of members' sheets otherwise measure every label's lines again. */
+const layouts = new WeakMap<CompiledFormat, TablesLayout>();
+
+/** The rows the title and subtitle take above the tables. */
+const TITLE_ROWS = 2;
+
+function tablesLayout(format: CompiledFormat): TablesLayout {
+  const known = layouts.get(format);
+  if (known) return known;
   const b = new PlanBuilder();
+  b.row = TITLE_ROWS + 1;
   const positions = new Map<number, { row: number; col: number }>();
   const cellAt = (table: string, row: string, col: string) => format.index.get(`${table}.${row}.${col}`)!;
-
-  b.wide(`${opts.office}${opts.year}${REPORT_OUTLINE.titleSuffix}（法定表格）`, 'title', 30);
-  b.wide(`填报单位：${opts.office}　　报告年度：${opts.year}年　　表格格式：${format.def.name}（${format.def.notice}）`, 'subtitle', 18);
-
   for (const t of format.def.tables) {
     b.row++;
     b.wide(t.title, 'tableTitle', 22);
@@ -313,8 +331,32 @@ export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): Sheet
     else if (t.layout === 'matrix') layMatrix(b, t, (r, c) => cellAt(t.id, r, c), positions);
     else layHeaderRow(b, t, format, positions);
   }
+  const layout: TablesLayout = {
+    cells: b.cells,
+    merges: b.merges,
+    rowHeights: b.rowHeights,
+    positions,
+    end: b.row,
+    formulaOf: formulaTargets(format, positions),
+    validations: validations(format, positions),
+    conditionalFormats: conditionalFormats(format, positions),
+  };
+  layouts.set(format, layout);
+  return layout;
+}
 
-  const formulaOf = formulaTargets(format, positions);
+export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): SheetPlan {
+  const b = new PlanBuilder();
+  b.wide(`${opts.office}${opts.year}${REPORT_OUTLINE.titleSuffix}（法定表格）`, 'title', 30);
+  b.wide(`填报单位：${opts.office}　　报告年度：${opts.year}年　　表格格式：${format.def.name}（${format.def.notice}）`, 'subtitle', 18);
+  const layout = tablesLayout(format);
+  // Copies: a plan's cells and merges are its own to change.
+  for (const c of layout.cells) b.cells.push({ ...c });
+  for (const m of layout.merges) b.merges.push({ ...m });
+  Object.assign(b.rowHeights, layout.rowHeights);
+  b.row = layout.end;
+  const { positions, formulaOf } = layout;
+
   const totals = opts.totals ?? 'formula';
   const addresses: Record<string, string> = {};
   for (const c of format.cells) {
@@ -362,8 +404,8 @@ export function buildSheetPlan(format: CompiledFormat, opts: PlanOptions): Sheet
     rowHeights: b.rowHeights,
     cells: b.cells,
     merges: b.merges,
-    validations: validations(format, positions),
-    conditionalFormats: conditionalFormats(format, positions),
+    validations: layout.validations.map((v) => ({ ...v, ranges: [...v.ranges] })),
+    conditionalFormats: layout.conditionalFormats.map((cf) => ({ ...cf })),
     addresses,
     lastRow: b.row - 1,
     hiddenRows: [META_BACKUP_ROW],

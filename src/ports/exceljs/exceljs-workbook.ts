@@ -2,7 +2,7 @@
 import { environmentFailure, MEMORY_ADVICE } from '../environment';
 import ExcelJS from 'exceljs';
 import { MARK_FILL, META_BACKUP_ROW, META_COLUMN, META_ROW, STYLES, FONT, metaAddresses, type SheetPlan, type PlanStyle } from '../../layout/sheet-plan';
-import { parseAddress, address as a1 } from '../../layout/a1';
+import { parseAddress } from '../../layout/a1';
 import { encodeMeta, findMeta, type DecodedMeta, type SheetMeta } from '../../model/sheet-meta';
 import { type CellContent, type CellWrite, type SheetData, type SheetHighlights, type SheetInfo, type WorkbookPort, type WriteSheetsOptions } from '../workbook-port';
 import { sheetRef } from '../../layout/summary-formulas';
@@ -58,14 +58,9 @@ function excelStyle(s: PlanStyle): Partial<ExcelJS.Style> {
   return style;
 }
 
-function expand(range: string): string[] {
-  const [a, b] = range.split(':');
-  if (!b) return [a];
-  const p = parseAddress(a);
-  const q = parseAddress(b);
-  const out: string[] = [];
-  for (let r = p.row; r <= q.row; r++) for (let c = p.col; c <= q.col; c++) out.push(a1(r, c));
-  return out;
+/** A worksheet's data validations by address or range (exceljs's typings leave them out). */
+function validations(ws: ExcelJS.Worksheet): { add(address: string, rule: ExcelJS.DataValidation): void } {
+  return (ws as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
 }
 
 /** A cell's text as the user sees it: rich text (as LibreOffice writes CJK text) read as its plain text. */
@@ -157,6 +152,8 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   ) {}
   private formulas: FormulaReader | undefined;
   private readonly deferred = new Map<ExcelJS.Worksheet, SheetPlan>();
+  /** The style objects of deferred sheets rendered for writing only: shared, so exceljs registers each once. */
+  private readonly writeOnlyStyles = new Map<string, ExcelJS.Style>();
 
   /** The last read's formulas hit the evaluation bounds: some cells read as 公式计算超出限制. */
   get formulasOverLimit(): boolean {
@@ -193,7 +190,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
         const plan = this.deferred.get(ws);
         if (!plan) return undefined;
         const scratch = new ExcelJS.Workbook().addWorksheet(ws.name, sheetOptions(plan));
-        renderPlan(scratch, plan);
+        renderPlan(scratch, plan, this.writeOnlyStyles);
         return scratch;
       },
       renderAll: () => this.renderDeferred(),
@@ -405,16 +402,19 @@ function sheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
 }
 
 /** A sheet plan rendered into a worksheet. */
-function renderPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+/**
+ * `styles`: one style object per kind of cell, as exceljs itself shares them between cells read
+ * from a file (a sheet of hundreds of cells, times hundreds of members, otherwise holds a copy
+ * per cell). exceljs's setters (cell.font = …) change a cell's style object in place, so a sheet
+ * that may be edited gets its own; sheets rendered only to be written share one set.
+ */
+function renderPlan(ws: ExcelJS.Worksheet, plan: SheetPlan, styles = new Map<string, ExcelJS.Style>()): void {
   plan.columnWidths.forEach((w, i) => {
     if (i + 1 !== META_COLUMN) ws.getColumn(i + 1).width = w;
   });
   ws.getColumn(META_COLUMN).hidden = true;
   for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(r)).height = h;
   for (const r of plan.hiddenRows ?? []) ws.getRow(r).hidden = true;
-  // One style object per kind of cell, as exceljs itself shares them between cells read from a file:
-  // a sheet of hundreds of cells, times hundreds of members, otherwise holds a copy per cell.
-  const styles = new Map<string, ExcelJS.Style>();
   for (const pc of plan.cells) {
     const cell = ws.getCell(pc.row, pc.col);
     // The value we computed travels as the cached result, so readers need not recalculate.
@@ -438,7 +438,8 @@ function renderPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
       error: v.message,
       showInputMessage: false,
     };
-    for (const range of v.ranges) for (const addr of expand(range)) ws.getCell(addr).dataValidation = rule;
+    // A range at once, as Excel keeps it: set cell by cell, exceljs squeezes them back into ranges at every write.
+    for (const range of v.ranges) validations(ws).add(range, rule);
   }
   plan.conditionalFormats.forEach((cf) =>
     ws.addConditionalFormatting({
