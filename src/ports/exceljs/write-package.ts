@@ -219,8 +219,7 @@ export async function writeXlsx(workbook: ExcelJS.Workbook, options: { deferred?
       placeholder.rows = [];
     }
   }
-  const ids = new Map((model.worksheets ?? []).map((w) => [w.name, w.id]));
-  addCharts(workbook, held, (ws) => (ids.has(ws.name) ? partOf({ id: ids.get(ws.name) }) : undefined), out.names);
+  addCharts(workbook, held, partOf, out.names);
   for (const [name, bytes] of Object.entries(held)) out.add(name, bytes);
   return out.finish();
 }
