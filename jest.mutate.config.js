@@ -35,5 +35,6 @@ module.exports = {
     '<rootDir>/test/unit/versions-details.test.ts',
     '<rootDir>/test/unit/comparison-details.test.ts',
     '<rootDir>/test/unit/fixes-details.test.ts',
+    '<rootDir>/test/unit/messages-readings.test.ts',
   ],
 };
