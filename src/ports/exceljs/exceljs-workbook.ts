@@ -205,6 +205,7 @@ export class ExceljsWorkbookPort implements WorkbookPort {
   }
 
   private sheet(name: string): ExcelJS.Worksheet {
+    // Every deferred sheet, not only this one: a formula read here may refer to any sheet.
     this.renderDeferred();
     const ws = this.workbook.getWorksheet(name);
     if (!ws) throw new UserError(`找不到工作表“${name}”，可能已被删除或改名。请刷新后重试。`, { code: 'ItemNotFound' });
@@ -229,8 +230,6 @@ export class ExceljsWorkbookPort implements WorkbookPort {
     if (which === 'reports') names = (await this.listSheets()).filter((s) => s.meta).map((s) => s.name);
     else if (which === 'active') names = [(await this.activeSheet()) ?? this.workbook.worksheets[0]?.name].filter(Boolean);
     else names = which;
-    // A formula may refer to any sheet.
-    this.renderDeferred();
     const reader = (this.formulas = new FormulaReader());
     return names.map((name) => {
       const ws = this.sheet(name);
@@ -401,9 +400,8 @@ function sheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
   };
 }
 
-/** A sheet plan rendered into a worksheet. */
 /**
- * `styles`: one style object per kind of cell, as exceljs itself shares them between cells read
+ * A sheet plan rendered into a worksheet. `styles`: one style object per kind of cell, as exceljs itself shares them between cells read
  * from a file (a sheet of hundreds of cells, times hundreds of members, otherwise holds a copy
  * per cell). exceljs's setters (cell.font = …) change a cell's style object in place, so a sheet
  * that may be edited gets its own; sheets rendered only to be written share one set.
